@@ -1,0 +1,57 @@
+import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { aggregateAlong, combine } from '../model/aggregate.js';
+import type { Aggregate } from '../model/kinds.js';
+import { keySpanOf } from '../model/model.js';
+import { forEachBreakdown } from '../model/walk.js';
+import { formatNumber } from '../text/describe.js';
+import type { Check } from './check.js';
+
+const combinedWord: Record<Aggregate, string> = {
+  sum: 'add up to',
+  mean: 'average',
+  min: 'have a minimum of',
+  max: 'have a maximum of',
+  first: 'start with',
+  last: 'end with',
+};
+
+/**
+ * The items of every breakdown combine to the target they split, by the KPI's
+ * aggregate (over months by its overTime), within the tolerance of the
+ * settings. Derived KPIs are recomputed from their inputs, so their
+ * breakdowns cannot be checked this way and are skipped.
+ */
+export const breakdownTotals: Check = {
+  name: 'breakdown-totals',
+  codes: ['breakdown-sum', 'breakdown-mismatch'],
+  run(model) {
+    const diagnostics: Diagnostic[] = [];
+    const tolerance = model.settings.tolerance;
+    for (const goalSet of model.goalSets) {
+      for (const goal of goalSet.goals) {
+        const kpi = goal.kpi === undefined ? undefined : model.kpis.get(goal.kpi);
+        if (!kpi) continue;
+        forEachBreakdown(goal, (breakdown, parent) => {
+          const target = parent.kind === 'goal' ? parent.goal.target : parent.item.target;
+          const aggregate = aggregateAlong(kpi, breakdown.by);
+          const values = breakdown.items.map((item) => item.target);
+          if (target === undefined || aggregate === undefined || values.length === 0 || values.some((v) => v === undefined)) return;
+          const combined = combine(aggregate, values as number[])!;
+          const difference = combined - target;
+          // The epsilon absorbs floating-point noise such as 0.1 + 0.2.
+          if (Math.abs(difference) <= tolerance * Math.abs(target) + 1e-9 * Math.max(1, Math.abs(target))) return;
+          const whose = parent.kind === 'goal' ? `the goal's target` : `the target of item "${parent.item.key}"`;
+          const by = breakdown.by === undefined ? '' : ` by ${breakdown.by}`;
+          const percent = target === 0 ? '' : ` (${formatNumber(Math.round((Math.abs(difference) / Math.abs(target)) * 10000) / 100)}%)`;
+          const gap = `${formatNumber(Math.abs(difference))} ${difference < 0 ? 'short' : 'over'}${percent}`;
+          const message =
+            aggregate === 'sum'
+              ? `The breakdown${by} adds up to ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`
+              : `The breakdown${by} should ${combinedWord[aggregate]} ${whose}, since KPI "${kpi.id}" combines ${breakdown.by === 'month' ? 'months' : 'parts'} by ${aggregate}: its items ${combinedWord[aggregate]} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
+          diagnostics.push(diagnosticAt(keySpanOf(breakdown.at, ['items']), aggregate === 'sum' ? 'breakdown-sum' : 'breakdown-mismatch', message));
+        });
+      }
+    }
+    return diagnostics;
+  },
+};

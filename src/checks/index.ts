@@ -1,0 +1,39 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { GoalsModel } from '../model/model.js';
+import { actualsReferences } from './actuals-references.js';
+import { alignment } from './alignment.js';
+import { breakdownMonths } from './breakdown-months.js';
+import { breakdownTotals } from './breakdown-totals.js';
+import type { Check } from './check.js';
+import { dueDates } from './due-dates.js';
+import { duplicateActuals } from './duplicate-actuals.js';
+import { formulaCycles, formulaReferencesCheck } from './formulas.js';
+import { kpiDefinitions } from './kpi-definitions.js';
+import { goalReferences, teamLeads } from './references.js';
+import { thresholdsOrder } from './thresholds-order.js';
+import { uniqueIds } from './unique-ids.js';
+import { weightsTotal } from './weights-total.js';
+
+/** Every semantic check, in one place. */
+export const checks: readonly Check[] = [
+  kpiDefinitions,
+  formulaReferencesCheck,
+  formulaCycles,
+  uniqueIds,
+  teamLeads,
+  goalReferences,
+  breakdownMonths,
+  breakdownTotals,
+  weightsTotal,
+  alignment,
+  dueDates,
+  thresholdsOrder,
+  actualsReferences,
+  duplicateActuals,
+];
+
+export function runChecks(model: GoalsModel, selected: readonly Check[] = checks): Diagnostic[] {
+  return selected.flatMap((check) => check.run(model));
+}
+
+export type { Check };

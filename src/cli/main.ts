@@ -1,0 +1,17 @@
+import { cli } from './cli.js';
+
+/** The executable: runs the CLI on this process and turns an unexpected failure into exit status 2. */
+export async function main(): Promise<void> {
+  try {
+    process.exitCode = await cli(process.argv.slice(2), {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      isTTY: process.stdout.isTTY === true,
+      env: process.env,
+    });
+  } catch (error) {
+    const detail = process.env['GOALPOST_DEBUG'] ? (error as Error).stack : (error as Error).message;
+    process.stderr.write(`goalpost: internal error: ${detail}\nPlease report this with the input that caused it.\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Every diagnostic code goalpost reports, with the one-line help that the
+ * README, SARIF rules and editor hovers show. Codes are stable: tools filter
+ * and suppress by them, so a code is never renamed or reused.
+ */
+export const diagnosticCodes = {
+  // Reading files
+  'file-too-large': 'The file is larger than the configured size limit and was not read.',
+  'invalid-encoding': 'The file is not valid UTF-8 text.',
+  'yaml-syntax': 'The file is not valid YAML.',
+  'duplicate-key': 'A key appears twice in the same mapping; YAML would silently keep only one.',
+  'yaml-alias-limit': 'The file expands YAML aliases beyond the safe limit.',
+  'missing-header': 'The file lacks `apiVersion: goalpost/v1` or `kind`, so goalpost cannot tell what it is.',
+  'unsupported-api-version': 'The `apiVersion` is not one that this version of goalpost understands.',
+  'unknown-kind': 'The `kind` is not one of KpiCatalog, Team, GoalSet or Settings.',
+
+  // The schema of each kind
+  'wrong-type': 'A value has the wrong type, for example text where a number belongs.',
+  'unknown-key': 'A key is not part of the schema for this kind of file (often a typo).',
+  'missing-key': 'A required key is missing.',
+  'invalid-value': 'A value is outside what the schema allows (a pattern, a range or a list of choices).',
+
+  // Identity and references
+  'duplicate-id': 'Two things of the same kind share an id.',
+  'duplicate-goal-set': 'Two goal sets are for the same team and period.',
+  'duplicate-settings': 'More than one Settings file was found.',
+  'unknown-kpi': 'A KPI id does not exist in the KPI catalog.',
+  'unknown-team': 'A team id does not match any Team file.',
+  'unknown-person': 'A person id is not a member of the team.',
+  'unknown-goal': '`alignsTo` names a goal that does not exist for that team and period.',
+
+  // KPI definitions and formulas
+  'kpi-definition': 'A KPI must be either measured (`aggregate`) or derived (`formula`), not both or neither.',
+  'kpi-without-direction': 'A goal uses a KPI that has no `direction`, so goalpost cannot tell which way is better.',
+  'formula-syntax': 'A formula cannot be parsed.',
+  'unknown-function': 'A formula calls a function that goalpost does not provide.',
+  'formula-cycle': 'Derived KPIs refer to each other in a loop.',
+
+  // Targets, breakdowns and weights
+  'breakdown-sum': 'The items of a breakdown do not add up to the target of what they break down.',
+  'breakdown-mismatch': 'The items of a breakdown do not combine (mean, minimum, maximum, first or last) to the target.',
+  'invalid-month': 'A month breakdown key is not a month written as YYYY-MM.',
+  'month-outside-period': 'A month breakdown names a month outside the goal set period.',
+  'weights-total': 'The weights of the goals in a goal set do not add up to 100.',
+  'due-outside-period': 'A goal is due outside its goal set period.',
+  'invalid-thresholds': 'The amber threshold is above the green threshold.',
+
+  // Actuals (CSV)
+  'csv-syntax': 'The CSV file cannot be parsed (for example an unclosed quote).',
+  'actuals-header': 'The actuals CSV header lacks a required column or repeats one.',
+  'actuals-row-length': 'A CSV row has a different number of cells than the header.',
+  'actuals-period': 'An actuals period is not a month written as YYYY-MM.',
+  'actuals-value': 'An actual value is not a plain finite number.',
+  'actuals-derived-kpi': 'Actuals are given for a derived KPI, whose value is always computed from its formula.',
+  'duplicate-actual': 'Two actuals rows have the same period, team, KPI and dimensions.',
+  'unknown-dimension-value': 'An actuals dimension value matches no breakdown item of that dimension.',
+} as const satisfies Record<string, string>;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;

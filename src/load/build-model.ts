@@ -1,0 +1,223 @@
+import { parseFormula } from '../formula/formula.js';
+import { aggregates, comparisons, directions, locales, type Aggregate, type Comparison, type Direction, type Locale } from '../model/kinds.js';
+import {
+  defaultSettings,
+  type ActualsTable,
+  type Breakdown,
+  type BreakdownItem,
+  type Goal,
+  type GoalSet,
+  type GoalsModel,
+  type Kpi,
+  type Located,
+  type Person,
+  type Settings,
+  type Team,
+  type Thresholds,
+} from '../model/model.js';
+import { parsePeriod } from '../model/period.js';
+import type { LoadedFile } from './load-file.js';
+import type { LocatedDocument, PathSegment } from './yaml-document.js';
+
+/**
+ * Maps the loaded documents to the model, filling in defaults. It trusts
+ * nothing: values of the wrong type (already reported by the schema check)
+ * become undefined, so checks see what is there and skip what is not.
+ */
+export function buildModel(files: readonly LoadedFile[]): GoalsModel {
+  const kpiList: Kpi[] = [];
+  const teamList: Team[] = [];
+  const goalSets: GoalSet[] = [];
+  const settingsDocuments: Located[] = [];
+  const actuals: ActualsTable[] = [];
+  let settings: Settings = { ...defaultSettings, at: undefined };
+
+  for (const file of files) {
+    if (file.actuals) actuals.push(file.actuals);
+    for (const { kind, doc } of file.documents) {
+      const root = record(doc.data) ?? {};
+      const at: Located = { doc, path: [] };
+      switch (kind) {
+        case 'KpiCatalog':
+          for (const [id, value] of entries(root['kpis'])) kpiList.push(readKpi(id, value, locate(doc, ['kpis', id])));
+          break;
+        case 'Team':
+          if (typeof root['id'] === 'string') teamList.push(readTeam(root, at));
+          break;
+        case 'GoalSet':
+          goalSets.push(readGoalSet(root, at));
+          break;
+        case 'Settings':
+          if (settingsDocuments.length === 0) settings = readSettings(root, at);
+          settingsDocuments.push(at);
+          break;
+      }
+    }
+  }
+
+  return {
+    kpis: firstById(kpiList),
+    teams: firstById(teamList),
+    goalSets,
+    settings,
+    actuals,
+    definitions: { kpis: kpiList, teams: teamList, settings: settingsDocuments },
+  };
+}
+
+function readKpi(id: string, value: unknown, at: Located): Kpi {
+  const data = record(value) ?? {};
+  const formulaText = string(data['formula']);
+  const parsed = formulaText === undefined ? undefined : parseFormula(formulaText);
+  return {
+    id,
+    name: string(data['name']),
+    description: string(data['description']),
+    unit: string(data['unit']),
+    direction: oneOf<Direction>(data['direction'], directions),
+    aggregate: oneOf<Aggregate>(data['aggregate'], aggregates),
+    overTime: oneOf<Aggregate>(data['overTime'], aggregates),
+    formula: formulaText === undefined || !parsed ? undefined : { text: formulaText, parsed, ast: parsed.ast },
+    keys: Object.keys(data),
+    at,
+  };
+}
+
+function readTeam(root: Record<string, unknown>, at: Located): Team {
+  const members = new Map<string, Person>();
+  for (const [id, value] of entries(root['members'])) {
+    const data = record(value) ?? {};
+    members.set(id, {
+      id,
+      name: string(data['name']),
+      role: string(data['role']),
+      email: string(data['email']),
+      at: locate(at.doc, ['members', id]),
+    });
+  }
+  return { id: root['id'] as string, name: string(root['name']), lead: string(root['lead']), members, at };
+}
+
+function readGoalSet(root: Record<string, unknown>, at: Located): GoalSet {
+  const periodValue = root['period'];
+  const periodText = typeof periodValue === 'string' || typeof periodValue === 'number' ? String(periodValue) : undefined;
+  const goals = array(root['goals']).map((value, index) => readGoal(value, locate(at.doc, ['goals', index])));
+  return {
+    team: string(root['team']),
+    periodText,
+    period: periodText === undefined ? undefined : parsePeriod(periodText),
+    title: string(root['title']),
+    goals,
+    at,
+  };
+}
+
+function readGoal(value: unknown, at: Located): Goal {
+  const data = record(value) ?? {};
+  return {
+    id: string(data['id']),
+    title: string(data['title']),
+    kpi: string(data['kpi']),
+    target: number(data['target']),
+    baseline: number(data['baseline']),
+    comparison: oneOf<Comparison>(data['comparison'], comparisons),
+    weight: number(data['weight']),
+    owner: string(data['owner']),
+    due: string(data['due']),
+    alignsTo: string(data['alignsTo']),
+    thresholds: readThresholds(data['thresholds']),
+    notes: string(data['notes']),
+    breakdowns: readBreakdowns(data['breakdown'], at, ['breakdown']),
+    at,
+  };
+}
+
+function readBreakdowns(value: unknown, parent: Located, path: PathSegment[]): Breakdown[] {
+  return array(value).map((entry, index) => {
+    const at = locate(parent.doc, [...parent.path, ...path, index]);
+    const data = record(entry) ?? {};
+    const items: BreakdownItem[] = entries(data['items']).map(([key, itemValue]) => {
+      const itemAt = locate(parent.doc, [...at.path, 'items', key]);
+      if (typeof itemValue === 'number') {
+        return { key, target: finite(itemValue), owner: undefined, breakdowns: [], at: itemAt };
+      }
+      const item = record(itemValue) ?? {};
+      return {
+        key,
+        target: number(item['target']),
+        owner: string(item['owner']),
+        breakdowns: readBreakdowns(item['breakdown'], itemAt, ['breakdown']),
+        at: itemAt,
+      };
+    });
+    return { by: string(data['by']), items, at };
+  });
+}
+
+function readSettings(root: Record<string, unknown>, at: Located): Settings {
+  const thresholds = readThresholds(root['thresholds']);
+  return {
+    locale: oneOf<Locale>(root['locale'], locales) ?? defaultSettings.locale,
+    currency: string(root['currency']) ?? defaultSettings.currency,
+    tolerance: nonNegative(root['tolerance']) ?? defaultSettings.tolerance,
+    thresholds: { ...defaultSettings.thresholds, ...thresholds },
+    cap: nonNegative(root['cap']) ?? defaultSettings.cap,
+    at,
+  };
+}
+
+function readThresholds(value: unknown): Partial<Thresholds> | undefined {
+  const data = record(value);
+  if (!data) return undefined;
+  const result: Partial<Thresholds> = {};
+  const green = nonNegative(data['green']);
+  const amber = nonNegative(data['amber']);
+  if (green !== undefined) result.green = green;
+  if (amber !== undefined) result.amber = amber;
+  return result;
+}
+
+function locate(doc: LocatedDocument, path: PathSegment[]): Located {
+  return { doc, path };
+}
+
+function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of list) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The own entries of a mapping; `__proto__` and friends are ordinary keys here. */
+function entries(value: unknown): [string, unknown][] {
+  const data = record(value);
+  return data ? Object.keys(data).map((key) => [key, data[key]]) : [];
+}
+
+function array(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function string(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function finite(value: number): number | undefined {
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function number(value: unknown): number | undefined {
+  return typeof value === 'number' ? finite(value) : undefined;
+}
+
+function nonNegative(value: unknown): number | undefined {
+  const result = number(value);
+  return result !== undefined && result >= 0 ? result : undefined;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}

@@ -1,0 +1,103 @@
+/**
+ * An RFC 4180 CSV scanner that keeps the offset of every cell. Diagnostics on
+ * actuals must point at the exact row and column, which general CSV parsers
+ * do not report, and a plain scanner is also several times faster on large
+ * actuals files.
+ */
+export interface CsvCell {
+  value: string;
+  /** Offsets of the cell in the text, quotes included. */
+  start: number;
+  end: number;
+}
+
+export interface CsvRecord {
+  cells: CsvCell[];
+  start: number;
+  end: number;
+}
+
+export interface CsvError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedCsv {
+  records: CsvRecord[];
+  errors: CsvError[];
+}
+
+export function parseCsv(text: string): ParsedCsv {
+  const records: CsvRecord[] = [];
+  const errors: CsvError[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    // Skip blank lines between records.
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n')) {
+      i += text[i] === '\r' ? 2 : 1;
+      continue;
+    }
+    const recordStart = i;
+    const cells: CsvCell[] = [];
+    for (;;) {
+      const cellStart = i;
+      let value: string;
+      if (text[i] === '"') {
+        let parts = '';
+        let segmentStart = i + 1;
+        let closed = false;
+        i++;
+        while (i < length) {
+          const quote = text.indexOf('"', i);
+          if (quote === -1) break;
+          if (text[quote + 1] === '"') {
+            parts += text.slice(segmentStart, quote + 1);
+            i = quote + 2;
+            segmentStart = i;
+            continue;
+          }
+          parts += text.slice(segmentStart, quote);
+          i = quote + 1;
+          closed = true;
+          break;
+        }
+        if (!closed) {
+          errors.push({ message: 'A quoted cell is never closed: a closing " is missing.', start: cellStart, end: cellStart + 1 });
+          return { records, errors };
+        }
+        value = parts;
+        if (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+          const junkEnd = findCellEnd(text, i);
+          errors.push({ message: 'Unexpected text after a closing quote; quote the whole cell.', start: i, end: junkEnd });
+          i = junkEnd;
+        }
+      } else {
+        const end = findCellEnd(text, i);
+        value = text.slice(i, end);
+        i = end;
+      }
+      cells.push({ value, start: cellStart, end: i });
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    records.push({ cells, start: recordStart, end: i });
+    if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+    else if (text[i] === '\n' || text[i] === '\r') i++;
+  }
+  return { records, errors };
+}
+
+function findCellEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === ',' || ch === '\n' || (ch === '\r' && (text[i + 1] === '\n' || i + 1 === text.length))) break;
+    i++;
+  }
+  return i;
+}

@@ -1,0 +1,133 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt } from '../diagnostics/diagnostic.js';
+import type { ActualRow, ActualsTable } from '../model/model.js';
+import { isMonth } from '../model/period.js';
+import { dimensionPattern } from '../model/schema/common.js';
+import { truncate } from '../text/describe.js';
+import { parseCsv, type CsvCell } from './csv.js';
+import type { SourceText } from './source-text.js';
+
+export const requiredActualsColumns = ['period', 'team', 'kpi', 'value'] as const;
+
+const plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const dimensionRegex = new RegExp(dimensionPattern);
+
+/**
+ * Reads an actuals CSV: header `period,team,kpi,value` in any order plus
+ * dimension columns (owner, region, ...). Checks what can be checked in the
+ * file alone; references to teams and KPIs are checked against the model.
+ */
+export function readActuals(source: SourceText): { table: ActualsTable | undefined; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const { records, errors } = parseCsv(source.text);
+  for (const error of errors) diagnostics.push(diagnosticAt({ source, start: error.start, end: error.end }, 'csv-syntax', error.message));
+  const header = records[0];
+  if (!header) {
+    diagnostics.push(
+      diagnosticAt({ source, start: 0, end: 0 }, 'actuals-header', `This actuals file is empty; it needs the header ${requiredActualsColumns.join(',')}.`),
+    );
+    return { table: undefined, diagnostics };
+  }
+
+  const columns = header.cells.map((cell) => cell.value.trim());
+  let headerOk = true;
+  const seen = new Set<string>();
+  header.cells.forEach((cell, index) => {
+    const name = columns[index]!;
+    const span = { source, start: cell.start, end: cell.end };
+    if (seen.has(name)) {
+      diagnostics.push(diagnosticAt(span, 'actuals-header', `The column "${name}" appears twice in the header.`));
+      headerOk = false;
+    } else if (!(requiredActualsColumns as readonly string[]).includes(name) && !dimensionRegex.test(name)) {
+      diagnostics.push(
+        diagnosticAt(
+          span,
+          'actuals-header',
+          `"${truncate(name, 40)}" is not a valid column name. Besides ${requiredActualsColumns.join(', ')}, columns are dimensions named like breakdowns (owner, region, channel): letters, digits and underscores.`,
+        ),
+      );
+      headerOk = false;
+    }
+    seen.add(name);
+  });
+  const missing = requiredActualsColumns.filter((name) => !seen.has(name));
+  if (missing.length > 0) {
+    diagnostics.push(
+      diagnosticAt(
+        { source, start: header.start, end: header.end },
+        'actuals-header',
+        `The header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. An actuals file has the columns period,team,kpi,value and optional dimension columns such as owner.`,
+      ),
+    );
+    headerOk = false;
+  }
+  if (!headerOk) return { table: undefined, diagnostics };
+
+  const dimensions = columns.filter((name) => !(requiredActualsColumns as readonly string[]).includes(name));
+  const rows: ActualRow[] = [];
+  for (const record of records.slice(1)) {
+    if (record.cells.length !== columns.length) {
+      diagnostics.push(
+        diagnosticAt(
+          { source, start: record.start, end: record.end },
+          'actuals-row-length',
+          `This row has ${record.cells.length} cell${record.cells.length === 1 ? '' : 's'} but the header has ${columns.length} (${columns.join(',')}). A comma inside a value needs quotes.`,
+        ),
+      );
+      continue;
+    }
+    const cells = new Map<string, CsvCell>();
+    columns.forEach((name, index) => cells.set(name, record.cells[index]!));
+    const text = (name: string): string => cells.get(name)!.value.trim();
+    const cellSpan = (name: string) => ({ source, start: cells.get(name)!.start, end: cells.get(name)!.end });
+
+    const period = text('period');
+    if (!isMonth(period)) {
+      diagnostics.push(
+        diagnosticAt(
+          cellSpan('period'),
+          'actuals-period',
+          period === ''
+            ? 'The period is empty. Actuals are monthly: write the month as YYYY-MM, e.g. 2026-10.'
+            : `"${truncate(period, 40)}" is not a month. Actuals are monthly: write the month as YYYY-MM, e.g. 2026-10.`,
+        ),
+      );
+    }
+    const value = parseValue(text('value'));
+    if (typeof value === 'string') diagnostics.push(diagnosticAt(cellSpan('value'), 'actuals-value', value));
+
+    const dimensionValues = new Map<string, string>();
+    for (const dimension of dimensions) {
+      const cell = text(dimension);
+      if (cell !== '') dimensionValues.set(dimension, cell);
+    }
+    rows.push({
+      period,
+      team: text('team'),
+      kpi: text('kpi'),
+      value: typeof value === 'number' ? value : undefined,
+      dimensions: dimensionValues,
+      cells,
+      start: record.start,
+      end: record.end,
+    });
+  }
+  return { table: { source, dimensions, rows }, diagnostics };
+}
+
+/** The number in a value cell, or a message saying why it is not one. */
+function parseValue(text: string): number | string {
+  if (text === '') return 'The value is empty. Leave the row out if there is no value yet.';
+  if (plainNumber.test(text)) {
+    const value = Number(text);
+    if (Number.isFinite(value)) return value;
+    return `${truncate(text, 40)} is too large to be a value.`;
+  }
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
+    return `"${text}" uses thousands separators; write plain numbers such as ${text.replace(/,/g, '')}.`;
+  }
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)%$/.test(text)) {
+    return `"${text}" is a percentage; write it as a fraction such as ${Number(text.slice(0, -1)) / 100}.`;
+  }
+  return `"${truncate(text, 40)}" is not a number.`;
+}

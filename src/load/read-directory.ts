@@ -1,0 +1,41 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isCsvPath, isYamlPath, type RepositoryFile } from './load-file.js';
+
+/** A problem with the command line or the file system rather than with the goals: exit status 2. */
+export class UsageError extends Error {}
+
+/**
+ * Reads every YAML and CSV file under `dir` (skipping hidden folders and
+ * node_modules). Paths are reported as `dir` joined with the relative path,
+ * with forward slashes, so diagnostics read the way the user typed the folder.
+ */
+export async function readGoalsDirectory(dir: string): Promise<RepositoryFile[]> {
+  let info;
+  try {
+    info = await stat(dir);
+  } catch {
+    throw new UsageError(`The goals folder "${dir}" does not exist.`);
+  }
+  if (!info.isDirectory()) throw new UsageError(`"${dir}" is not a folder.`);
+  const files: RepositoryFile[] = [];
+  const walk = async (absolute: string, shown: string): Promise<void> => {
+    const entries = await readdir(absolute, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const entryPath = path.join(absolute, entry.name);
+      const shownPath = shown === '' ? entry.name : `${shown}/${entry.name}`;
+      if (entry.isDirectory()) await walk(entryPath, shownPath);
+      else if (entry.isFile() && (isYamlPath(entry.name) || isCsvPath(entry.name))) {
+        try {
+          files.push({ path: shownPath, bytes: await readFile(entryPath) });
+        } catch (error) {
+          throw new UsageError(`Cannot read ${shownPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+        }
+      }
+    }
+  };
+  const shownRoot = dir.split(path.sep).join('/').replace(/\/+$/, '');
+  await walk(dir, shownRoot === '.' ? '' : shownRoot);
+  return files;
+}

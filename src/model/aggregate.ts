@@ -1,0 +1,27 @@
+import type { Aggregate } from './kinds.js';
+import type { Kpi } from './model.js';
+
+/** Combines values with an aggregate; undefined for no values. */
+export function combine(aggregate: Aggregate, values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  switch (aggregate) {
+    case 'sum':
+      return values.reduce((a, b) => a + b, 0);
+    case 'mean':
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    case 'min':
+      return Math.min(...values);
+    case 'max':
+      return Math.max(...values);
+    case 'first':
+      return values[0];
+    case 'last':
+      return values[values.length - 1];
+  }
+}
+
+/** How a KPI combines along a dimension: over months by `overTime` (if set), otherwise by `aggregate`. */
+export function aggregateAlong(kpi: Kpi, dimension: string | undefined): Aggregate | undefined {
+  if (kpi.formula) return undefined;
+  return dimension === 'month' ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
+}

@@ -1,0 +1,176 @@
+import type { Span } from '../diagnostics/diagnostic.js';
+import type { FormulaNode, ParsedFormula } from '../formula/formula.js';
+import type { CsvCell } from '../load/csv.js';
+import type { SourceText } from '../load/source-text.js';
+import type { LocatedDocument, NodePath, PathSegment } from '../load/yaml-document.js';
+import type { Aggregate, Comparison, Direction, Locale } from './kinds.js';
+import type { Period } from './period.js';
+
+/**
+ * The goals repository as goalpost understands it, built from the files with
+ * their defaults filled in. Everything read from a file keeps `at`, the place
+ * it came from, so checks can point at the exact line and column.
+ *
+ * The model is built even from files with schema errors: what is missing or
+ * of the wrong type is left undefined, so one broken value does not hide the
+ * other problems of the repository.
+ */
+export interface GoalsModel {
+  /** KPIs by id; when an id is defined twice, the first definition. */
+  kpis: ReadonlyMap<string, Kpi>;
+  /** Teams by id; when an id is defined twice, the first definition. */
+  teams: ReadonlyMap<string, Team>;
+  goalSets: readonly GoalSet[];
+  settings: Settings;
+  actuals: readonly ActualsTable[];
+  /** Every definition in file order, duplicates included, for the checks that look for them. */
+  definitions: {
+    kpis: readonly Kpi[];
+    teams: readonly Team[];
+    settings: readonly Located[];
+  };
+}
+
+/** Where something was read from: a document and the path to its node. */
+export interface Located {
+  readonly doc: LocatedDocument;
+  readonly path: NodePath;
+}
+
+export interface Kpi {
+  id: string;
+  name: string | undefined;
+  description: string | undefined;
+  unit: string | undefined;
+  direction: Direction | undefined;
+  aggregate: Aggregate | undefined;
+  overTime: Aggregate | undefined;
+  formula: Formula | undefined;
+  /** The keys written in the file, valid or not, to tell "missing" from "invalid". */
+  keys: readonly string[];
+  at: Located;
+}
+
+export interface Formula {
+  text: string;
+  parsed: ParsedFormula;
+  ast: FormulaNode | undefined;
+}
+
+export interface Team {
+  id: string;
+  name: string | undefined;
+  lead: string | undefined;
+  members: ReadonlyMap<string, Person>;
+  at: Located;
+}
+
+export interface Person {
+  id: string;
+  name: string | undefined;
+  role: string | undefined;
+  email: string | undefined;
+  at: Located;
+}
+
+export interface GoalSet {
+  team: string | undefined;
+  /** The period as written; `period` is undefined when it is not valid. */
+  periodText: string | undefined;
+  period: Period | undefined;
+  title: string | undefined;
+  goals: readonly Goal[];
+  at: Located;
+}
+
+export interface Thresholds {
+  green: number;
+  amber: number;
+}
+
+export interface Goal {
+  id: string | undefined;
+  title: string | undefined;
+  kpi: string | undefined;
+  target: number | undefined;
+  baseline: number | undefined;
+  comparison: Comparison | undefined;
+  weight: number | undefined;
+  owner: string | undefined;
+  due: string | undefined;
+  alignsTo: string | undefined;
+  thresholds: Partial<Thresholds> | undefined;
+  notes: string | undefined;
+  breakdowns: readonly Breakdown[];
+  at: Located;
+}
+
+export interface Breakdown {
+  by: string | undefined;
+  items: readonly BreakdownItem[];
+  at: Located;
+}
+
+export interface BreakdownItem {
+  key: string;
+  target: number | undefined;
+  owner: string | undefined;
+  breakdowns: readonly Breakdown[];
+  at: Located;
+}
+
+export interface Settings {
+  locale: Locale;
+  currency: string;
+  tolerance: number;
+  thresholds: Thresholds;
+  cap: number;
+  at: Located | undefined;
+}
+
+export const defaultSettings: Omit<Settings, 'at'> = {
+  locale: 'en',
+  currency: 'CNY',
+  tolerance: 0.001,
+  thresholds: { green: 1.0, amber: 0.9 },
+  cap: 1.2,
+};
+
+/** One actuals CSV file. */
+export interface ActualsTable {
+  source: SourceText;
+  /** The dimension columns: every column but period, team, kpi and value. */
+  dimensions: readonly string[];
+  rows: readonly ActualRow[];
+}
+
+export interface ActualRow {
+  period: string;
+  team: string;
+  kpi: string;
+  /** Undefined when the cell is not a number (reported when loading). */
+  value: number | undefined;
+  /** Dimension values by column; an empty cell is absent (the team total for that dimension). */
+  dimensions: ReadonlyMap<string, string>;
+  /** The cells of the row by column name, for positions. */
+  cells: ReadonlyMap<string, CsvCell>;
+  /** The offset where the row starts. */
+  start: number;
+  end: number;
+}
+
+/** The span of the node at `at` followed by `rest`: its value, or with `part: 'key'` its key. */
+export function spanOf(at: Located, rest: readonly PathSegment[] = [], part: 'key' | 'value' = 'value'): Span {
+  return at.doc.span([...at.path, ...rest], part);
+}
+
+export function keySpanOf(at: Located, rest: readonly PathSegment[] = []): Span {
+  return spanOf(at, rest, 'key');
+}
+
+/** The span of a cell of an actuals row, or of the whole row. */
+export function cellSpan(table: ActualsTable, row: ActualRow, column?: string): Span {
+  const cell = column === undefined ? undefined : row.cells.get(column);
+  if (cell) return { source: table.source, start: cell.start, end: Math.max(cell.end, cell.start) };
+  return { source: table.source, start: row.start, end: row.end };
+}

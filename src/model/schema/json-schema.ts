@@ -1,0 +1,49 @@
+/**
+ * The subset of JSON Schema draft-07 that goalpost's schemas use, plus the
+ * annotations that VS Code's YAML and JSON language services read
+ * (`markdownDescription`, `patternErrorMessage`, ...). Keeping the type
+ * narrow makes a typo in a schema keyword a compile error.
+ */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  $ref?: string;
+  title?: string;
+  description?: string;
+  markdownDescription?: string;
+  type?: JsonType | JsonType[];
+  const?: string | number | boolean;
+  enum?: readonly (string | number)[];
+  markdownEnumDescriptions?: string[];
+  pattern?: string;
+  patternErrorMessage?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  minProperties?: number;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
+  items?: JsonSchema;
+  if?: JsonSchema;
+  then?: JsonSchema;
+  anyOf?: JsonSchema[];
+  definitions?: Record<string, JsonSchema>;
+  default?: unknown;
+  examples?: unknown[];
+  defaultSnippets?: { label: string; description?: string; markdownDescription?: string; body: unknown }[];
+}
+
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+/** The keywords above that are annotations for editors, not validation. */
+export const editorKeywords = [
+  'markdownDescription',
+  'markdownEnumDescriptions',
+  'patternErrorMessage',
+  'defaultSnippets',
+] as const;

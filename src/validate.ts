@@ -1,0 +1,17 @@
+import { runChecks } from './checks/index.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { LoadOptions, RepositoryFile } from './load/load-file.js';
+import { loadRepository } from './load/load-repository.js';
+import type { GoalsModel } from './model/model.js';
+
+export interface ValidationResult {
+  model: GoalsModel;
+  /** Every problem found, sorted by file, position and code. */
+  diagnostics: Diagnostic[];
+}
+
+/** Loads a goals repository and runs every check on it. */
+export function validateRepository(files: readonly RepositoryFile[], options: LoadOptions = {}): ValidationResult {
+  const { model, diagnostics } = loadRepository(files, options);
+  return { model, diagnostics: [...diagnostics, ...runChecks(model)].sort(compareDiagnostics) };
+}

@@ -55,7 +55,7 @@ export const actualsReferences: Check = {
             diagnosticAt(
               cellSpan(table, row, 'kpi'),
               'actuals-derived-kpi',
-              `KPI "${kpi.id}" is derived by its formula (${kpi.formula.text}); commit actuals for its inputs instead.`,
+              `KPI "${kpi.id}" is derived by the formula "${kpi.formula.text}"; commit actuals for its inputs instead.`,
             ),
           );
         }

@@ -6,13 +6,14 @@ import { forEachBreakdown } from '../model/walk.js';
 import { formatNumber } from '../text/describe.js';
 import type { Check } from './check.js';
 
-const combinedWord: Record<Aggregate, string> = {
-  sum: 'add up to',
-  mean: 'average',
-  min: 'have a minimum of',
-  max: 'have a maximum of',
-  first: 'start with',
-  last: 'end with',
+/** "The items should ___ the target" and "its items ___ 4.45", by aggregate. */
+const wording: Record<Aggregate, { should: string; actual: string }> = {
+  sum: { should: 'add up to', actual: 'add up to' },
+  mean: { should: 'average to', actual: 'average' },
+  min: { should: 'have as their minimum', actual: 'have a minimum of' },
+  max: { should: 'have as their maximum', actual: 'have a maximum of' },
+  first: { should: 'start with', actual: 'start with' },
+  last: { should: 'end with', actual: 'end with' },
 };
 
 /**
@@ -47,7 +48,7 @@ export const breakdownTotals: Check = {
           const message =
             aggregate === 'sum'
               ? `The breakdown${by} adds up to ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`
-              : `The breakdown${by} should ${combinedWord[aggregate]} ${whose}, since KPI "${kpi.id}" combines ${breakdown.by === 'month' ? 'months' : 'parts'} by ${aggregate}: its items ${combinedWord[aggregate]} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
+              : `The breakdown${by} should ${wording[aggregate].should} ${whose}, since KPI "${kpi.id}" combines ${breakdown.by === 'month' ? 'months' : 'parts'} by ${aggregate}: its items ${wording[aggregate].actual} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
           diagnostics.push(diagnosticAt(keySpanOf(breakdown.at, ['items']), aggregate === 'sum' ? 'breakdown-sum' : 'breakdown-mismatch', message));
         });
       }

@@ -77,6 +77,8 @@ function readHeader(doc: LocatedDocument, diagnostics: Diagnostic[]): DocumentKi
   const data = doc.data;
   const supportedKinds = documentKinds.join(', ');
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    // After a syntax error the document is whatever the parser salvaged; the syntax error says enough.
+    if (doc.hasSyntaxErrors) return undefined;
     diagnostics.push(
       diagnosticAt(
         doc.span([]),

@@ -17,6 +17,8 @@ export type NodePart = 'key' | 'value';
 export interface LocatedDocument {
   readonly source: SourceText;
   readonly data: unknown;
+  /** Whether the parser had to recover from a syntax error in this document. */
+  readonly hasSyntaxErrors: boolean;
   /**
    * The span of the node at `path`. For a mapping entry, `part` picks the key
    * or the value (default). A path that does not exist falls back to its
@@ -72,7 +74,8 @@ export function parseYaml(source: SourceText): ParsedYaml {
       continue;
     }
     if (doc.contents === null && data == null) continue; // an empty document, e.g. after a trailing ---
-    documents.push(new YamlLocatedDocument(source, doc, data));
+    const hasSyntaxErrors = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+    documents.push(new YamlLocatedDocument(source, doc, data, hasSyntaxErrors));
   }
   return { documents, diagnostics };
 }
@@ -86,12 +89,14 @@ function yamlMessage(message: string): string {
 function duplicateKeyDiagnostic(source: SourceText, doc: Document.Parsed, start: number, end: number): Diagnostic {
   let keyText = source.text.slice(start, end);
   let firstLine: number | undefined;
+  let keyEnd = end;
   visit(doc, {
     Map(_, map) {
       const duplicate = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === start);
       if (!duplicate || !isScalar(duplicate.key)) return undefined;
       const key = duplicate.key;
       keyText = String(key.value);
+      keyEnd = key.range?.[1] ?? end;
       const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key.value);
       if (first && isScalar(first.key) && first.key.range) firstLine = source.position(first.key.range[0]).line;
       return visit.BREAK;
@@ -99,7 +104,7 @@ function duplicateKeyDiagnostic(source: SourceText, doc: Document.Parsed, start:
   });
   const where = firstLine === undefined ? '' : ` (first on line ${firstLine})`;
   return diagnosticAt(
-    { source, start, end },
+    { source, start, end: keyEnd },
     'duplicate-key',
     `Duplicate key "${keyText}"${where}: YAML would keep only the last one, so remove or rename one of them.`,
   );
@@ -110,6 +115,7 @@ class YamlLocatedDocument implements LocatedDocument {
     readonly source: SourceText,
     private readonly doc: Document.Parsed,
     readonly data: unknown,
+    readonly hasSyntaxErrors: boolean,
   ) {}
 
   span(path: NodePath, part: NodePart = 'value'): Span {

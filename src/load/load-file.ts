@@ -63,7 +63,8 @@ export function loadFile(file: RepositoryFile, options: LoadOptions = {}): Loade
   for (const doc of documents) {
     const kind = readHeader(doc, loaded.diagnostics);
     if (!kind) continue;
-    loaded.diagnostics.push(...checkSchema(doc, kind));
+    // Schema errors in what the parser salvaged after a syntax error are mostly noise.
+    if (!doc.hasSyntaxErrors) loaded.diagnostics.push(...checkSchema(doc, kind));
     loaded.documents.push({ kind, doc });
   }
   return loaded;

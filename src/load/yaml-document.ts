@@ -73,7 +73,7 @@ export function parseYaml(source: SourceText): ParsedYaml {
       );
       continue;
     }
-    if (doc.contents === null && data == null) continue; // an empty document, e.g. after a trailing ---
+    if (data === null || data === undefined) continue; // an empty document, e.g. after a trailing ---
     const hasSyntaxErrors = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
     documents.push(new YamlLocatedDocument(source, doc, data, hasSyntaxErrors));
   }

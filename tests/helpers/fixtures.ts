@@ -30,6 +30,11 @@ export function fixtureFiles(name: string): RepositoryFile[] {
   return [...files].map(([p, bytes]) => ({ path: p, bytes }));
 }
 
+/** The files of a fixture folder alone, without the base. */
+export function standaloneFixtureFiles(name: string): RepositoryFile[] {
+  return [...readTree(path.join(fixturesDir, name))].map(([p, bytes]) => ({ path: p, bytes }));
+}
+
 /** The base fixture with some files replaced by the given texts. */
 export function baseWith(overrides: Record<string, string | Uint8Array>): RepositoryFile[] {
   const files = new Map(fixtureFiles('base').map((f) => [f.path, f.bytes]));

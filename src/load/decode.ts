@@ -25,8 +25,9 @@ export function decodeFile(path: string, bytes: Uint8Array, maxFileBytes = defau
       ),
     };
   }
+  let text: string;
   try {
-    return { source: new SourceText(path, strictDecoder.decode(bytes)) };
+    text = strictDecoder.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const text = lenientDecoder.decode(bytes);
@@ -40,6 +41,18 @@ export function decodeFile(path: string, bytes: Uint8Array, maxFileBytes = defau
       ),
     };
   }
+  const source = new SourceText(path, text);
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    return {
+      diagnostic: diagnosticAt(
+        { source, start: nul, end: nul + 1 },
+        'invalid-encoding',
+        'This file holds NUL characters, so it is binary data rather than text; goalpost reads YAML and CSV text files.',
+      ),
+    };
+  }
+  return { source };
 }
 
 function megabytes(bytes: number): string {

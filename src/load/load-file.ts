@@ -90,6 +90,7 @@ function readHeader(doc: LocatedDocument, diagnostics: Diagnostic[]): DocumentKi
     return undefined;
   }
   const record = data as Record<string, unknown>;
+  if (doc.hasSyntaxErrors && (!isDocumentKind(record['kind']) || record['apiVersion'] !== apiVersion)) return undefined;
   const hasVersion = Object.hasOwn(record, 'apiVersion');
   const hasKind = Object.hasOwn(record, 'kind');
   if (!hasVersion || !hasKind) {

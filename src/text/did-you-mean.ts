@@ -17,11 +17,13 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `name`, if it is close enough to be a likely typo
- * (case-insensitively, within a third of the name's length, at least one edit).
+ * (case-insensitively, within a third of the name's length; names shorter
+ * than three characters only match when they differ in case).
  */
 export function closestMatch(name: string, candidates: Iterable<string>): string | undefined {
   const lowered = name.toLowerCase();
-  const limit = Math.max(1, Math.floor(name.length / 3));
+  // Any one-letter change would make every short name look like a typo of another.
+  const limit = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -13,6 +13,7 @@ describe('did you mean', () => {
     expect(closestMatch('tagret', ['target', 'title', 'weight'])).toBe('target');
     expect(closestMatch('Owner', ['owner'])).toBe('owner');
     expect(closestMatch('budget', ['target', 'weight'])).toBeUndefined();
-    expect(closestMatch('销售', ['销售额', '市场份额'])).toBe('销售额');
+    expect(closestMatch('销售量', ['销售额', '市场份额'])).toBe('销售额');
+    expect(closestMatch('b', ['a', 'c'])).toBeUndefined();
   });
 });

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../../src/cli/cli.js';
+import { fixturesDir, repoRoot } from '../helpers/fixtures.js';
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await cli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, env });
+  return { code, stdout, stderr };
+}
+
+function tempGoals(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('goalpost validate', () => {
+  it('exits 0 on the example and says so', async () => {
+    const result = await run(['validate', `${repoRoot}goals`]);
+    expect(result).toEqual({ code: 0, stdout: '✓ No problems found.\n', stderr: '' });
+  });
+
+  it('exits 1 and prints every problem, as text or as JSON', async () => {
+    const dir = `${fixturesDir}acceptance`;
+    const broken = tempGoals({
+      'kpis.yaml': 'apiVersion: goalpost/v1\nkind: KpiCatalog\nkpis:\n  revenue: {name: 销售额, direction: increase, aggregate: sum}\n',
+      'team.yaml': 'apiVersion: goalpost/v1\nkind: Team\nid: t\nname: T\nmembers:\n  a: {name: A}\n',
+      'goals.yaml': 'apiVersion: goalpost/v1\nkind: GoalSet\nteam: t\nperiod: 2026-Q4\ngoals:\n  - {id: g, title: 目标, kpi: revenue, target: 10, weight: 90, owner: b}\n',
+    });
+    const text = await run(['validate', broken]);
+    expect(text.code).toBe(1);
+    expect(text.stdout.split('\n')).toEqual([
+      `${broken}/goals.yaml:5:1 error weights-total The goal weights add up to 90, not 100 (g 90).`,
+      `${broken}/goals.yaml:6:69 error unknown-person The owner "b" is not a member of team "t". Add them to the team file or choose a member.`,
+      '',
+      '✖ 2 errors, 0 warnings',
+      '',
+    ]);
+    const json = await run(['validate', broken, '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { code: string; line: number; column: number }[]).map((d) => [d.code, d.line, d.column])).toEqual([
+      ['weights-total', 5, 1],
+      ['unknown-person', 6, 69],
+    ]);
+    expect((await run(['validate', dir])).code).toBe(0);
+  });
+
+  it('exits 0 with warnings only', async () => {
+    const dir = tempGoals({
+      'kpis.yaml': 'apiVersion: goalpost/v1\nkind: KpiCatalog\nkpis:\n  revenue: {name: 销售额, direction: increase, aggregate: sum}\n',
+      'team.yaml': 'apiVersion: goalpost/v1\nkind: Team\nid: t\nname: T\nmembers:\n  a: {name: A}\n',
+      'goals.yaml': 'apiVersion: goalpost/v1\nkind: GoalSet\nteam: t\nperiod: 2026-Q4\ngoals:\n  - {id: g, title: 目标, kpi: revenue, target: 10, weight: 100, owner: a, due: 2027-01-01}\n',
+    });
+    const result = await run(['validate', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('warning due-outside-period');
+  });
+
+  it('exits 2 for a missing folder, an empty folder, a bad option or an unknown command', async () => {
+    expect(await run(['validate', '/nonexistent/goals'])).toEqual({ code: 2, stdout: '', stderr: 'goalpost: The goals folder "/nonexistent/goals" does not exist.\n' });
+    const empty = tempGoals({ 'README.md': '# nothing' });
+    expect((await run(['validate', empty])).stderr).toBe(`goalpost: The folder "${empty}" holds no YAML or CSV files.\n`);
+    const badFormat = await run(['validate', '--format', 'xml']);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain("Allowed choices are text, json");
+    expect((await run(['valdate'])).code).toBe(2);
+    expect((await run(['valdate'])).stderr).toContain('(Did you mean validate?)');
+  });
+
+  it('colours output when FORCE_COLOR is set and never when NO_COLOR is', async () => {
+    const dir = tempGoals({ 'x.yaml': 'kind: Nope\n' });
+    expect((await run(['validate', dir], { FORCE_COLOR: '1' })).stdout).toContain('\u001b[31m');
+    expect((await run(['validate', dir], { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('the goalpost executable', () => {
+  const exec = promisify(execFile);
+  const bin = `${repoRoot}bin/goalpost.js`;
+
+  async function runBin(args: string[]) {
+    try {
+      const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd: repoRoot });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failure = error as { code: number; stdout: string; stderr: string };
+      return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+    }
+  }
+
+  it('validates the example from the repository root by default', async () => {
+    expect(await runBin(['validate'])).toEqual({ code: 0, stdout: '✓ No problems found.\n', stderr: '' });
+  });
+
+  it('sets exit status 1 for problems and 2 for usage errors, without a stack trace', async () => {
+    const broken = tempGoals({ 'a.yaml': 'x: 1\n\u0000\u0001binary: [\n', 'b.csv': 'period,team,kpi,value\n"open', 'c.yaml': 'a: [\n' });
+    const problems = await runBin(['validate', broken]);
+    expect(problems.code).toBe(1);
+    expect(problems.stdout.split('\n').filter((line) => line.startsWith('/'))).toEqual([
+      `${broken}/a.yaml:2:1 error invalid-encoding This file holds NUL characters, so it is binary data rather than text; goalpost reads YAML and CSV text files.`,
+      `${broken}/b.csv:2:1 error csv-syntax A quoted cell is never closed: a closing " is missing.`,
+      `${broken}/c.yaml:2:1 error yaml-syntax Flow sequence in block collection must be sufficiently indented and end with a ].`,
+    ]);
+    expect(problems.stderr).toBe('');
+    const usage = await runBin(['validate', '/nonexistent']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints help and exits 0', async () => {
+    const help = await runBin(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('validate [options] [dir]');
+  });
+});

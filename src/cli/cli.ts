@@ -2,8 +2,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
 import { formatJson } from '../reporters/json.js';
+import { formatScoreText } from '../reporters/score-text.js';
 import { formatText } from '../reporters/text.js';
-import { validateRepository } from '../validate.js';
+import { scoreRepository } from '../score/score.js';
+import { validateRepository, type ValidationResult } from '../validate.js';
 
 /** What the CLI may touch of its process, so tests can run it in-process. */
 export interface CliIo {
@@ -28,6 +30,20 @@ function positiveNumber(value: string): number {
   return number;
 }
 
+function month(value: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('It must be a month, YYYY-MM (for example 2026-11).');
+  return value;
+}
+
+const maxFileSizeOption = () =>
+  new Option('--max-file-size <megabytes>', 'refuse files larger than this').argParser(positiveNumber).default(16);
+
+async function validateDirectory(dir: string, maxFileSize: number): Promise<ValidationResult> {
+  const files = await readGoalsDirectory(dir);
+  if (files.length === 0) throw new UsageError(`The folder "${dir}" holds no YAML or CSV files.`);
+  return validateRepository(files, { maxFileBytes: Math.floor(maxFileSize * 1024 * 1024) });
+}
+
 /**
  * Runs goalpost with the given arguments (without `node` and the script) and
  * returns the exit status: 0 fine, 1 problems found, 2 usage or I/O error.
@@ -46,13 +62,35 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .description('Check a goals folder: YAML, schemas, references, breakdowns, weights, formulas and actuals.')
     .argument('[dir]', 'the goals folder', 'goals')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--max-file-size <megabytes>', 'refuse files larger than this', positiveNumber, 16)
+    .addOption(maxFileSizeOption())
     .action(async (dir: string, options: { format: 'text' | 'json'; maxFileSize: number }) => {
-      const files = await readGoalsDirectory(dir);
-      if (files.length === 0) throw new UsageError(`The folder "${dir}" holds no YAML or CSV files.`);
-      const { diagnostics } = validateRepository(files, { maxFileBytes: Math.floor(options.maxFileSize * 1024 * 1024) });
+      const { diagnostics } = await validateDirectory(dir, options.maxFileSize);
       io.stdout(options.format === 'json' ? formatJson(diagnostics) : formatText(diagnostics, { color: useColor(io) }));
       exitCode = countBySeverity(diagnostics).errors > 0 ? exitCodes.problems : exitCodes.ok;
+    });
+
+  /** Validation first: scores of a repository with errors would be wrong, so print the errors instead. */
+  const validOrReport = async (dir: string, maxFileSize: number): Promise<ValidationResult | undefined> => {
+    const result = await validateDirectory(dir, maxFileSize);
+    if (countBySeverity(result.diagnostics).errors === 0) return result;
+    io.stderr(formatText(result.diagnostics, { color: useColor(io) }));
+    io.stderr('goalpost: fix the errors above first.\n');
+    exitCode = exitCodes.problems;
+    return undefined;
+  };
+
+  program
+    .command('score')
+    .description('Compute attainment, pace, forecast, status and team scores from the committed actuals.')
+    .argument('[dir]', 'the goals folder', 'goals')
+    .option('--as-of <month>', 'the last month to count (default: the latest month with actuals)', month)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .addOption(maxFileSizeOption())
+    .action(async (dir: string, options: { format: 'text' | 'json'; asOf?: string; maxFileSize: number }) => {
+      const result = await validOrReport(dir, options.maxFileSize);
+      if (!result) return;
+      const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
+      io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report));
     });
 
   try {

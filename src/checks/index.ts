@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GoalsModel } from '../model/model.js';
 import { actualsReferences } from './actuals-references.js';
+import { actualsTotals } from './actuals-totals.js';
 import { alignment } from './alignment.js';
 import { breakdownMonths } from './breakdown-months.js';
 import { breakdownTotals } from './breakdown-totals.js';
@@ -30,6 +31,7 @@ export const checks: readonly Check[] = [
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
+  actualsTotals,
 ];
 
 export function runChecks(model: GoalsModel, selected: readonly Check[] = checks): Diagnostic[] {

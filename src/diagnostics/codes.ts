@@ -54,6 +54,7 @@ export const diagnosticCodes = {
   'actuals-derived-kpi': 'Actuals are given for a derived KPI, whose value is always computed from its formula.',
   'duplicate-actual': 'Two actuals rows have the same period, team, KPI and dimensions.',
   'unknown-dimension-value': 'An actuals dimension value matches no breakdown item of that dimension.',
+  'actuals-total-mismatch': 'A team-total row disagrees with the rows that split the same month by a dimension.',
 } as const satisfies Record<string, string>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -46,8 +46,8 @@ export function monthlyValues(model: GoalsModel, index: ActualsIndex, kpi: Kpi, 
 /**
  * One month's value for the rows that match `filter`. A row that matches the
  * filter exactly (the team total, or the item itself) wins; otherwise the
- * finest parts one level down are combined, taking the dimension that comes
- * first in the actuals files when rows split the same value several ways.
+ * rows are split by the next dimension (in the order the actuals files list
+ * them), each part valued the same way, and the parts combined.
  */
 function monthValue(
   index: ActualsIndex,
@@ -57,15 +57,28 @@ function monthValue(
   month: string,
   filter: ReadonlyMap<string, string>,
 ): number | undefined {
-  const candidates = index.rows(team, kpi.id, month).filter((row) => matches(row, filter));
+  return valueOf(index.rows(team, kpi.id, month), filter, aggregate, index.dimensionOrder);
+}
+
+function valueOf(
+  rows: readonly IndexedActual[],
+  filter: ReadonlyMap<string, string>,
+  aggregate: NonNullable<Kpi['aggregate']>,
+  dimensionOrder: readonly string[],
+): number | undefined {
+  const candidates = rows.filter((row) => matches(row, filter));
   if (candidates.length === 0) return undefined;
   const exact = candidates.find((row) => row.dimensions.size === filter.size);
   if (exact) return exact.value;
-  const extra = Math.min(...candidates.map((row) => row.dimensions.size - filter.size));
-  const level = candidates.filter((row) => row.dimensions.size - filter.size === extra);
-  const dimension = index.dimensionOrder.find((name) => !filter.has(name) && level.some((row) => row.dimensions.has(name)));
-  const parts = level.filter((row) => dimension !== undefined && row.dimensions.has(dimension));
-  return combine(aggregate, parts.map((row) => row.value));
+  const dimension = dimensionOrder.find((name) => !filter.has(name) && candidates.some((row) => row.dimensions.has(name)));
+  if (dimension === undefined) return undefined;
+  const keys = [...new Set(candidates.flatMap((row) => row.dimensions.get(dimension) ?? []))];
+  const parts: number[] = [];
+  for (const key of keys) {
+    const part = valueOf(candidates, new Map([...filter, [dimension, key]]), aggregate, dimensionOrder);
+    if (part !== undefined) parts.push(part);
+  }
+  return combine(aggregate, parts);
 }
 
 function matches(row: IndexedActual, filter: ReadonlyMap<string, string>): boolean {

@@ -4,6 +4,10 @@ import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
 import { formatJson } from '../reporters/json.js';
 import { formatScoreText } from '../reporters/score-text.js';
 import { formatText } from '../reporters/text.js';
+import { locales, type Locale } from '../model/kinds.js';
+import { renderScorecards, type OutputFormat } from '../render/render.js';
+import { loadTemplates } from '../render/templates.js';
+import { writeOutputFiles } from '../render/write-output.js';
 import { scoreRepository } from '../score/score.js';
 import { validateRepository, type ValidationResult } from '../validate.js';
 
@@ -92,6 +96,43 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
       const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
       io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report));
     });
+
+  program
+    .command('render')
+    .description('Write Markdown and HTML scorecards: an index, a page per team and goal set, and a page per person.')
+    .argument('[dir]', 'the goals folder', 'goals')
+    .option('--as-of <month>', 'the last month to count (default: the latest month with actuals)', month)
+    .addOption(new Option('-f, --format <format>', 'which scorecards to write').choices(['md', 'html', 'both']).default('both'))
+    .option('-o, --out <dir>', 'the folder to write to', 'out')
+    .option('--template <dir>', 'a folder of templates that replace the default ones of the same file name')
+    .addOption(new Option('--locale <locale>', 'the language of the scorecards (default: from goalpost.yaml)').choices([...locales]))
+    .addOption(maxFileSizeOption())
+    .action(
+      async (
+        dir: string,
+        options: { format: 'md' | 'html' | 'both'; asOf?: string; out: string; template?: string; locale?: Locale; maxFileSize: number },
+      ) => {
+        const result = await validOrReport(dir, options.maxFileSize);
+        if (!result) return;
+        const templates = await loadTemplates(options.template).catch((error: NodeJS.ErrnoException) => {
+          throw new UsageError(`Cannot read the templates in "${options.template}": ${error.code ?? error.message}.`);
+        });
+        const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
+        const formats: OutputFormat[] = options.format === 'both' ? ['md', 'html'] : [options.format];
+        let files;
+        try {
+          files = renderScorecards(report, result.model, { locale: options.locale ?? result.model.settings.locale, formats, templates });
+        } catch (error) {
+          throw new UsageError(`A template failed: ${(error as Error).message}`);
+        }
+        await writeOutputFiles(options.out, files);
+        const teams = report.teams.length;
+        const people = files.filter((f) => f.path.startsWith('people/')).length / formats.length;
+        io.stdout(
+          `Wrote ${files.length} files to ${options.out}/: ${formats.map((f) => `index.${f}`).join(' and ')}, ${teams} team scorecard${teams === 1 ? '' : 's'} and ${people} personal scorecard${people === 1 ? '' : 's'} (as of ${report.asOf ?? 'no actuals'}).\n`,
+        );
+      },
+    );
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -20,8 +20,8 @@ const kpi: JsonSchema = {
     unit: {
       type: 'string',
       description:
-        'The unit (单位): a currency code such as `CNY`, or `percent`, `ratio`, `count`, `score`, `hours`. Percent values are written as fractions (0.85 for 85%).',
-      examples: ['CNY', 'USD', 'percent', 'ratio', 'count', 'score', 'hours'],
+        'The unit (单位): a currency code such as `CNY` (or `currency` for the currency of the settings), or `percent`, `ratio`, `count`, `score`, `hours`. Percent values are written as fractions (0.85 for 85%).',
+      examples: ['CNY', 'USD', 'currency', 'percent', 'ratio', 'count', 'score', 'hours'],
       minLength: 1,
     },
     direction: {

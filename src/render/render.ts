@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import Handlebars from 'handlebars';
+import type { Locale } from '../model/kinds.js';
+import type { GoalsModel } from '../model/model.js';
+import type { ScoreReport } from '../score/score.js';
+import { escapeMarkdown } from './escape.js';
+import type { TemplateSources } from './templates.js';
+import { buildSiteView, type SiteView } from './view.js';
+
+export type OutputFormat = 'md' | 'html';
+
+export interface RenderOptions {
+  locale: Locale;
+  formats: readonly OutputFormat[];
+  templates: TemplateSources;
+}
+
+export interface OutputFile {
+  /** Relative to the output folder, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+function compileAll(templates: TemplateSources): { page: (name: string) => Handlebars.TemplateDelegate } {
+  const hb = Handlebars.create();
+  hb.registerHelper('md', (text: unknown) => new hb.SafeString(escapeMarkdown(text === null || text === undefined ? '' : String(text))));
+  hb.registerHelper('indent', (depth: unknown) => new hb.SafeString('&nbsp;&nbsp;'.repeat(Math.max(0, Number(depth) - 1))));
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  for (const [name, text] of templates) {
+    if (name.startsWith('_') && name.endsWith('.hbs')) hb.registerPartial(name.slice(1, -'.hbs'.length), text);
+  }
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  return {
+    page(name) {
+      let template = compiled.get(name);
+      if (!template) {
+        const source = templates.get(name);
+        if (source === undefined) throw new Error(`The template ${name} is missing.`);
+        // strict: a misspelt field in a template is an error, not an empty cell.
+        compiled.set(name, (template = hb.compile(source, { strict: true })));
+      }
+      return template;
+    },
+  };
+}
+
+/**
+ * Renders every scorecard: an index, a page per team and goal set, and a
+ * page per person, in each format asked for. Pure: it returns the files, and
+ * the caller writes them.
+ */
+export function renderScorecards(report: ScoreReport, model: GoalsModel, options: RenderOptions): OutputFile[] {
+  const { page } = compileAll(options.templates);
+  const styles = options.templates.get('styles.css') ?? '';
+  // The page's Content-Security-Policy allows exactly this stylesheet and no script at all.
+  const styleHash = `sha256-${createHash('sha256').update(styles, 'utf8').digest('base64')}`;
+  const files: OutputFile[] = [];
+  for (const format of options.formats) {
+    const site: SiteView = buildSiteView(report, model, options.locale, format);
+    const context = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
+    const render = (template: string, pageView: { path: string }): void => {
+      files.push({ path: pageView.path, content: page(template)({ ...context, page: pageView }) });
+    };
+    render(`index.${format}.hbs`, site.index);
+    for (const team of site.teams) render(`team.${format}.hbs`, team);
+    for (const person of site.people) render(`person.${format}.hbs`, person);
+  }
+  return files;
+}

@@ -1,0 +1,270 @@
+import type { Locale } from '../model/kinds.js';
+import type { GoalsModel } from '../model/model.js';
+import type { Status } from '../score/rules.js';
+import type { BreakdownScore, GoalScore, ScoreReport, TeamScore } from '../score/score.js';
+import { createFormatter } from './format.js';
+import { labelsByLocale, statusIcons, type Labels } from './labels.js';
+import { progressBar, sparkline, sparkText } from './svg.js';
+
+/**
+ * What the templates see: every number already formatted for the locale,
+ * every link already resolved. Fields named `*Svg` or `bar` hold markup built
+ * from numbers only; everything else is user text that templates escape.
+ */
+export interface StatusView {
+  key: Status;
+  label: string;
+  icon: string;
+}
+
+export interface RowView {
+  /** 0 for a goal, 1 for its breakdown items, 2 for theirs... */
+  depth: number;
+  anchor: string;
+  label: string;
+  /** For breakdown items: "by owner", "by month"... */
+  dimension: string | null;
+  ownerName: string | null;
+  ownerHref: string | null;
+  target: string;
+  actual: string;
+  attainment: string;
+  expected: string;
+  status: StatusView;
+  bar: string;
+}
+
+export interface GoalView extends RowView {
+  id: string;
+  title: string;
+  kpiName: string;
+  unit: string | null;
+  comparison: string | null;
+  baseline: string | null;
+  forecast: string;
+  forecastNote: string | null;
+  weight: string;
+  score: string;
+  alignsTo: { label: string; title: string | null; href: string | null } | null;
+  trendSvg: string;
+  trendText: string;
+  /** The monthly values as text, one entry a month. */
+  trendValues: string[];
+  items: RowView[];
+  teamName: string;
+  teamHref: string;
+}
+
+export interface TeamPage {
+  kind: 'team';
+  path: string;
+  team: string;
+  teamName: string;
+  period: string;
+  score: string;
+  scoreBar: string;
+  monthsElapsed: string;
+  goals: GoalView[];
+  statusCounts: { status: StatusView; count: number }[];
+}
+
+export interface PersonPage {
+  kind: 'person';
+  path: string;
+  id: string;
+  name: string;
+  roles: string[];
+  goals: GoalView[];
+  items: (RowView & { goalTitle: string; goalHref: string; teamName: string })[];
+}
+
+export interface IndexPage {
+  kind: 'index';
+  path: string;
+  teams: { name: string; period: string; score: string; scoreBar: string; href: string; statusCounts: { status: StatusView; count: number }[] }[];
+  people: { name: string; id: string; href: string; goals: number; items: number }[];
+}
+
+export interface SiteView {
+  lang: Locale;
+  labels: Labels;
+  asOf: string;
+  index: IndexPage;
+  teams: TeamPage[];
+  people: PersonPage[];
+}
+
+const statuses: Status[] = ['on-track', 'at-risk', 'off-track', 'no-data'];
+
+export function teamPagePath(team: string, period: string, extension: string): string {
+  return `teams/${team}-${period}.${extension}`;
+}
+
+export function personPagePath(person: string, extension: string): string {
+  return `people/${person}.${extension}`;
+}
+
+/** Builds the view of every page for one output format (`md` or `html` decides the link extensions). */
+export function buildSiteView(report: ScoreReport, model: GoalsModel, locale: Locale, extension: 'md' | 'html'): SiteView {
+  const labels = labelsByLocale[locale];
+  const format = createFormatter(locale, model.settings.currency, labels.noData);
+  const status = (key: Status): StatusView => ({ key, label: labels.statuses[key], icon: statusIcons[key] });
+  const personHref = (from: 'index' | 'sub', id: string): string => `${from === 'index' ? '' : '../'}${personPagePath(id, extension)}`;
+  const teamHref = (from: 'index' | 'sub', team: string, period: string): string =>
+    `${from === 'index' ? '' : '../'}${teamPagePath(team, period, extension)}`;
+  const personName = (id: string): string => {
+    for (const team of model.teams.values()) {
+      const name = team.members.get(id)?.name;
+      if (name) return name;
+    }
+    return id;
+  };
+
+  const rowOf = (item: BreakdownScore, depth: number, unit: string | null, anchor: string): RowView => ({
+    depth,
+    anchor,
+    label: item.by === 'owner' ? personName(item.key) : item.by === 'month' && /^\d{4}-\d{2}$/.test(item.key) ? format.month(item.key) : item.key,
+    dimension: labels.breakdownBy(labels.dimension(item.by)),
+    ownerName: item.owner === null ? null : personName(item.owner),
+    ownerHref: item.owner === null ? null : personHref('sub', item.owner),
+    target: format.value(item.target, unit),
+    actual: format.value(item.actual, unit),
+    attainment: format.percent(item.attainment),
+    expected: format.value(item.expected, unit),
+    status: status(item.status),
+    bar: progressBar(item.attainment, item.expected === null || item.target === 0 ? null : item.expected / item.target, item.status),
+  });
+
+  const flatten = (items: readonly BreakdownScore[], depth: number, unit: string | null, anchor: string): RowView[] =>
+    items.flatMap((item) => {
+      const itemAnchor = `${anchor}-${item.by}-${item.key}`;
+      return [rowOf(item, depth, unit, itemAnchor), ...flatten(item.breakdown, depth + 1, unit, itemAnchor)];
+    });
+
+  const goalTitleOf = (alignsTo: string): { title: string | null; href: string | null } => {
+    const [team, id] = alignsTo.split('/') as [string, string];
+    for (const teamScore of report.teams) {
+      if (teamScore.team !== team) continue;
+      const goal = teamScore.goals.find((g) => g.id === id);
+      if (goal) return { title: goal.title, href: `${teamHref('sub', team, teamScore.period)}#goal-${id}` };
+    }
+    return { title: null, href: null };
+  };
+
+  const goalView = (teamScore: TeamScore, goal: GoalScore): GoalView => {
+    const unit = goal.unit;
+    const anchor = `goal-${goal.id}`;
+    const comparison = goal.comparison === null ? null : `${goal.comparison === 'atLeast' ? labels.atLeast : labels.atMost} ${format.value(goal.target, unit)}`;
+    const trend = goal.trend.map((t) => t.value);
+    return {
+      depth: 0,
+      anchor,
+      id: goal.id,
+      label: goal.title,
+      title: goal.title,
+      dimension: null,
+      kpiName: goal.kpiName ?? goal.kpi,
+      unit,
+      comparison,
+      baseline: goal.baseline === null ? null : format.value(goal.baseline, unit),
+      ownerName: goal.ownerName ?? goal.owner,
+      ownerHref: personHref('sub', goal.owner),
+      target: format.value(goal.target, unit),
+      actual: format.value(goal.actual, unit),
+      attainment: goal.comparison !== null && goal.attainment !== null ? (goal.attainment === 1 ? labels.met : labels.notMet) : format.percent(goal.attainment),
+      expected: goal.expected === null ? '—' : format.value(goal.expected, unit),
+      forecast: goal.forecast === null ? '—' : format.value(goal.forecast, unit),
+      forecastNote: goal.forecastReachesTarget === null ? null : goal.forecastReachesTarget ? labels.reachesTarget : labels.missesTarget,
+      status: status(goal.status),
+      weight: format.plain(goal.weight),
+      score: format.points(goal.score),
+      alignsTo: goal.alignsTo === null ? null : { label: goal.alignsTo, ...goalTitleOf(goal.alignsTo) },
+      bar: progressBar(goal.attainment, goal.expected === null || goal.target === 0 ? null : goal.expected / goal.target, goal.status),
+      trendSvg: sparkline(trend),
+      trendText: sparkText(trend),
+      trendValues: goal.trend.map((t) => `${format.month(t.month)} ${format.value(t.value, unit)}`),
+      items: flatten(goal.breakdown, 1, unit, anchor),
+      teamName: teamScore.name ?? teamScore.team,
+      teamHref: teamHref('sub', teamScore.team, teamScore.period),
+    };
+  };
+
+  const countStatuses = (goals: readonly GoalScore[]) =>
+    statuses.map((key) => ({ status: status(key), count: goals.filter((g) => g.status === key).length })).filter((entry) => entry.count > 0);
+
+  const teams: TeamPage[] = report.teams.map((teamScore) => ({
+    kind: 'team',
+    path: teamPagePath(teamScore.team, teamScore.period, extension),
+    team: teamScore.team,
+    teamName: teamScore.name ?? teamScore.team,
+    period: teamScore.period,
+    score: format.percent(teamScore.score),
+    scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? 'no-data' : 'score'),
+    monthsElapsed: labels.monthsElapsed(teamScore.elapsedMonths, teamScore.months.length),
+    goals: teamScore.goals.map((goal) => goalView(teamScore, goal)),
+    statusCounts: countStatuses(teamScore.goals),
+  }));
+
+  // People: everyone who owns a goal or a breakdown item, across teams.
+  const owned = new Map<string, { goals: GoalView[]; items: PersonPage['items'] }>();
+  const entry = (id: string) => {
+    let value = owned.get(id);
+    if (!value) owned.set(id, (value = { goals: [], items: [] }));
+    return value;
+  };
+  for (const teamScore of report.teams) {
+    for (const goal of teamScore.goals) {
+      const view = goalView(teamScore, goal);
+      entry(goal.owner).goals.push(view);
+      const walk = (items: readonly BreakdownScore[], anchor: string): void => {
+        for (const item of items) {
+          const itemAnchor = `${anchor}-${item.by}-${item.key}`;
+          if (item.owner !== null) {
+            entry(item.owner).items.push({
+              ...rowOf(item, 0, goal.unit, itemAnchor),
+              goalTitle: goal.title,
+              goalHref: `${view.teamHref}#goal-${goal.id}`,
+              teamName: view.teamName,
+            });
+          }
+          walk(item.breakdown, itemAnchor);
+        }
+      };
+      walk(goal.breakdown, `goal-${goal.id}`);
+    }
+  }
+  const people: PersonPage[] = [...owned.keys()].sort().map((id) => ({
+    kind: 'person',
+    path: personPagePath(id, extension),
+    id,
+    name: personName(id),
+    roles: [...model.teams.values()].flatMap((team) => {
+      const member = team.members.get(id);
+      return member ? [`${team.name ?? team.id}${member.role ? ` · ${member.role}` : ''}`] : [];
+    }),
+    goals: owned.get(id)!.goals,
+    items: owned.get(id)!.items,
+  }));
+
+  return {
+    lang: locale,
+    labels,
+    asOf: report.asOf === null ? labels.noData : format.month(report.asOf),
+    index: {
+      kind: 'index',
+      path: `index.${extension}`,
+      teams: teams.map((team) => ({
+        name: team.teamName,
+        period: team.period,
+        score: team.score,
+        scoreBar: team.scoreBar,
+        href: teamHref('index', team.team, team.period),
+        statusCounts: team.statusCounts,
+      })),
+      people: people.map((person) => ({ name: person.name, id: person.id, href: personHref('index', person.id), goals: person.goals.length, items: person.items.length })),
+    },
+    teams,
+    people,
+  };
+}
+

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -120,5 +120,51 @@ describe('the goalpost executable', () => {
     const help = await runBin(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('validate [options] [dir]');
+  });
+});
+
+describe('goalpost score and render', () => {
+  it('render writes the Markdown and HTML scorecards of the example and says where', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'goalpost-out-'));
+    const result = await run(['render', `${repoRoot}goals`, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      `Wrote 18 files to ${out}/: index.md and index.html, 2 team scorecards and 6 personal scorecards (as of 2026-11).\n`,
+    );
+    expect(readdirSync(path.join(out, 'teams')).sort()).toEqual([
+      'company-2026-Q4.html',
+      'company-2026-Q4.md',
+      'marketing-2026-Q4.html',
+      'marketing-2026-Q4.md',
+    ]);
+    const md = await run(['render', `${repoRoot}goals`, '--out', out, '--format', 'md', '--locale', 'en', '--as-of', '2026-10']);
+    expect(md.stdout).toContain('Wrote 9 files');
+    expect(readFileSync(path.join(out, 'index.md'), 'utf8')).toContain('As of Oct 2026');
+  });
+
+  it('score and render refuse a repository with errors and print them', async () => {
+    const broken = tempGoals({ 'x.yaml': 'apiVersion: goalpost/v1\nkind: Team\nid: t\n' });
+    for (const args of [['score', broken], ['render', broken, '--out', path.join(broken, 'out')]]) {
+      const result = await run(args);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('x.yaml:3:1 error missing-key');
+      expect(result.stderr).toContain('goalpost: fix the errors above first.');
+    }
+  });
+
+  it('exit 2 for a bad month or a template folder that does not exist', async () => {
+    const badMonth = await run(['score', `${repoRoot}goals`, '--as-of', '2026-13']);
+    expect(badMonth.code).toBe(2);
+    expect(badMonth.stderr).toContain('It must be a month, YYYY-MM');
+    const badTemplates = await run(['render', `${repoRoot}goals`, '--template', '/nonexistent/templates', '--out', tmpdir()]);
+    expect(badTemplates).toMatchObject({ code: 2, stderr: 'goalpost: Cannot read the templates in "/nonexistent/templates": ENOENT.\n' });
+  });
+
+  it('score prints text for a terminal', async () => {
+    const result = await run(['score', `${repoRoot}goals`, '--format', 'text']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('marketing 市场营销部 2026-Q4: score 81.4% (2 of 3 months)');
+    expect(result.stdout).toContain('! owner wang.fang [at-risk] actual 4,300,000 / target 7,000,000');
   });
 });

@@ -1,0 +1,32 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultTemplatesDir } from '../../src/render/templates.js';
+import { exampleFiles, renderFiles } from './render-helpers.js';
+
+describe('templates', () => {
+  it('are overridden by file name from --template, the others staying the default', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-templates-'));
+    writeFileSync(path.join(dir, 'team.md.hbs'), '# {{md page.teamName}}: {{page.score}}\n{{#each page.goals}}- {{md title}} {{status.icon}}\n{{/each}}');
+    const files = await renderFiles(await exampleFiles(), { formats: ['md'], templateDir: dir, locale: 'en' });
+    expect(files.get('teams/marketing-2026-Q4.md')).toBe(
+      '# 市场营销部: 81.4%\n- 第四季度销售额达到 1200 万元 ✅\n- 新增客户 300 家 ✅\n- 客户留存率不低于 85% ✅\n- 营销投资回报率达到 3.0 ✅\n- 人才流失率控制在 5% 以内 ✅\n',
+    );
+    expect(files.get('index.md')).toContain('# Scorecards');
+  });
+
+  it('fail loudly on a misspelt field instead of rendering an empty cell', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-templates-'));
+    writeFileSync(path.join(dir, 'index.md.hbs'), '{{page.teamz}}');
+    await expect(renderFiles(await exampleFiles(), { formats: ['md'], templateDir: dir })).rejects.toThrow(/"teamz" not defined/);
+  });
+
+  it('output user data only through escaping expressions: {{{ }}} is kept for markup built from numbers', () => {
+    const allowed = new Set(['styles', 'bar', 'scoreBar', 'page.scoreBar', 'trendSvg']);
+    for (const name of readdirSync(defaultTemplatesDir)) {
+      const text = readFileSync(path.join(defaultTemplatesDir, name), 'utf8');
+      for (const match of text.matchAll(/\{\{\{\s*([^}\s]+)\s*\}\}\}/g)) expect(allowed, `${name}: {{{${match[1]}}}}`).toContain(match[1]);
+    }
+  });
+});

@@ -148,7 +148,7 @@ describe('goalpost score and render', () => {
       const result = await run(args);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toContain('x.yaml:3:1 error missing-key');
+      expect(result.stderr).toContain('x.yaml:1:1 error missing-key');
       expect(result.stderr).toContain('goalpost: fix the errors above first.');
     }
   });

@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../src/cli/cli.js';
+import { repoRoot } from '../helpers/fixtures.js';
+
+/**
+ * Opens the rendered HTML scorecards of the example in headless Chromium
+ * (Debian's chromium package), from disk, with the network unused.
+ */
+const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const outputDir = path.join(repoRoot, 'tests/output/e2e');
+const siteDir = path.join(outputDir, 'site');
+
+/** The one browser function the tests call, typed without the DOM library. */
+interface BrowserWindow {
+  getComputedStyle(element: unknown): { color: string };
+}
+
+let browser: Browser;
+let page: Page;
+const consoleMessages: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(executablePath)) throw new Error(`Chromium is not installed at ${executablePath} (apt-get install chromium).`);
+  rmSync(outputDir, { recursive: true, force: true });
+  mkdirSync(outputDir, { recursive: true });
+  const code = await cli(['render', path.join(repoRoot, 'goals'), '--out', siteDir, '--format', 'html', '--locale', 'zh-CN'], {
+    stdout: () => undefined,
+    stderr: (text) => process.stderr.write(text),
+    isTTY: false,
+    env: {},
+  });
+  expect(code).toBe(0);
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  page.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file://')) requests.push(request.url());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the HTML scorecards', () => {
+  it('index lists the teams with their scores and links to each team page', async () => {
+    await page.goto(`file://${siteDir}/index.html`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('目标记分卡');
+    const marketingRow = page.locator('table.index tr', { hasText: '市场营销部' });
+    await expect(marketingRow.locator('td.attainment').textContent()).resolves.toContain('81.4%');
+    await page.screenshot({ path: path.join(outputDir, 'index.png'), fullPage: true });
+    await marketingRow.locator('a').click();
+    await page.waitForURL(/teams\/marketing-2026-Q4\.html$/);
+  });
+
+  it('team page shows the team score and every goal with its status, in words and not only in colour', async () => {
+    await page.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
+    await expect(page.locator('.summary strong.score').textContent()).resolves.toBe('81.4%');
+    const goals = [
+      ['第四季度销售额达到 1200 万元', '正常'],
+      ['新增客户 300 家', '正常'],
+      ['客户留存率不低于 85%', '正常'],
+      ['营销投资回报率达到 3.0', '正常'],
+      ['人才流失率控制在 5% 以内', '正常'],
+    ];
+    const rows = page.locator('tr.goal-row');
+    await expect(rows.count()).resolves.toBe(goals.length);
+    for (const [index, [title, status]] of goals.entries()) {
+      const row = rows.nth(index);
+      await expect(row.locator('.goal-title').textContent()).resolves.toBe(title);
+      await expect(row.locator('td.status').innerText()).resolves.toBe(`✅ ${status}`);
+      await expect(row.locator('svg.bar').isVisible()).resolves.toBe(true);
+      await expect(row.locator('svg.trend polyline').count()).resolves.toBe(1);
+    }
+    const atRisk = page.locator('tr.item', { hasText: '王芳' }).first();
+    await expect(atRisk.locator('td.status').innerText()).resolves.toBe('⚠️ 有风险');
+    await expect(atRisk.locator('td.status').evaluate((cell) => (globalThis as unknown as BrowserWindow).getComputedStyle(cell).color)).resolves.toBe('rgb(154, 103, 0)');
+    await page.screenshot({ path: path.join(outputDir, 'marketing-2026-Q4.png'), fullPage: true });
+  });
+
+  it('person page lists what the person owns, with links back to the goals', async () => {
+    await page.goto(`file://${siteDir}/people/wang.fang.html`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('王芳');
+    await expect(page.locator('table.items tbody tr').count()).resolves.toBe(2);
+    await page.locator('table.items a', { hasText: '新增客户 300 家' }).click();
+    await page.waitForURL(/marketing-2026-Q4\.html#goal-q4-new-customers$/);
+  });
+
+  it('prints without navigation', async () => {
+    await page.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('nav').isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('made no network request and broke no content-security rule', () => {
+    expect(requests).toEqual([]);
+    expect(consoleMessages).toEqual([]);
+  });
+});

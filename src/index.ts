@@ -10,3 +10,7 @@ export { formatText } from './reporters/text.js';
 export { formatJson } from './reporters/json.js';
 export type * from './model/model.js';
 export { schemaByKind } from './model/schema/index.js';
+export { scoreRepository, type ScoreReport, type TeamScore, type GoalScore, type BreakdownScore, type ScoreOptions } from './score/score.js';
+export type { Status } from './score/rules.js';
+export { renderScorecards, type RenderOptions, type OutputFile, type OutputFormat } from './render/render.js';
+export { loadTemplates } from './render/templates.js';

@@ -212,9 +212,9 @@ export function buildSiteView(report: ScoreReport, model: GoalsModel, locale: Lo
     if (!value) owned.set(id, (value = { goals: [], items: [] }));
     return value;
   };
-  for (const teamScore of report.teams) {
-    for (const goal of teamScore.goals) {
-      const view = goalView(teamScore, goal);
+  report.teams.forEach((teamScore, teamIndex) => {
+    teamScore.goals.forEach((goal, goalIndex) => {
+      const view = teams[teamIndex]!.goals[goalIndex]!;
       entry(goal.owner).goals.push(view);
       const walk = (items: readonly BreakdownScore[], anchor: string): void => {
         for (const item of items) {
@@ -231,8 +231,8 @@ export function buildSiteView(report: ScoreReport, model: GoalsModel, locale: Lo
         }
       };
       walk(goal.breakdown, `goal-${goal.id}`);
-    }
-  }
+    });
+  });
   const people: PersonPage[] = [...owned.keys()].sort().map((id) => ({
     kind: 'person',
     path: personPagePath(id, extension),

@@ -80,7 +80,6 @@ export const actualsReferences: Check = {
                 cellSpan(table, row, dimension),
                 'unknown-dimension-value',
                 `"${truncate(value, 40)}" matches no ${dimension} in the breakdowns of ${row.kpi} for team "${row.team}" (${[...known].join(', ')}).${didYouMean(value, known)}`,
-                'warning',
               ),
             );
           }

@@ -40,7 +40,6 @@ export const actualsTotals: Check = {
             cellSpan(total.table, total.row, 'value'),
             'actuals-total-mismatch',
             `The ${total.row.period} total of ${kpi.id} for team "${total.row.team}" is ${formatNumber(expected)}, but its rows by ${dimension} ${kpi.aggregate === 'sum' ? 'add up to' : `combine (${kpi.aggregate}) to`} ${formatNumber(combined)}. Scorecards use the total for the team and the rows for breakdown items.`,
-            'warning',
           ),
         );
       }

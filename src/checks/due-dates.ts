@@ -19,7 +19,6 @@ export const dueDates: Check = {
             spanOf(goal.at, ['due']),
             'due-outside-period',
             `The goal is due on ${goal.due}, outside its period ${goalSet.period.id} (${months[0]} to ${months[months.length - 1]}).`,
-            'warning',
           ),
         );
       }

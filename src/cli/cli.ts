@@ -1,7 +1,13 @@
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { compareRepositories } from '../diff/compare.js';
+import { formatDiff } from '../diff/format-diff.js';
+import { GitGoals } from '../git/git.js';
 import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
+import { formatGithub } from '../reporters/github.js';
 import { formatJson } from '../reporters/json.js';
+import { formatSarif } from '../reporters/sarif.js';
 import { formatScoreText } from '../reporters/score-text.js';
 import { formatText } from '../reporters/text.js';
 import { locales, type Locale } from '../model/kinds.js';
@@ -10,6 +16,7 @@ import { loadTemplates } from '../render/templates.js';
 import { writeOutputFiles } from '../render/write-output.js';
 import { scoreRepository } from '../score/score.js';
 import { validateRepository, type ValidationResult } from '../validate.js';
+import { version } from '../version.js';
 
 /** What the CLI may touch of its process, so tests can run it in-process. */
 export interface CliIo {
@@ -18,6 +25,8 @@ export interface CliIo {
   /** Whether stdout is a terminal (for colours). */
   isTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** The working directory, for git. */
+  cwd: string;
 }
 
 export const exitCodes = { ok: 0, problems: 1, usage: 2 } as const;
@@ -42,8 +51,18 @@ function month(value: string): string {
 const maxFileSizeOption = () =>
   new Option('--max-file-size <megabytes>', 'refuse files larger than this').argParser(positiveNumber).default(16);
 
-async function validateDirectory(dir: string, maxFileSize: number): Promise<ValidationResult> {
-  const files = await readGoalsDirectory(dir);
+/** The goals folder in the working tree; a folder deleted by the change has no files rather than an error. */
+async function readWorkingTree(dir: string, cwd: string) {
+  try {
+    return await readGoalsDirectory(dir, cwd);
+  } catch (error) {
+    if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+
+async function validateDirectory(dir: string, cwd: string, maxFileSize: number): Promise<ValidationResult> {
+  const files = await readGoalsDirectory(dir, cwd);
   if (files.length === 0) throw new UsageError(`The folder "${dir}" holds no YAML or CSV files.`);
   return validateRepository(files, { maxFileBytes: Math.floor(maxFileSize * 1024 * 1024) });
 }
@@ -55,6 +74,7 @@ async function validateDirectory(dir: string, maxFileSize: number): Promise<Vali
 export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = exitCodes.ok;
   const program = new Command('goalpost')
+    .version(version, '-V, --version', 'Show the version.')
     .description('Goals and KPIs as code: validate goal files, score them against actuals, and report.')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -65,17 +85,27 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .command('validate')
     .description('Check a goals folder: YAML, schemas, references, breakdowns, weights, formulas and actuals.')
     .argument('[dir]', 'the goals folder', 'goals')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format: text, json, github (workflow annotations) or sarif (code scanning)')
+        .choices(['text', 'json', 'github', 'sarif'])
+        .default('text'),
+    )
     .addOption(maxFileSizeOption())
-    .action(async (dir: string, options: { format: 'text' | 'json'; maxFileSize: number }) => {
-      const { diagnostics } = await validateDirectory(dir, options.maxFileSize);
-      io.stdout(options.format === 'json' ? formatJson(diagnostics) : formatText(diagnostics, { color: useColor(io) }));
+    .action(async (dir: string, options: { format: 'text' | 'json' | 'github' | 'sarif'; maxFileSize: number }) => {
+      const { diagnostics } = await validateDirectory(dir, io.cwd, options.maxFileSize);
+      const reporters = {
+        text: () => formatText(diagnostics, { color: useColor(io) }),
+        json: () => formatJson(diagnostics),
+        github: () => formatGithub(diagnostics),
+        sarif: () => formatSarif(diagnostics, { toolVersion: version, baseDir: io.cwd }),
+      };
+      io.stdout(reporters[options.format]());
       exitCode = countBySeverity(diagnostics).errors > 0 ? exitCodes.problems : exitCodes.ok;
     });
 
   /** Validation first: scores of a repository with errors would be wrong, so print the errors instead. */
   const validOrReport = async (dir: string, maxFileSize: number): Promise<ValidationResult | undefined> => {
-    const result = await validateDirectory(dir, maxFileSize);
+    const result = await validateDirectory(dir, io.cwd, maxFileSize);
     if (countBySeverity(result.diagnostics).errors === 0) return result;
     io.stderr(formatText(result.diagnostics, { color: useColor(io) }));
     io.stderr('goalpost: fix the errors above first.\n');
@@ -114,7 +144,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
       ) => {
         const result = await validOrReport(dir, options.maxFileSize);
         if (!result) return;
-        const templates = await loadTemplates(options.template).catch((error: NodeJS.ErrnoException) => {
+        const templates = await loadTemplates(options.template === undefined ? undefined : path.resolve(io.cwd, options.template)).catch((error: NodeJS.ErrnoException) => {
           throw new UsageError(`Cannot read the templates in "${options.template}": ${error.code ?? error.message}.`);
         });
         const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
@@ -125,7 +155,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         } catch (error) {
           throw new UsageError(`A template failed: ${(error as Error).message}`);
         }
-        await writeOutputFiles(options.out, files);
+        await writeOutputFiles(path.resolve(io.cwd, options.out), files);
         const teams = report.teams.length;
         const people = files.filter((f) => f.path.startsWith('people/')).length / formats.length;
         io.stdout(
@@ -133,6 +163,22 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         );
       },
     );
+
+  program
+    .command('diff')
+    .description('Explain what a change does to the goals: targets, weights, owners, breakdowns, KPIs, and their effect on scores.')
+    .argument('[base]', 'the revision to compare with (default: where this branch left the default branch)')
+    .argument('[head]', 'the revision to compare (default: the working tree)')
+    .option('-d, --dir <dir>', 'the goals folder', 'goals')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .action(async (base: string | undefined, head: string | undefined, options: { dir: string; format: 'text' | 'md' | 'json' }) => {
+      const repository = await GitGoals.open(io.cwd, options.dir);
+      const baseRevision = base === undefined ? await repository.defaultBase() : await repository.resolve(base);
+      const baseFiles = await repository.filesAt(baseRevision);
+      const headFiles = head === undefined ? await readWorkingTree(options.dir, io.cwd) : await repository.filesAt(await repository.resolve(head));
+      const diff = compareRepositories(baseFiles, headFiles);
+      io.stdout(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, options.format));
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -8,6 +8,7 @@ export async function main(): Promise<void> {
       stderr: (text) => process.stderr.write(text),
       isTTY: process.stdout.isTTY === true,
       env: process.env,
+      cwd: process.cwd(),
     });
   } catch (error) {
     const detail = process.env['GOALPOST_DEBUG'] ? (error as Error).stack : (error as Error).message;

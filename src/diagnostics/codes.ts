@@ -58,3 +58,14 @@ export const diagnosticCodes = {
 } as const satisfies Record<string, string>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+/** The codes whose problems are worth a look but do not make a repository invalid. */
+const warningCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'due-outside-period',
+  'unknown-dimension-value',
+  'actuals-total-mismatch',
+]);
+
+export function defaultSeverity(code: DiagnosticCode): 'error' | 'warning' {
+  return warningCodes.has(code) ? 'warning' : 'error';
+}

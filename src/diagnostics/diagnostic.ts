@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from './codes.js';
+import { defaultSeverity, type DiagnosticCode } from './codes.js';
 import type { SourceText } from '../load/source-text.js';
 
 export type Severity = 'error' | 'warning';
@@ -31,7 +31,7 @@ export function diagnosticAt(
   span: Span,
   code: DiagnosticCode,
   message: string,
-  severity: Severity = 'error',
+  severity: Severity = defaultSeverity(code),
 ): Diagnostic {
   const start = span.source.position(span.start);
   const end = span.source.position(Math.max(span.end, span.start));

@@ -6,14 +6,15 @@ import { isCsvPath, isYamlPath, type RepositoryFile } from './load-file.js';
 export class UsageError extends Error {}
 
 /**
- * Reads every YAML and CSV file under `dir` (skipping hidden folders and
- * node_modules). Paths are reported as `dir` joined with the relative path,
+ * Reads every YAML and CSV file under `dir`, relative to `cwd` (skipping
+ * hidden folders and node_modules). Paths are reported as `dir` joined with the relative path,
  * with forward slashes, so diagnostics read the way the user typed the folder.
  */
-export async function readGoalsDirectory(dir: string): Promise<RepositoryFile[]> {
+export async function readGoalsDirectory(dir: string, cwd = process.cwd()): Promise<RepositoryFile[]> {
+  const absoluteDir = path.resolve(cwd, dir);
   let info;
   try {
-    info = await stat(dir);
+    info = await stat(absoluteDir);
   } catch {
     throw new UsageError(`The goals folder "${dir}" does not exist.`);
   }
@@ -36,6 +37,6 @@ export async function readGoalsDirectory(dir: string): Promise<RepositoryFile[]>
     }
   };
   const shownRoot = dir.split(path.sep).join('/').replace(/\/+$/, '');
-  await walk(dir, shownRoot === '.' ? '' : shownRoot);
+  await walk(absoluteDir, shownRoot === '.' ? '' : shownRoot);
   return files;
 }

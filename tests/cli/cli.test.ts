@@ -10,7 +10,7 @@ import { fixturesDir, repoRoot } from '../helpers/fixtures.js';
 async function run(args: string[], env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await cli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, env });
+  const code = await cli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, env, cwd: repoRoot });
   return { code, stdout, stderr };
 }
 
@@ -166,5 +166,16 @@ describe('goalpost score and render', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('marketing 市场营销部 2026-Q4: score 81.4% (2 of 3 months)');
     expect(result.stdout).toContain('! owner wang.fang [at-risk] actual 4,300,000 / target 7,000,000');
+  });
+});
+
+describe('goalpost validate for other CI systems', () => {
+  it('prints workflow annotations and SARIF', async () => {
+    const dir = tempGoals({ 'x.yaml': 'apiVersion: goalpost/v1\nkind: Teams\n' });
+    const github = await run(['validate', dir, '--format', 'github']);
+    expect(github).toMatchObject({ code: 1, stdout: `::error file=${dir}/x.yaml,line=2,col=7,endLine=2,endColumn=11,title=goalpost unknown-kind::Unknown kind "Teams". The supported kinds are KpiCatalog, Team, GoalSet, Settings. Did you mean "Team"?\n` });
+    const sarif = JSON.parse((await run(['validate', dir, '--format', 'sarif'])).stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['unknown-kind']);
   });
 });

@@ -32,6 +32,7 @@ beforeAll(async () => {
     stderr: (text) => process.stderr.write(text),
     isTTY: false,
     env: {},
+    cwd: repoRoot,
   });
   expect(code).toBe(0);
   browser = await chromium.launch({

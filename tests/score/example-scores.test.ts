@@ -15,6 +15,7 @@ async function score(...args: string[]): Promise<ScoreReport> {
     stderr: () => undefined,
     isTTY: false,
     env: {},
+    cwd: repoRoot,
   });
   expect(code).toBe(0);
   return JSON.parse(stdout) as ScoreReport;

@@ -1,0 +1,297 @@
+import type { Breakdown, Goal, GoalSet, GoalsModel, Kpi } from '../model/model.js';
+import type { Status } from '../score/rules.js';
+import type { GoalScore, ScoreReport } from '../score/score.js';
+
+/**
+ * What a change does to the goals, in terms of the model rather than the
+ * text: formatting, key order, comments and moved files change nothing.
+ */
+export interface GoalsDiff {
+  /** The month the effects on scores are computed for. */
+  asOf: string | null;
+  goalSets: GoalSetDiff[];
+  kpis: KpiDiff[];
+  /** Display names of the people named in the diff, by id. */
+  people: Record<string, string>;
+}
+
+export type Value = string | number | null;
+
+export interface FieldChange {
+  field: string;
+  before: Value;
+  after: Value;
+  /** For numbers: after − before, and the change as a fraction of before. */
+  delta?: number;
+  percent?: number | null;
+}
+
+export interface GoalSetDiff {
+  team: string;
+  name: string | null;
+  period: string;
+  change: 'added' | 'removed' | 'changed';
+  goals: GoalDiff[];
+  /** The total of the weights before and after, when any weight changed. */
+  weightTotal: { before: number; after: number } | null;
+  /** The team score before and after, when it changed. */
+  score: { before: number | null; after: number | null } | null;
+}
+
+export interface GoalSummary {
+  kpi: string | null;
+  unit: string | null;
+  target: number | null;
+  weight: number | null;
+  owner: string | null;
+}
+
+export interface GoalDiff {
+  id: string;
+  title: string;
+  change: 'added' | 'removed' | 'renamed' | 'changed';
+  renamedFrom: string | null;
+  unit: string | null;
+  /** The goal as it is after (or was, for a removed goal). */
+  summary: GoalSummary;
+  fields: FieldChange[];
+  breakdown: BreakdownChange[];
+  effect: Effect | null;
+}
+
+export interface BreakdownChange {
+  by: string;
+  /** The keys of the enclosing items, for nested breakdowns. */
+  within: string[];
+  /** The item key, or null when a whole breakdown was added or removed. */
+  key: string | null;
+  change: 'added' | 'removed' | 'changed';
+  fields: FieldChange[];
+}
+
+export interface Effect {
+  attainment: { before: number | null; after: number | null };
+  status: { before: Status; after: Status };
+  score: { before: number | null; after: number | null };
+}
+
+export interface KpiDiff {
+  id: string;
+  name: string | null;
+  change: 'added' | 'removed' | 'changed';
+  fields: FieldChange[];
+  /** The goals that use the KPI, as team/period/goal-id. */
+  usedBy: string[];
+}
+
+interface Side {
+  model: GoalsModel;
+  report: ScoreReport | undefined;
+}
+
+export function diffGoals(base: Side, head: Side): GoalsDiff {
+  const goalSets: GoalSetDiff[] = [];
+  const key = (set: GoalSet): string => `${set.team}\u0000${set.period?.id ?? set.periodText}`;
+  const baseSets = new Map(base.model.goalSets.filter((s) => s.team !== undefined).map((s) => [key(s), s]));
+  const headSets = new Map(head.model.goalSets.filter((s) => s.team !== undefined).map((s) => [key(s), s]));
+  const keys = [...new Set([...baseSets.keys(), ...headSets.keys()])].sort();
+  for (const setKey of keys) {
+    const diff = diffGoalSet(base, head, baseSets.get(setKey), headSets.get(setKey));
+    if (diff) goalSets.push(diff);
+  }
+  const people: Record<string, string> = {};
+  for (const model of [base.model, head.model]) {
+    for (const team of model.teams.values()) for (const person of team.members.values()) if (person.name) people[person.id] ??= person.name;
+  }
+  return { asOf: head.report?.asOf ?? base.report?.asOf ?? null, goalSets, kpis: diffKpis(base.model, head.model), people };
+}
+
+function diffGoalSet(base: Side, head: Side, before: GoalSet | undefined, after: GoalSet | undefined): GoalSetDiff | undefined {
+  const set = (after ?? before)!;
+  const team = set.team!;
+  const period = set.period?.id ?? set.periodText ?? '';
+  const name = head.model.teams.get(team)?.name ?? base.model.teams.get(team)?.name ?? null;
+  const unitOf = (model: GoalsModel, goal: Goal): string | null => (goal.kpi === undefined ? null : model.kpis.get(goal.kpi)?.unit ?? null);
+  const scoreOf = (side: Side): GoalScoreLookup => lookupScores(side.report, team, period);
+  const baseScores = scoreOf(base);
+  const headScores = scoreOf(head);
+
+  const goals: GoalDiff[] = [];
+  const beforeGoals = new Map((before?.goals ?? []).filter((g) => g.id !== undefined).map((g) => [g.id!, g]));
+  const afterGoals = new Map((after?.goals ?? []).filter((g) => g.id !== undefined).map((g) => [g.id!, g]));
+  const removed = [...beforeGoals.values()].filter((g) => !afterGoals.has(g.id!));
+  const added = [...afterGoals.values()].filter((g) => !beforeGoals.has(g.id!));
+
+  // A goal with a new id but the same KPI and owner as a removed one is a rename.
+  const renames = new Map<Goal, Goal>();
+  for (const goal of added) {
+    const match = removed.find((old) => !renames.has(old) && old.kpi === goal.kpi && old.owner === goal.owner);
+    if (match) renames.set(match, goal);
+  }
+  const renamedTo = new Set(renames.values());
+
+  for (const goal of after?.goals ?? []) {
+    if (goal.id === undefined) continue;
+    const old = beforeGoals.get(goal.id) ?? [...renames].find(([, to]) => to === goal)?.[0];
+    const unit = unitOf(head.model, goal);
+    if (!old) {
+      goals.push({ ...goalHeader(goal, 'added', null, unit), effect: null });
+      continue;
+    }
+    const fields = diffGoalFields(old, goal, renamedTo.has(goal));
+    const breakdown = diffBreakdowns(old.breakdowns, goal.breakdowns, []);
+    const effect = effectOf(baseScores(old.id!), headScores(goal.id));
+    if (fields.length === 0 && breakdown.length === 0 && !renamedTo.has(goal) && !effect) continue;
+    goals.push({
+      ...goalHeader(goal, renamedTo.has(goal) ? 'renamed' : 'changed', renamedTo.has(goal) ? old.id! : null, unit),
+      fields,
+      breakdown,
+      effect,
+    });
+  }
+  for (const goal of removed) {
+    if (renames.has(goal)) continue;
+    goals.push({ ...goalHeader(goal, 'removed', null, unitOf(base.model, goal)), effect: null });
+  }
+
+  const total = (goalSet: GoalSet | undefined): number => (goalSet?.goals ?? []).reduce((sum, g) => sum + (g.weight ?? 0), 0);
+  const weightChanged = goals.some((g) => g.change === 'added' || g.change === 'removed' || g.fields.some((f) => f.field === 'weight'));
+  const teamScore = {
+    before: base.report?.teams.find((t) => t.team === team && t.period === period)?.score ?? null,
+    after: head.report?.teams.find((t) => t.team === team && t.period === period)?.score ?? null,
+  };
+  // Only when both versions could be scored: a version with errors has no scores to compare.
+  const scoreChanged = base.report !== undefined && head.report !== undefined && before !== undefined && after !== undefined && !sameNumber(teamScore.before, teamScore.after);
+  if (goals.length === 0 && before && after && !scoreChanged) return undefined;
+  return {
+    team,
+    name,
+    period,
+    change: !before ? 'added' : !after ? 'removed' : 'changed',
+    goals,
+    weightTotal: weightChanged && before && after ? { before: total(before), after: total(after) } : null,
+    score: scoreChanged ? teamScore : null,
+  };
+}
+
+function goalHeader(goal: Goal, change: GoalDiff['change'], renamedFrom: string | null, unit: string | null): Omit<GoalDiff, 'effect'> {
+  return {
+    id: goal.id!,
+    title: goal.title ?? goal.id!,
+    change,
+    renamedFrom,
+    unit,
+    summary: { kpi: goal.kpi ?? null, unit, target: goal.target ?? null, weight: goal.weight ?? null, owner: goal.owner ?? null },
+    fields: [],
+    breakdown: [],
+  };
+}
+
+const goalFields: readonly (keyof Goal)[] = ['title', 'kpi', 'target', 'baseline', 'comparison', 'weight', 'owner', 'due', 'alignsTo', 'notes'];
+
+function diffGoalFields(before: Goal, after: Goal, renamed: boolean): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if (renamed) changes.push({ field: 'id', before: before.id ?? null, after: after.id ?? null });
+  for (const field of goalFields) {
+    const change = fieldChange(field, before[field] as Value | undefined, after[field] as Value | undefined);
+    if (change) changes.push(change);
+  }
+  for (const level of ['green', 'amber'] as const) {
+    const change = fieldChange(`thresholds.${level}`, before.thresholds?.[level], after.thresholds?.[level]);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+function fieldChange(field: string, before: Value | undefined, after: Value | undefined): FieldChange | undefined {
+  const b = before ?? null;
+  const a = after ?? null;
+  if (b === a) return undefined;
+  if (typeof b === 'number' && typeof a === 'number') {
+    return { field, before: b, after: a, delta: a - b, percent: b === 0 ? null : (a - b) / Math.abs(b) };
+  }
+  return { field, before: b, after: a };
+}
+
+function diffBreakdowns(before: readonly Breakdown[], after: readonly Breakdown[], within: string[]): BreakdownChange[] {
+  const changes: BreakdownChange[] = [];
+  const byDimension = (list: readonly Breakdown[]) => new Map(list.filter((b) => b.by !== undefined).map((b) => [b.by!, b]));
+  const beforeBy = byDimension(before);
+  const afterBy = byDimension(after);
+  for (const [by, breakdown] of afterBy) {
+    const old = beforeBy.get(by);
+    if (!old) {
+      changes.push({ by, within, key: null, change: 'added', fields: [] });
+      continue;
+    }
+    const oldItems = new Map(old.items.map((item) => [item.key, item]));
+    const newItems = new Map(breakdown.items.map((item) => [item.key, item]));
+    for (const item of breakdown.items) {
+      const previous = oldItems.get(item.key);
+      if (!previous) {
+        changes.push({ by, within, key: item.key, change: 'added', fields: compact([fieldChange('target', null, item.target), fieldChange('owner', null, item.owner)]) });
+        continue;
+      }
+      const fields = compact([fieldChange('target', previous.target, item.target), fieldChange('owner', previous.owner, item.owner)]);
+      if (fields.length > 0) changes.push({ by, within, key: item.key, change: 'changed', fields });
+      changes.push(...diffBreakdowns(previous.breakdowns, item.breakdowns, [...within, item.key]));
+    }
+    for (const item of old.items) {
+      if (!newItems.has(item.key)) {
+        changes.push({ by, within, key: item.key, change: 'removed', fields: compact([fieldChange('target', item.target, null), fieldChange('owner', item.owner, null)]) });
+      }
+    }
+  }
+  for (const by of beforeBy.keys()) if (!afterBy.has(by)) changes.push({ by, within, key: null, change: 'removed', fields: [] });
+  return changes;
+}
+
+function compact<T>(values: (T | undefined)[]): T[] {
+  return values.filter((v): v is T => v !== undefined);
+}
+
+type GoalScoreLookup = (id: string) => GoalScore | undefined;
+
+function lookupScores(report: ScoreReport | undefined, team: string, period: string): GoalScoreLookup {
+  const teamScore = report?.teams.find((t) => t.team === team && t.period === period);
+  return (id) => teamScore?.goals.find((g) => g.id === id);
+}
+
+function effectOf(before: GoalScore | undefined, after: GoalScore | undefined): Effect | null {
+  if (!before || !after) return null;
+  if (sameNumber(before.attainment, after.attainment) && before.status === after.status && sameNumber(before.score, after.score)) return null;
+  return {
+    attainment: { before: before.attainment, after: after.attainment },
+    status: { before: before.status, after: after.status },
+    score: { before: before.score, after: after.score },
+  };
+}
+
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a));
+}
+
+const kpiFields: readonly (keyof Kpi)[] = ['name', 'unit', 'direction', 'aggregate', 'overTime'];
+
+function diffKpis(base: GoalsModel, head: GoalsModel): KpiDiff[] {
+  const diffs: KpiDiff[] = [];
+  const usedBy = (id: string): string[] =>
+    head.goalSets.flatMap((set) => set.goals.filter((g) => g.kpi === id && g.id !== undefined).map((g) => `${set.team}/${set.period?.id ?? set.periodText}/${g.id}`));
+  const ids = [...new Set([...base.kpis.keys(), ...head.kpis.keys()])].sort();
+  for (const id of ids) {
+    const before = base.kpis.get(id);
+    const after = head.kpis.get(id);
+    if (!before || !after) {
+      diffs.push({ id, name: (after ?? before)!.name ?? null, change: before ? 'removed' : 'added', fields: [], usedBy: usedBy(id) });
+      continue;
+    }
+    const fields = compact([
+      ...kpiFields.map((field) => fieldChange(field, before[field] as Value | undefined, after[field] as Value | undefined)),
+      // Spacing inside a formula is formatting, not a change.
+      before.formula?.text.replace(/\s+/g, '') === after.formula?.text.replace(/\s+/g, '') ? undefined : fieldChange('formula', before.formula?.text, after.formula?.text),
+    ]);
+    if (fields.length > 0) diffs.push({ id, name: after.name ?? null, change: 'changed', fields, usedBy: usedBy(id) });
+  }
+  return diffs;
+}

@@ -1,0 +1,120 @@
+import { escapeMarkdown } from '../render/escape.js';
+import { createFormatter } from '../render/format.js';
+import type { BreakdownChange, Effect, FieldChange, GoalDiff, GoalsDiff, GoalSetDiff, KpiDiff, Value } from './diff.js';
+
+export type DiffFormat = 'text' | 'md';
+
+const format = createFormatter('en', 'CNY', 'no data');
+
+/** The diff in words a reviewer understands, as plain text or as Markdown for a pull-request comment. */
+export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
+  const md = as === 'md';
+  const code = (text: string): string => (md ? `\`${text.replace(/`/g, "'")}\`` : text);
+  const quote = (text: string): string => (md ? `“${escapeMarkdown(text)}”` : `“${text}”`);
+  const person = (id: Value): string => (typeof id === 'string' ? (diff.people[id] ? `${id} (${md ? escapeMarkdown(diff.people[id]!) : diff.people[id]})` : id) : 'nobody');
+  const lines: string[] = [];
+
+  const value = (field: string, v: Value, unit: string | null): string => {
+    if (v === null) return 'none';
+    if (field === 'owner') return person(v);
+    if (typeof v === 'number') return field === 'target' || field === 'baseline' ? format.value(v, unit) : format.plain(v);
+    return field === 'title' || field === 'notes' ? quote(v) : code(v);
+  };
+
+  const describeField = (change: FieldChange, unit: string | null): string => {
+    const label = change.field === 'thresholds.green' ? 'green threshold' : change.field === 'thresholds.amber' ? 'amber threshold' : change.field;
+    const name = label.charAt(0).toUpperCase() + label.slice(1);
+    if (change.before === null) return `${name} set to ${value(change.field, change.after, unit)}`;
+    if (change.after === null) return `${name} removed (was ${value(change.field, change.before, unit)})`;
+    if (change.delta !== undefined && (change.field === 'target' || change.field === 'baseline')) {
+      const verb = change.delta > 0 ? 'raised' : 'lowered';
+      const percent = change.percent === null || change.percent === undefined ? '' : `, ${signed(change.percent * 100, 1)}%`;
+      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${signed(change.delta)}${percent})`;
+    }
+    return `${name} changed from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)}`;
+  };
+
+  const describeBreakdown = (change: BreakdownChange, unit: string | null): string => {
+    const where = `Breakdown by ${change.by}${change.within.length > 0 ? ` of ${change.within.map(code).join(' › ')}` : ''}`;
+    if (change.key === null) return `${where} ${change.change}`;
+    const key = change.by === 'owner' ? person(change.key) : code(change.key);
+    const target = change.fields.find((f) => f.field === 'target');
+    if (change.change === 'added') return `${where}: ${key} added${target?.after != null ? ` with ${value('target', target.after, unit)}` : ''}`;
+    if (change.change === 'removed') return `${where}: ${key} removed${target?.before != null ? ` (was ${value('target', target.before, unit)})` : ''}`;
+    return `${where}: ${key} ${change.fields.map((f) => describeField(f, unit).replace(/^./, (c) => c.toLowerCase())).join(', ')}`;
+  };
+
+  const describeEffect = (effect: Effect): string => {
+    const parts: string[] = [];
+    if (effect.attainment.before !== effect.attainment.after) parts.push(`attainment ${format.percent(effect.attainment.before)} → ${format.percent(effect.attainment.after)}`);
+    if (effect.status.before !== effect.status.after) parts.push(`status ${effect.status.before} → ${effect.status.after}`);
+    if (effect.score.before !== effect.score.after) parts.push(`weighted score ${format.points(effect.score.before)} → ${format.points(effect.score.after)}`);
+    return `Effect as of ${diff.asOf ?? 'no actuals'}: ${parts.join(', ')}`;
+  };
+
+  const goalLine = (goal: GoalDiff): string => {
+    const title = `${code(goal.id)} ${quote(goal.title)}`;
+    const s = goal.summary;
+    switch (goal.change) {
+      case 'added':
+        return `Added goal ${title}: KPI ${code(s.kpi ?? '?')}, target ${value('target', s.target, goal.unit)}, weight ${s.weight ?? '?'}, owner ${person(s.owner)}`;
+      case 'removed':
+        return `Removed goal ${title} (target ${value('target', s.target, goal.unit)}, weight ${s.weight ?? '?'}, owner ${person(s.owner)})`;
+      case 'renamed':
+        return `Renamed goal ${code(goal.renamedFrom!)} to ${title}`;
+      case 'changed':
+        return `Changed goal ${title}`;
+    }
+  };
+
+  const setHeading = (set: GoalSetDiff): string => {
+    const name = set.name ? `${md ? escapeMarkdown(set.name) : set.name} (${set.team})` : set.team;
+    const what = set.change === 'added' ? 'New goal set: ' : set.change === 'removed' ? 'Removed goal set: ' : '';
+    return `${what}${name} · ${set.period}`;
+  };
+
+  const bullet = (depth: number, text: string): string => `${'  '.repeat(depth)}${md ? '- ' : depth === 0 ? '' : '- '}${text}`;
+
+  if (diff.goalSets.length === 0 && diff.kpis.length === 0) return md ? 'No changes to the goals.\n' : 'No changes to the goals.\n';
+
+  for (const set of diff.goalSets) {
+    lines.push(md ? `#### ${setHeading(set)}` : setHeading(set));
+    if (md) lines.push('');
+    for (const goal of set.goals) {
+      lines.push(bullet(md ? 0 : 1, goalLine(goal)));
+      const fields = goal.fields.filter((f) => f.field !== 'id');
+      for (const field of fields) lines.push(bullet(md ? 1 : 2, describeField(field, goal.unit)));
+      for (const change of goal.breakdown) lines.push(bullet(md ? 1 : 2, describeBreakdown(change, goal.unit)));
+      if (goal.effect) lines.push(bullet(md ? 1 : 2, describeEffect(goal.effect)));
+    }
+    if (set.weightTotal) {
+      const { before, after } = set.weightTotal;
+      const note = after === 100 ? '' : md ? ' ⚠️ not 100' : ' (not 100)';
+      lines.push(bullet(md ? 0 : 1, `Weights now total ${format.plain(after)}${before !== after ? ` (were ${format.plain(before)})` : ''}${note}`));
+    }
+    if (set.score) lines.push(bullet(md ? 0 : 1, `Team score ${format.percent(set.score.before)} → ${format.percent(set.score.after)}`));
+    lines.push('');
+  }
+  if (diff.kpis.length > 0) {
+    lines.push(md ? '#### KPI catalog' : 'KPI catalog');
+    if (md) lines.push('');
+    for (const kpi of diff.kpis) {
+      lines.push(bullet(md ? 0 : 1, kpiLine(kpi, code, md)));
+      for (const field of kpi.fields) lines.push(bullet(md ? 1 : 2, describeField(field, null)));
+      if (kpi.usedBy.length > 0) lines.push(bullet(md ? 1 : 2, `Used by ${kpi.usedBy.map(code).join(', ')}`));
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function kpiLine(kpi: KpiDiff, code: (text: string) => string, md: boolean): string {
+  const name = kpi.name ? ` (${md ? escapeMarkdown(kpi.name) : kpi.name})` : '';
+  const verb = kpi.change === 'added' ? 'Added KPI' : kpi.change === 'removed' ? 'Removed KPI' : 'Changed KPI';
+  return `${verb} ${code(kpi.id)}${name}`;
+}
+
+function signed(value: number, digits = 6): string {
+  const text = value.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return value > 0 ? `+${text}` : text;
+}

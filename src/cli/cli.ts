@@ -4,6 +4,8 @@ import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { compareRepositories } from '../diff/compare.js';
 import { formatDiff } from '../diff/format-diff.js';
 import { GitGoals } from '../git/git.js';
+import { formatHistory } from '../history/format-history.js';
+import { eventsOfGoal, goalHistory, targetRevisions, type GoalEvent, type Version } from '../history/goal-history.js';
 import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
 import { formatGithub } from '../reporters/github.js';
 import { formatJson } from '../reporters/json.js';
@@ -50,6 +52,41 @@ function month(value: string): string {
 
 const maxFileSizeOption = () =>
   new Option('--max-file-size <megabytes>', 'refuse files larger than this').argParser(positiveNumber).default(16);
+
+/** Target revisions from the history, or none when the goals are not in a git repository. */
+async function revisionsFromGit(cwd: string, dir: string, model: ValidationResult['model']) {
+  let repository: GitGoals;
+  try {
+    repository = await GitGoals.open(cwd, dir);
+  } catch {
+    return new Map();
+  }
+  const periods = new Map(model.goalSets.flatMap((set) => (set.period ? [[set.period.id, set.period.months] as const] : [])));
+  return targetRevisions(goalHistory(await readVersions(repository)), (period) => periods.get(period));
+}
+
+/** Every committed version of the goals folder, oldest first. */
+async function readVersions(repository: GitGoals): Promise<Version[]> {
+  const versions: Version[] = [];
+  for (const commit of await repository.history()) {
+    versions.push({ commit, model: validateRepository(await repository.filesAt(commit.hash)).model });
+  }
+  return versions;
+}
+
+/** The events a `goalpost log` argument asks for: a goal by id (with its team and period optional), or a team. */
+function selectEvents(events: GoalEvent[], selector: string | undefined, latest: ValidationResult['model'] | undefined): GoalEvent[] {
+  if (selector === undefined) return events;
+  const parts = selector.split('/');
+  if (parts.length === 1 && latest?.teams.has(selector)) return events.filter((event) => event.team === selector);
+  const id = parts.at(-1)!;
+  const team = parts.length >= 2 ? parts[0] : undefined;
+  const period = parts.length === 3 ? parts[1] : undefined;
+  const matching = events.filter((event) => event.id === id && (team === undefined || event.team === team) && (period === undefined || event.period === period));
+  if (matching.length === 0) throw new UsageError(`No goal or team "${selector}" has any history in this repository.`);
+  const goalSets = [...new Map(matching.map((event) => [`${event.team}/${event.period}`, event])).values()];
+  return goalSets.flatMap((event) => eventsOfGoal(events, event.team, event.period, id));
+}
 
 /** The goals folder in the working tree; a folder deleted by the change has no files rather than an error. */
 async function readWorkingTree(dir: string, cwd: string) {
@@ -136,11 +173,12 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-o, --out <dir>', 'the folder to write to', 'out')
     .option('--template <dir>', 'a folder of templates that replace the default ones of the same file name')
     .addOption(new Option('--locale <locale>', 'the language of the scorecards (default: from goalpost.yaml)').choices([...locales]))
+    .option('--no-history', 'do not read git history for "target revised" notes')
     .addOption(maxFileSizeOption())
     .action(
       async (
         dir: string,
-        options: { format: 'md' | 'html' | 'both'; asOf?: string; out: string; template?: string; locale?: Locale; maxFileSize: number },
+        options: { format: 'md' | 'html' | 'both'; asOf?: string; out: string; template?: string; locale?: Locale; history: boolean; maxFileSize: number },
       ) => {
         const result = await validOrReport(dir, options.maxFileSize);
         if (!result) return;
@@ -149,9 +187,10 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         });
         const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
         const formats: OutputFormat[] = options.format === 'both' ? ['md', 'html'] : [options.format];
+        const revisions = options.history ? await revisionsFromGit(io.cwd, dir, result.model) : new Map();
         let files;
         try {
-          files = renderScorecards(report, result.model, { locale: options.locale ?? result.model.settings.locale, formats, templates });
+          files = renderScorecards(report, result.model, { locale: options.locale ?? result.model.settings.locale, formats, templates, revisions });
         } catch (error) {
           throw new UsageError(`A template failed: ${(error as Error).message}`);
         }
@@ -178,6 +217,19 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
       const headFiles = head === undefined ? await readWorkingTree(options.dir, io.cwd) : await repository.filesAt(await repository.resolve(head));
       const diff = compareRepositories(baseFiles, headFiles);
       io.stdout(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, options.format));
+    });
+
+  program
+    .command('log')
+    .description('The history of targets, weights and owners from git, with the commit message as the reason.')
+    .argument('[goal]', 'a goal (q4-revenue, marketing/q4-revenue or marketing/2026-Q4/q4-revenue) or a team (every goal of it); default: all')
+    .option('-d, --dir <dir>', 'the goals folder', 'goals')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (goal: string | undefined, options: { dir: string; format: 'text' | 'json' }) => {
+      const repository = await GitGoals.open(io.cwd, options.dir);
+      const versions = await readVersions(repository);
+      const events = selectEvents(goalHistory(versions), goal, versions.at(-1)?.model);
+      io.stdout(options.format === 'json' ? `${JSON.stringify(events, null, 2)}\n` : formatHistory(events));
     });
 
   try {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Locale } from '../model/kinds.js';
+import type { TargetRevision } from '../history/goal-history.js';
 import type { GoalsModel } from '../model/model.js';
 import type { ScoreReport } from '../score/score.js';
 import { escapeMarkdown } from './escape.js';
@@ -13,6 +14,8 @@ export interface RenderOptions {
   locale: Locale;
   formats: readonly OutputFormat[];
   templates: TemplateSources;
+  /** Target changes during each goal's period, by `team/period/id` (from `goalpost log`'s history). */
+  revisions?: ReadonlyMap<string, readonly TargetRevision[]>;
 }
 
 export interface OutputFile {
@@ -56,7 +59,7 @@ export function renderScorecards(report: ScoreReport, model: GoalsModel, options
   const styleHash = `sha256-${createHash('sha256').update(styles, 'utf8').digest('base64')}`;
   const files: OutputFile[] = [];
   for (const format of options.formats) {
-    const site: SiteView = buildSiteView(report, model, options.locale, format);
+    const site: SiteView = buildSiteView(report, model, options.locale, format, options.revisions);
     const context = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
     const render = (template: string, pageView: { path: string }): void => {
       files.push({ path: pageView.path, content: page(template)({ ...context, page: pageView }) });

@@ -1,4 +1,5 @@
 import type { Locale } from '../model/kinds.js';
+import type { TargetRevision } from '../history/goal-history.js';
 import type { GoalsModel } from '../model/model.js';
 import type { Status } from '../score/rules.js';
 import type { BreakdownScore, GoalScore, ScoreReport, TeamScore } from '../score/score.js';
@@ -50,6 +51,8 @@ export interface GoalView extends RowView {
   trendText: string;
   /** The monthly values as text, one entry a month. */
   trendValues: string[];
+  /** "target revised on 2026-11-03 from 300", for each change of the target during the period. */
+  revisions: string[];
   items: RowView[];
   teamName: string;
   teamHref: string;
@@ -105,7 +108,13 @@ export function personPagePath(person: string, extension: string): string {
 }
 
 /** Builds the view of every page for one output format (`md` or `html` decides the link extensions). */
-export function buildSiteView(report: ScoreReport, model: GoalsModel, locale: Locale, extension: 'md' | 'html'): SiteView {
+export function buildSiteView(
+  report: ScoreReport,
+  model: GoalsModel,
+  locale: Locale,
+  extension: 'md' | 'html',
+  revisions: ReadonlyMap<string, readonly TargetRevision[]> = new Map(),
+): SiteView {
   const labels = labelsByLocale[locale];
   const format = createFormatter(locale, model.settings.currency, labels.noData);
   const status = (key: Status): StatusView => ({ key, label: labels.statuses[key], icon: statusIcons[key] });
@@ -183,6 +192,7 @@ export function buildSiteView(report: ScoreReport, model: GoalsModel, locale: Lo
       trendSvg: sparkline(trend),
       trendText: sparkText(trend),
       trendValues: goal.trend.map((t) => `${format.month(t.month)} ${format.value(t.value, unit)}`),
+      revisions: (revisions.get(`${teamScore.team}/${teamScore.period}/${goal.id}`) ?? []).map((r) => labels.targetRevised(r.date, format.value(r.from, unit))),
       items: flatten(goal.breakdown, 1, unit, anchor),
       teamName: teamScore.name ?? teamScore.team,
       teamHref: teamHref('sub', teamScore.team, teamScore.period),

@@ -1,0 +1,47 @@
+import { createFormatter } from '../render/format.js';
+import type { GoalEvent } from './goal-history.js';
+
+const format = createFormatter('en', 'CNY', 'none');
+
+function describe(event: GoalEvent): string {
+  const value = (v: GoalEvent['before'], field: GoalEvent['field']): string =>
+    v === null ? 'none' : typeof v === 'number' ? (field === 'weight' ? format.plain(v) : format.value(v, event.unit)) : v;
+  switch (event.kind) {
+    case 'created':
+      return `created with target ${value(event.after, 'target')}`;
+    case 'removed':
+      return 'removed';
+    case 'renamed':
+      return `renamed from ${String(event.before)}`;
+    case 'changed': {
+      const change = `${event.field} ${value(event.before, event.field)} → ${value(event.after, event.field)}`;
+      if (event.field === 'target' && typeof event.before === 'number' && typeof event.after === 'number' && event.before !== 0) {
+        const percent = ((event.after - event.before) / Math.abs(event.before)) * 100;
+        return `${change} (${percent > 0 ? '+' : ''}${percent.toLocaleString('en-US', { maximumFractionDigits: 1 })}%)`;
+      }
+      return change;
+    }
+  }
+}
+
+/** The history grouped by goal, one line per event: date, author, change, and the commit message as the reason. */
+export function formatHistory(events: readonly GoalEvent[]): string {
+  if (events.length === 0) return 'No history: no commit changed these goals.\n';
+  const groups = new Map<string, GoalEvent[]>();
+  for (const event of events) {
+    const key = `${event.team}/${event.period}`;
+    groups.set(key, [...(groups.get(key) ?? []), event]);
+  }
+  const lines: string[] = [];
+  for (const [key, list] of groups) {
+    lines.push(key);
+    const authorWidth = Math.max(...list.map((e) => e.commit.author.length));
+    for (const event of list) {
+      lines.push(
+        `  ${event.commit.date.slice(0, 10)}  ${event.commit.author.padEnd(authorWidth)}  ${event.id} “${event.title}”: ${describe(event)} — ${event.commit.subject} (${event.commit.hash.slice(0, 7)})`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -5,7 +5,8 @@ import { compareRepositories } from '../diff/compare.js';
 import { formatDiff } from '../diff/format-diff.js';
 import { GitGoals } from '../git/git.js';
 import { formatHistory } from '../history/format-history.js';
-import { eventsOfGoal, goalHistory, targetRevisions, type GoalEvent, type Version } from '../history/goal-history.js';
+import { eventsOfGoal, goalHistory, type GoalEvent } from '../history/goal-history.js';
+import { readVersions, revisionsFromGit } from '../history/read-history.js';
 import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
 import { formatGithub } from '../reporters/github.js';
 import { formatJson } from '../reporters/json.js';
@@ -52,27 +53,6 @@ function month(value: string): string {
 
 const maxFileSizeOption = () =>
   new Option('--max-file-size <megabytes>', 'refuse files larger than this').argParser(positiveNumber).default(16);
-
-/** Target revisions from the history, or none when the goals are not in a git repository. */
-async function revisionsFromGit(cwd: string, dir: string, model: ValidationResult['model']) {
-  let repository: GitGoals;
-  try {
-    repository = await GitGoals.open(cwd, dir);
-  } catch {
-    return new Map();
-  }
-  const periods = new Map(model.goalSets.flatMap((set) => (set.period ? [[set.period.id, set.period.months] as const] : [])));
-  return targetRevisions(goalHistory(await readVersions(repository)), (period) => periods.get(period));
-}
-
-/** Every committed version of the goals folder, oldest first. */
-async function readVersions(repository: GitGoals): Promise<Version[]> {
-  const versions: Version[] = [];
-  for (const commit of await repository.history()) {
-    versions.push({ commit, model: validateRepository(await repository.filesAt(commit.hash)).model });
-  }
-  return versions;
-}
 
 /** The events a `goalpost log` argument asks for: a goal by id (with its team and period optional), or a team. */
 function selectEvents(events: GoalEvent[], selector: string | undefined, latest: ValidationResult['model'] | undefined): GoalEvent[] {

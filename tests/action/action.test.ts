@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commentMarker } from '../../src/action/report.js';
+import { repoRoot } from '../helpers/fixtures.js';
+import { GoalsGitRepo } from '../helpers/git-repo.js';
+
+/**
+ * Runs the bundled Action (dist/index.js) the way the runner does: inputs and
+ * context in the environment, outputs and the summary in files, annotations
+ * on stdout, and the GitHub REST API at GITHUB_API_URL, here a local server.
+ */
+interface Comment {
+  id: number;
+  body: string;
+}
+
+class FakeGitHub {
+  comments: Comment[] = [];
+  requests: string[] = [];
+  private server: Server | undefined;
+  private nextId = 1000;
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        this.requests.push(`${request.method} ${request.url}`);
+        const reply = (status: number, data: unknown): void => {
+          response.writeHead(status, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(data));
+        };
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        if (request.method === 'GET' && url.pathname === '/repos/acme/goals/issues/7/comments') {
+          return reply(200, this.comments.map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]' } })));
+        }
+        if (request.method === 'POST' && url.pathname === '/repos/acme/goals/issues/7/comments') {
+          const comment = { id: this.nextId++, body: (JSON.parse(body) as { body: string }).body };
+          this.comments.push(comment);
+          return reply(201, comment);
+        }
+        const update = /^\/repos\/acme\/goals\/issues\/comments\/(\d+)$/.exec(url.pathname);
+        if (request.method === 'PATCH' && update) {
+          const comment = this.comments.find((c) => c.id === Number(update[1]));
+          if (!comment) return reply(404, { message: 'Not Found' });
+          comment.body = (JSON.parse(body) as { body: string }).body;
+          return reply(200, comment);
+        }
+        reply(404, { message: 'Not Found' });
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  summary: string;
+  outputs: Record<string, string>;
+}
+
+function readOutputs(file: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const text = readFileSync(file, 'utf8');
+  for (const match of text.matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!;
+  return outputs;
+}
+
+async function runAction(workspace: string, apiUrl: string, inputs: Record<string, string>, event: object, eventName = 'pull_request'): Promise<RunResult> {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'goalpost-runner-'));
+  const files = { event: path.join(scratch, 'event.json'), summary: path.join(scratch, 'summary.md'), output: path.join(scratch, 'output.txt') };
+  writeFileSync(files.event, JSON.stringify(event));
+  writeFileSync(files.summary, '');
+  writeFileSync(files.output, '');
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: process.env['HOME'] ?? scratch,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: 'acme/goals',
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '42',
+    INPUT_TOKEN: 'test-token',
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(repoRoot, 'dist/index.js')], { cwd: workspace, env }, (error, stdout) => {
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+        stdout,
+        summary: readFileSync(files.summary, 'utf8'),
+        outputs: readOutputs(files.output),
+      });
+    });
+  });
+}
+
+const goalSet = 'goals/2026-Q4/marketing.yaml';
+let github: FakeGitHub;
+let apiUrl: string;
+let repo: GoalsGitRepo;
+let baseSha: string;
+const pullRequestEvent = () => ({ pull_request: { number: 7, base: { sha: baseSha } }, repository: { name: 'goals', owner: { login: 'acme' } } });
+
+beforeAll(async () => {
+  github = new FakeGitHub();
+  apiUrl = await github.start();
+  repo = new GoalsGitRepo();
+  baseSha = repo.commit('Q4 goals', '2026-10-01T09:00:00+08:00');
+});
+
+afterAll(async () => {
+  await github.stop();
+});
+
+describe('the goalpost Action on a pull request', () => {
+  it('writes the summary with the diff and the scorecards, sets the outputs, and creates one comment, then updates it', async () => {
+    repo.edit(goalSet, '    target: 300\n', '    target: 330\n');
+    repo.edit(goalSet, 'items: {zhang.min: 120, wang.fang: 180}', 'items: {zhang.min: 150, wang.fang: 180}');
+    const first = await runAction(repo.dir, apiUrl, { path: 'goals', 'fail-on': 'error' }, pullRequestEvent());
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toMatch(/^::(error|warning)/m);
+    expect(first.outputs).toEqual({
+      errors: '0',
+      warnings: '0',
+      score: JSON.stringify({ 'company/2026-Q4': 0.7509691610821544, 'marketing/2026-Q4': (0.6375 * 40 + (208 / 330) * 20 + 15 + 15 + 12) / 100 }),
+      status: 'success',
+    });
+    expect(first.summary).toContain('✅ **goals** is valid: no problems found.');
+    expect(first.summary).toContain('### What this change does to the goals');
+    expect(first.summary).toContain('- Changed goal `q4-new-customers` “新增客户 300 家”\n  - Target raised from 300 to 330 (+30, +10%)');
+    expect(first.summary).toContain('### 市场营销部 · 2026-Q4');
+    expect(first.summary).not.toContain('](../people/');
+    expect(github.comments).toHaveLength(1);
+    const id = github.comments[0]!.id;
+    expect(github.comments[0]!.body.startsWith(`${commentMarker}\n## goalpost`)).toBe(true);
+    expect(github.comments[0]!.body).toContain('[Full report in the job summary](https://github.com/acme/goals/actions/runs/42)');
+
+    repo.edit(goalSet, '    target: 330\n', '    target: 360\n');
+    repo.edit(goalSet, 'items: {zhang.min: 150, wang.fang: 180}', 'items: {zhang.min: 180, wang.fang: 180}');
+    const second = await runAction(repo.dir, apiUrl, { path: 'goals' }, pullRequestEvent());
+    expect(second.code).toBe(0);
+    expect(github.comments.map((c) => c.id)).toEqual([id]);
+    expect(github.comments[0]!.body).toContain('Target raised from 300 to 360 (+60, +20%)');
+    expect(github.requests.filter((r) => !r.startsWith('GET'))).toEqual([
+      'POST /repos/acme/goals/issues/7/comments',
+      `PATCH /repos/acme/goals/issues/comments/${id}`,
+    ]);
+  });
+
+  it('annotates the wrong lines, errors first and at most 10 of each, lists every problem in the summary, and fails the step', async () => {
+    // Twelve goals with an unknown owner (errors) and twelve due after the quarter (warnings).
+    const goals = Array.from({ length: 12 }, (_, i) =>
+      [`  - id: g${i}`, `    title: 目标 ${i}`, '    kpi: revenue', '    target: 100', `    weight: ${i < 10 ? 10 : 0}`, '    owner: nobody', '    due: 2027-03-01'].join('\n'),
+    ).join('\n');
+    repo.write(goalSet, `apiVersion: goalpost/v1\nkind: GoalSet\nteam: marketing\nperiod: 2026-Q4\ngoals:\n${goals}\n`);
+    const result = await runAction(repo.dir, apiUrl, { path: 'goals', comment: 'false' }, pullRequestEvent());
+    expect(result.code).toBe(1);
+    const annotations = result.stdout.split('\n').filter((line) => /^::(error|warning) /.test(line));
+    expect(annotations).toHaveLength(20);
+    expect(annotations.slice(0, 10).every((line) => line.startsWith('::error '))).toBe(true);
+    expect(annotations.slice(10).every((line) => line.startsWith('::warning '))).toBe(true);
+    expect(annotations[0]).toBe(
+      '::error title=goalpost unknown-person,file=goals/2026-Q4/marketing.yaml,line=11,endLine=11,col=12,endColumn=17::The owner "nobody" is not a member of team "marketing". Add them to the team file or choose a member.',
+    );
+    expect(result.stdout).toMatch(/^::error::goalpost found 12 errors in goals\.$/m);
+    expect(result.outputs).toMatchObject({ errors: '12', warnings: '12', status: 'failure', score: '{}' });
+    expect(result.summary).toContain('❌ **goals**: 12 errors, 12 warnings.');
+    expect(result.summary).toContain('all 24 are listed here');
+    expect(result.summary.match(/^\| `goals\/2026-Q4\/marketing\.yaml:\d+:\d+` \|/gm)).toHaveLength(24);
+    repo.git('checkout', '-q', '--', '.');
+  });
+
+  it('fails on warnings only when asked to', async () => {
+    repo.edit(goalSet, '    owner: li.wei\n    alignsTo: company/revenue\n', '    owner: li.wei\n    alignsTo: company/revenue\n    due: 2027-01-31\n');
+    const lenient = await runAction(repo.dir, apiUrl, { path: 'goals', comment: 'false' }, {}, 'push');
+    expect(lenient).toMatchObject({ code: 0, outputs: { errors: '0', warnings: '1', status: 'success' } });
+    const strict = await runAction(repo.dir, apiUrl, { path: 'goals', comment: 'false', 'fail-on': 'warning' }, {}, 'push');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/^::error::goalpost found 1 warning \(fail-on: warning\) in goals\.$/m);
+    repo.git('checkout', '-q', '--', '.');
+  });
+
+  it('writes the scorecards to out/ for a Pages deploy', async () => {
+    const result = await runAction(repo.dir, apiUrl, { path: 'goals', out: 'site' }, {}, 'push');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(repo.dir, 'site/index.html'), 'utf8')).toContain('<title>目标记分卡</title>');
+    expect(result.summary).not.toContain('What this change does');
+  });
+});

@@ -38,3 +38,45 @@ describe('schemas/', () => {
     }
   });
 });
+
+describe('schema documentation for editors', () => {
+  type Node = Record<string, unknown>;
+  const visit = (node: Node, where: string, each: (node: Node, where: string) => void): void => {
+    each(node, where);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'defaultSnippets' || key === 'examples' || key === 'default') continue;
+      if (value && typeof value === 'object') visit(value as Node, `${where}/${key}`, each);
+    }
+  };
+
+  it('gives every definition a title, every property a description and a Markdown one, and every enum value a description', () => {
+    for (const kind of documentKinds) {
+      const schema = schemaByKind[kind].schema as unknown as Node;
+      expect(schema['$id']).toBe(`https://goalpost.dev/schemas/v1/${schemaByKind[kind].fileName}`);
+      for (const [name, definition] of Object.entries((schema['definitions'] ?? {}) as Record<string, Node>)) {
+        expect(definition['title'], `${kind} definition ${name}`).toEqual(expect.any(String));
+      }
+      visit(schema, kind, (node, where) => {
+        for (const [name, property] of Object.entries((node['properties'] ?? {}) as Record<string, Node>)) {
+          expect(property['description'], `${where}/${name}`).toEqual(expect.any(String));
+          expect(property['markdownDescription'], `${where}/${name}`).toEqual(expect.any(String));
+        }
+        if (Array.isArray(node['enum']) && where.split('/').at(-1) !== 'const') {
+          expect((node['markdownEnumDescriptions'] as string[] | undefined)?.length, `${where} enum`).toBe(node['enum'].length);
+        }
+      });
+    }
+  });
+
+  it('offers snippets for a goal, a breakdown by owner, a breakdown by month and a derived KPI', () => {
+    const labels = (schema: unknown): string[] => {
+      const found: string[] = [];
+      visit(schema as Node, '', (node) => {
+        for (const snippet of (node['defaultSnippets'] ?? []) as { label: string }[]) found.push(snippet.label);
+      });
+      return found;
+    };
+    expect(labels(schemaByKind.GoalSet.schema)).toEqual(expect.arrayContaining(['New goal', 'Breakdown by owner', 'Breakdown by month']));
+    expect(labels(schemaByKind.KpiCatalog.schema)).toEqual(expect.arrayContaining(['Measured KPI', 'Derived KPI']));
+  });
+});

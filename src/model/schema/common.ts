@@ -1,7 +1,10 @@
 import { apiVersion, type DocumentKind } from '../kinds.js';
-import type { JsonSchema } from './json-schema.js';
+import { doc, type JsonSchema } from './json-schema.js';
 
 export const draft07 = 'http://json-schema.org/draft-07/schema#';
+
+/** Where the schemas are published; editors only use `$id` to tell schemas apart. */
+export const schemaBaseId = 'https://goalpost.dev/schemas/v1/';
 
 /** KPI ids appear inside formulas, so they are identifiers: letters, digits, underscores. */
 export const kpiIdPattern = '^[A-Za-z_][A-Za-z0-9_]*$';
@@ -15,11 +18,13 @@ export const dimensionPattern = '^[A-Za-z][A-Za-z0-9_]*$';
 export function headerProperties(kind: DocumentKind): Record<string, JsonSchema> {
   return {
     apiVersion: {
-      description: `The version of the goalpost file format. Always \`${apiVersion}\`.`,
+      title: 'apiVersion',
+      ...doc(`The version of the goalpost file format: always \`${apiVersion}\`.`),
       const: apiVersion,
     },
     kind: {
-      description: `What this file holds. Here: \`${kind}\`.`,
+      title: 'kind',
+      ...doc(`What this file holds: here \`${kind}\`. goalpost picks the schema from \`apiVersion\` and \`kind\`, never from the file name.`),
       const: kind,
     },
   };
@@ -27,35 +32,40 @@ export function headerProperties(kind: DocumentKind): Record<string, JsonSchema>
 
 export const kpiReference: JsonSchema = {
   type: 'string',
-  description: 'The id of a KPI in the KPI catalog (KPI 指标).',
+  title: 'KPI',
+  ...doc('The id of a KPI of the KPI catalog (**KPI 指标**), e.g. `revenue`.'),
   pattern: kpiIdPattern,
   patternErrorMessage: 'A KPI id uses letters, digits and underscores only, and does not start with a digit.',
 };
 
 export const personReference: JsonSchema = {
   type: 'string',
-  description: 'The id of a person declared in the team file (负责人).',
+  title: 'Person',
+  ...doc('The id of a member of the team (**负责人**), as declared in the team file, e.g. `li.wei`.'),
   pattern: idPattern,
   patternErrorMessage: 'A person id uses letters, digits and . _ - only (for example li.wei).',
 };
 
 export const period: JsonSchema = {
   type: ['string', 'integer'],
-  description: 'The period the goals are for (周期): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`.',
+  title: 'Period',
+  ...doc('The period the goals are for (**周期**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`.'),
   pattern: periodPattern,
   patternErrorMessage: 'A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).',
   minimum: 1000,
   maximum: 9999,
+  examples: ['2026-Q4', '2026-H2', '2026', '2026-11'],
 };
 
 export const thresholds: JsonSchema = {
   type: 'object',
   title: 'Status thresholds',
-  description:
-    'Status thresholds as fractions of the value expected to date: on track (green) at or above `green`, at risk (amber) at or above `amber`, off track below.',
+  ...doc(
+    'Status thresholds (**状态阈值**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below.',
+  ),
   properties: {
-    green: { type: 'number', description: 'On track at or above this fraction of the expected value.', minimum: 0 },
-    amber: { type: 'number', description: 'At risk at or above this fraction of the expected value.', minimum: 0 },
+    green: { type: 'number', title: 'green', ...doc('On track (**正常**) at or above this fraction of the expected value, e.g. `1.0`.'), minimum: 0 },
+    amber: { type: 'number', title: 'amber', ...doc('At risk (**有风险**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**落后**).'), minimum: 0 },
   },
   additionalProperties: false,
 };

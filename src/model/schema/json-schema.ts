@@ -47,3 +47,16 @@ export const editorKeywords = [
   'patternErrorMessage',
   'defaultSnippets',
 ] as const;
+
+/**
+ * Documentation for editors: `markdownDescription` for hovers, and the same
+ * text without Markdown as `description` for tools that show plain text.
+ */
+export function doc(markdown: string): Pick<JsonSchema, 'description' | 'markdownDescription'> {
+  return { description: markdown.replace(/\*\*|`/g, ''), markdownDescription: markdown };
+}
+
+/** An enum with a Markdown description of each value, in the same order. */
+export function documentedEnum(values: Record<string, string>): Pick<JsonSchema, 'enum' | 'markdownEnumDescriptions'> {
+  return { enum: Object.keys(values), markdownEnumDescriptions: Object.values(values) };
+}

@@ -1,25 +1,33 @@
-import { locales } from '../kinds.js';
-import { draft07, headerProperties, thresholds } from './common.js';
-import type { JsonSchema } from './json-schema.js';
+import { draft07, headerProperties, schemaBaseId, thresholds } from './common.js';
+import { doc, documentedEnum, type JsonSchema } from './json-schema.js';
 
 export const settingsSchema: JsonSchema = {
   $schema: draft07,
+  $id: `${schemaBaseId}settings.schema.json`,
   title: 'goalpost settings',
-  description: 'Settings for the whole goals repository (goalpost.yaml). Every key is optional.',
+  ...doc('Settings for the whole goals repository (**设置**, goalpost.yaml). Every key is optional.'),
   type: 'object',
   properties: {
     ...headerProperties('Settings'),
-    locale: { type: 'string', enum: locales, description: 'The language of scorecards: `en` or `zh-CN`.', default: 'en' },
+    locale: {
+      type: 'string',
+      title: 'locale',
+      ...doc('The language of scorecards (**语言**).'),
+      ...documentedEnum({ en: '`en`: English.', 'zh-CN': '`zh-CN`: Simplified Chinese (**简体中文**).' }),
+      default: 'en',
+    },
     currency: {
       type: 'string',
-      description: 'The currency (ISO 4217 code) for amounts whose unit names none.',
+      title: 'currency',
+      ...doc('The currency (**币种**, an ISO 4217 code) for amounts whose unit is `currency`.'),
       pattern: '^[A-Z]{3}$',
       patternErrorMessage: 'A currency is a three-letter ISO 4217 code such as CNY or USD.',
       default: 'CNY',
     },
     tolerance: {
       type: 'number',
-      description: 'How far the items of a breakdown may differ from their target, as a fraction of the target (0.001 = 0.1%).',
+      title: 'tolerance',
+      ...doc('How far the items of a breakdown may differ from their target (**容差**), as a fraction of the target: `0.001` = 0.1%.'),
       minimum: 0,
       maximum: 1,
       default: 0.001,
@@ -27,7 +35,8 @@ export const settingsSchema: JsonSchema = {
     thresholds: { ...thresholds, default: { green: 1.0, amber: 0.9 } },
     cap: {
       type: 'number',
-      description: 'The most that one goal’s attainment counts in a score (1.2 = 120%). Attainment is shown uncapped.',
+      title: 'cap',
+      ...doc('The most that one goal’s attainment counts in a score (**上限**): `1.2` = 120%. Attainment is shown uncapped.'),
       minimum: 1,
       default: 1.2,
     },

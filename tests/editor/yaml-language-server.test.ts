@@ -1,0 +1,96 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/fixtures.js';
+import { labels, LspClient } from '../helpers/lsp-client.js';
+
+/**
+ * The shipped schemas, as the Red Hat YAML extension uses them: the real
+ * yaml-language-server, configured with yaml.schemas the way VS Code's
+ * settings would, with the schema store off.
+ */
+const serverPath = createRequire(import.meta.url).resolve('yaml-language-server/bin/yaml-language-server');
+let client: LspClient;
+let dir: string;
+const uri = (file: string): string => pathToFileURL(path.join(dir, file)).href;
+const schema = (name: string): string => pathToFileURL(path.join(repoRoot, 'schemas', name)).href;
+
+const goalSetText = [
+  'apiVersion: goalpost/v1',
+  'kind: GoalSet',
+  'team: marketing',
+  'period: 2026-Q4',
+  'goals:',
+  '  - id: q4-revenue',
+  '    title: 第四季度销售额达到 1200 万元',
+  '    kpi: revenue',
+  '    ',
+  '  - id: q4-csat',
+  '    title: 客户满意度',
+  '    kpi: csat',
+  '    target: 4.5',
+  '    weight: "forty"',
+  '    owner: wang.fang',
+  '',
+].join('\n');
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'goalpost-yls-'));
+  cpSync(path.join(repoRoot, 'goals'), path.join(dir, 'goals'), { recursive: true });
+  const yaml = {
+    schemas: {
+      [schema('goal-set.schema.json')]: ['goals/2026-Q4/*.yaml'],
+      [schema('kpi-catalog.schema.json')]: ['goals/kpis.yaml'],
+      [schema('team.schema.json')]: ['goals/teams/*.yaml'],
+      [schema('settings.schema.json')]: ['goals/goalpost.yaml'],
+    },
+    schemaStore: { enable: false },
+    validate: true,
+    completion: true,
+    hover: true,
+    format: { enable: false },
+  };
+  client = new LspClient(process.execPath, [serverPath, '--stdio'], (section) => (section === 'yaml' ? yaml : section === undefined ? { yaml } : null));
+  await client.initialize(pathToFileURL(dir).href);
+  // The server ignores this payload and asks with workspace/configuration, which the client answers.
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml } });
+});
+
+afterAll(async () => {
+  await client?.stop();
+});
+
+describe('the shipped schemas in yaml-language-server', () => {
+  it('publish a diagnostic on the line of a wrong type, and offer the keys a goal is missing', async () => {
+    const file = uri('goals/2026-Q4/marketing.yaml');
+    const published = client.diagnosticsFor(file);
+    await client.open(file, goalSetText);
+    const { diagnostics } = await published;
+    const wrongType = diagnostics.find((d) => d.range.start.line === 13);
+    expect(wrongType, JSON.stringify(diagnostics)).toBeDefined();
+    expect(wrongType!.message).toMatch(/number/i);
+
+    const completion = labels(await client.completion(file, 8, 4));
+    expect(completion).toEqual(expect.arrayContaining(['target', 'weight', 'owner', 'breakdown']));
+    expect(completion).not.toContain('kpi'); // already there
+  });
+
+  it('offers the directions after "direction: "', async () => {
+    const file = uri('goals/kpis.yaml');
+    const text = 'apiVersion: goalpost/v1\nkind: KpiCatalog\nkpis:\n  leads:\n    name: 线索数\n    direction: \n';
+    const published = client.diagnosticsFor(file);
+    await client.open(file, text);
+    await published;
+    expect(labels(await client.completion(file, 5, 15))).toEqual(expect.arrayContaining(['increase', 'decrease']));
+  });
+
+  it('shows the description of weight on hover', async () => {
+    const file = uri('goals/2026-Q4/marketing.yaml');
+    const hover = await client.hover(file, 13, 5);
+    expect(JSON.stringify(hover?.contents)).toContain('The share of this goal in the team score');
+    expect(JSON.stringify(hover?.contents)).toContain('权重');
+  });
+});

@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'tests/output/', 'coverage/'] },
+  // editors/vscode is a separate package for VS Code's extension host, with its own dependencies.
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'tests/output/', 'coverage/', 'editors/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

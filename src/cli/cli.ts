@@ -1,9 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { compareRepositories } from '../diff/compare.js';
 import { formatDiff } from '../diff/format-diff.js';
 import { GitGoals } from '../git/git.js';
+import { currentQuarter, initialRepository, schemasDir } from '../init/init.js';
+import { specialiseSchemas } from '../model/schema/specialise.js';
+import { schemaFileText } from '../model/schema/index.js';
+import { parsePeriod } from '../model/period.js';
+import { idPattern } from '../model/schema/common.js';
+import { packageRoot } from '../render/templates.js';
 import { formatHistory } from '../history/format-history.js';
 import { eventsOfGoal, goalHistory, type GoalEvent } from '../history/goal-history.js';
 import { readVersions, revisionsFromGit } from '../history/read-history.js';
@@ -16,7 +23,7 @@ import { formatText } from '../reporters/text.js';
 import { locales, type Locale } from '../model/kinds.js';
 import { renderScorecards, type OutputFormat } from '../render/render.js';
 import { loadTemplates } from '../render/templates.js';
-import { writeOutputFiles } from '../render/write-output.js';
+import { writeNewFiles, writeOutputFiles } from '../render/write-output.js';
 import { scoreRepository } from '../score/score.js';
 import { validateRepository, type ValidationResult } from '../validate.js';
 import { version } from '../version.js';
@@ -221,6 +228,42 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
       // Loaded only here: the other commands do not pay for the language server library.
       const { startLanguageServer } = await import('../lsp/server.js');
       await startLanguageServer(options.dir === undefined ? {} : { goalsPath: options.dir });
+    });
+
+  program
+    .command('schema')
+    .description("Write the schemas specialised for a repository: its KPI, team, person and goal ids as enums, for the editor's autocomplete.")
+    .argument('[dir]', 'the goals folder', 'goals')
+    .requiredOption('-o, --out <dir>', `the folder to write them to (goalpost init uses ${schemasDir})`)
+    .action(async (dir: string, options: { out: string }) => {
+      const files = await readGoalsDirectory(dir, io.cwd);
+      const { model } = validateRepository(files);
+      const schemas = specialiseSchemas(model).map(({ fileName, schema }) => ({ path: fileName, content: schemaFileText(schema) }));
+      await writeOutputFiles(path.resolve(io.cwd, options.out), schemas);
+      io.stdout(`Wrote ${schemas.map((s) => `${options.out}/${s.path}`).join(', ')} with ${model.kpis.size} KPIs, ${model.teams.size} teams and their people.\n`);
+    });
+
+  program
+    .command('init')
+    .description('Create a goals repository: settings, the standard marketing KPIs, a team, a goal set, actuals, editor settings and the workflow.')
+    .argument('[dir]', 'where to create it', '.')
+    .option('--team <id>', 'the id of the first team', 'marketing')
+    .option('--period <period>', 'the period of the first goal set (default: the current quarter)')
+    .addOption(new Option('--locale <locale>', 'the language of the names and scorecards').choices([...locales]).default('zh-CN'))
+    .action(async (dir: string, options: { team: string; period?: string; locale: Locale }) => {
+      if (!new RegExp(idPattern).test(options.team)) throw new UsageError(`"${options.team}" cannot be a team id: use letters, digits and . _ - only.`);
+      const period = options.period ?? currentQuarter(new Date());
+      if (!parsePeriod(period)) throw new UsageError(`"${period}" is not a period: write 2026, 2026-H2, 2026-Q4 or 2026-11.`);
+      const workflow = (await readFile(path.join(packageRoot, '.github/workflows/goals.yml'), 'utf8')).replaceAll('uses: ./', 'uses: goalpost/goalpost@v1');
+      const root = path.resolve(io.cwd, dir);
+      const files = initialRepository({ team: options.team, period, locale: options.locale, workflow });
+      const { model } = validateRepository(files.filter((f) => f.path.startsWith('goals/')).map((f) => ({ path: f.path, bytes: Buffer.from(f.content) })));
+      const schemas = specialiseSchemas(model).map(({ fileName, schema }) => ({ path: `${schemasDir}/${fileName}`, content: schemaFileText(schema) }));
+      const { written, skipped } = await writeNewFiles(root, [...files, ...schemas]);
+      const shown = (list: string[]): string => list.map((file) => `  ${path.join(dir, file)}`).join('\n');
+      if (written.length > 0) io.stdout(`Created ${written.length} file${written.length === 1 ? '' : 's'}:\n${shown(written)}\n`);
+      if (skipped.length > 0) io.stdout(`Skipped ${skipped.length} that already exist${skipped.length === 1 ? 's' : ''} (nothing is overwritten):\n${shown(skipped)}\n`);
+      io.stdout(`Next: goalpost validate ${path.join(dir, 'goals')}; open the folder in VS Code with the recommended YAML extension for autocomplete.\n`);
     });
 
   try {

@@ -31,6 +31,9 @@ async function readTemplateDir(dir: string): Promise<Map<string, string>> {
  * The default templates, with any file of the same name in `overrideDir`
  * taking its place, so a team can restyle one page without copying the rest.
  */
+/** The root of the goalpost package (where templates/ and .github/ are). */
+export const packageRoot = path.dirname(defaultTemplatesDir);
+
 export async function loadTemplates(overrideDir?: string): Promise<TemplateSources> {
   const sources = await readTemplateDir(defaultTemplatesDir);
   if (overrideDir !== undefined) for (const [name, text] of await readTemplateDir(overrideDir)) sources.set(name, text);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../src/cli/cli.js';
 import { repoRoot } from '../helpers/fixtures.js';
 import { labels, LspClient } from '../helpers/lsp-client.js';
 
@@ -40,8 +41,12 @@ const goalSetText = [
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'goalpost-yls-'));
   cpSync(path.join(repoRoot, 'goals'), path.join(dir, 'goals'), { recursive: true });
+  const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {}, cwd: dir };
+  expect(await cli(['schema', 'goals', '--out', '.goalpost/schemas'], io)).toBe(0);
+  const specialised = pathToFileURL(path.join(dir, '.goalpost/schemas/goal-set.schema.json')).href;
   const yaml = {
     schemas: {
+      [specialised]: ['drafts/*.yaml'],
       [schema('goal-set.schema.json')]: ['goals/2026-Q4/*.yaml'],
       [schema('kpi-catalog.schema.json')]: ['goals/kpis.yaml'],
       [schema('team.schema.json')]: ['goals/teams/*.yaml'],
@@ -85,6 +90,16 @@ describe('the shipped schemas in yaml-language-server', () => {
     await client.open(file, text);
     await published;
     expect(labels(await client.completion(file, 5, 15))).toEqual(expect.arrayContaining(['increase', 'decrease']));
+  });
+
+  it('offers the KPI ids and people of the repository with the schemas of goalpost schema', async () => {
+    const file = uri('drafts/q1.yaml');
+    const text = 'apiVersion: goalpost/v1\nkind: GoalSet\nteam: marketing\nperiod: 2027-Q1\ngoals:\n  - id: q1-revenue\n    kpi: \n    owner: \n';
+    const published = client.diagnosticsFor(file);
+    await client.open(file, text);
+    await published;
+    expect(labels(await client.completion(file, 6, 9))).toEqual(expect.arrayContaining(['revenue', 'market_share', 'retention_rate', 'attrition_rate']));
+    expect(labels(await client.completion(file, 7, 11))).toEqual(expect.arrayContaining(['li.wei', 'zhang.min', 'zhao.gang']));
   });
 
   it('shows the description of weight on hover', async () => {

@@ -82,7 +82,9 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     model = result.model;
     const byFile = new Map<string, LspDiagnostic[]>();
     for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), toLspDiagnostic(d)]);
-    for (const file of new Set([...published, ...byFile.keys()])) {
+    // Open files always hear back, even when they have nothing wrong; others only when that changes.
+    const open = documents.all().map((document) => fileURLToPath(document.uri)).filter(inGoals);
+    for (const file of new Set([...published, ...byFile.keys(), ...open])) {
       const diagnostics = byFile.get(file) ?? [];
       void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
       if (diagnostics.length > 0) published.add(file);

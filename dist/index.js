@@ -27185,13 +27185,13 @@ var require_directives = __commonJS({
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
-      toString(doc) {
+      toString(doc2) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc2 && tagEntries.length > 0 && identity.isNode(doc2.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc2.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -27201,7 +27201,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+          if (!doc2 || tagNames.some((tn) => tn.startsWith(prefix)))
             lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
@@ -27244,14 +27244,14 @@ var require_anchors = __commonJS({
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc2, prefix) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
         onAnchor: (source) => {
           aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          prevAnchors ?? (prevAnchors = anchorNames(doc2));
           const anchor = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
@@ -27382,12 +27382,12 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount: maxAliasCount2, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+      toJS(doc2, { mapAsMap, maxAliasCount: maxAliasCount2, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc2))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
-          doc,
+          doc: doc2,
           keep: true,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
@@ -27427,7 +27427,7 @@ var require_Alias = __commonJS({
        * Resolve the value of this alias within `doc`, finding the last
        * instance of the `source` anchor before this node.
        */
-      resolve(doc, ctx) {
+      resolve(doc2, ctx) {
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
@@ -27435,7 +27435,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit2.visit(doc2, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -27452,7 +27452,7 @@ var require_Alias = __commonJS({
             found = node;
         }
         if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount: maxAliasCount2 } = ctx;
+          const { anchors: anchors2, doc: doc3, maxAliasCount: maxAliasCount2 } = ctx;
           let data = anchors2.get(found);
           if (!data) {
             toJS.toJS(found, null, ctx);
@@ -27465,7 +27465,7 @@ var require_Alias = __commonJS({
           if (maxAliasCount2 >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc3, found, anchors2);
             if (data.count * data.aliasCount > maxAliasCount2) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
@@ -27498,22 +27498,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node, anchors2) {
+    function getAliasCount(doc2, node, anchors2) {
       if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
+        const source = node.resolve(doc2);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
+          const c = getAliasCount(doc2, item, anchors2);
           if (c > count)
             count = c;
         }
         return count;
       } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
+        const kc = getAliasCount(doc2, node.key, anchors2);
+        const vc = getAliasCount(doc2, node.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -28214,7 +28214,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc2, options) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -28234,7 +28234,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc2.schema.toStringOptions, options);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -28248,7 +28248,7 @@ var require_stringify = __commonJS({
       }
       return {
         anchors: /* @__PURE__ */ new Set(),
-        doc,
+        doc: doc2,
         flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
         indent: "",
         indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
@@ -28283,8 +28283,8 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc: doc2 }) {
+      if (!doc2.directives)
         return "";
       const props = [];
       const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
@@ -28294,7 +28294,7 @@ var require_stringify = __commonJS({
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
-        props.push(doc.directives.tagString(tag));
+        props.push(doc2.directives.tagString(tag));
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
@@ -28339,7 +28339,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc: doc2, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -28400,7 +28400,7 @@ ${indent}:`;
         vcb = null;
         valueComment = null;
         if (value && typeof value === "object")
-          value = doc.createNode(value);
+          value = doc2.createNode(value);
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
@@ -30114,42 +30114,42 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc2, options) {
       const lines = [];
       let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
+      if (options.directives !== false && doc2.directives) {
+        const dir = doc2.directives.toString(doc2);
         if (dir) {
           lines.push(dir);
           hasDirectives = true;
-        } else if (doc.directives.docStart)
+        } else if (doc2.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc2, options);
       const { commentString } = ctx.options;
-      if (doc.commentBefore) {
+      if (doc2.commentBefore) {
         if (lines.length !== 1)
           lines.unshift("");
-        const cs = commentString(doc.commentBefore);
+        const cs = commentString(doc2.commentBefore);
         lines.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
-      if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
+      if (doc2.contents) {
+        if (identity.isNode(doc2.contents)) {
+          if (doc2.contents.spaceBefore && hasDirectives)
             lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
+          if (doc2.contents.commentBefore) {
+            const cs = commentString(doc2.contents.commentBefore);
             lines.push(stringifyComment.indentComment(cs, ""));
           }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
+          ctx.forceBlockIndent = !!doc2.comment;
+          contentComment = doc2.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc2.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -30157,11 +30157,11 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc2.contents, ctx));
       }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
+      if (doc2.directives?.docEnd) {
+        if (doc2.comment) {
+          const cs = commentString(doc2.comment);
           if (cs.includes("\n")) {
             lines.push("...");
             lines.push(stringifyComment.indentComment(cs, ""));
@@ -30172,7 +30172,7 @@ var require_stringifyDocument = __commonJS({
           lines.push("...");
         }
       } else {
-        let dc = doc.comment;
+        let dc = doc2.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
@@ -31863,13 +31863,13 @@ var require_compose_doc = __commonJS({
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc2 = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
+        directives: doc2.directives,
+        options: doc2.options,
+        schema: doc2.schema
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
@@ -31880,17 +31880,17 @@ var require_compose_doc = __commonJS({
         startOnNewline: true
       });
       if (props.found) {
-        doc.directives.docStart = true;
+        doc2.directives.docStart = true;
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
+      doc2.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc2.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
+        doc2.comment = re.comment;
+      doc2.range = [offset, contentEnd, re.offset];
+      return doc2;
     }
     exports.composeDoc = composeDoc;
   }
@@ -31957,15 +31957,15 @@ var require_composer = __commonJS({
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
       }
-      decorate(doc, afterDoc) {
+      decorate(doc2, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
         if (comment) {
-          const dc = doc.contents;
+          const dc = doc2.contents;
           if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
+            doc2.comment = doc2.comment ? `${doc2.comment}
 ${comment}` : comment;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+          } else if (afterEmptyLine || doc2.directives.docStart || !dc) {
+            doc2.commentBefore = comment;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
@@ -31981,12 +31981,12 @@ ${cb}` : comment;
         }
         if (afterDoc) {
           for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
+            doc2.errors.push(this.errors[i]);
           for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+            doc2.warnings.push(this.warnings[i]);
         } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
+          doc2.errors = this.errors;
+          doc2.warnings = this.warnings;
         }
         this.prelude = [];
         this.errors = [];
@@ -32031,13 +32031,13 @@ ${cb}` : comment;
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
+            const doc2 = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc2.directives.docStart)
               this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
+            this.decorate(doc2, false);
             if (this.doc)
               yield this.doc;
-            this.doc = doc;
+            this.doc = doc2;
             this.atDirectives = false;
             break;
           }
@@ -32091,12 +32091,12 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc2 = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
+          doc2.range = [0, endOffset, endOffset];
+          this.decorate(doc2, false);
+          yield doc2;
         }
       }
     };
@@ -33453,14 +33453,14 @@ var require_parser = __commonJS({
             return;
           case "doc-mode":
           case "doc-start": {
-            const doc = {
+            const doc2 = {
               type: "document",
               offset: this.offset,
               start: []
             };
             if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
+              doc2.start.push(this.sourceToken);
+            this.stack.push(doc2);
             return;
           }
         }
@@ -33471,16 +33471,16 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
+      *document(doc2) {
+        if (doc2.value)
+          return yield* this.lineEnd(doc2);
         switch (this.type) {
           case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
+            if (findNonEmptyIndex(doc2.start) !== -1) {
               yield* this.pop();
               yield* this.step();
             } else
-              doc.start.push(this.sourceToken);
+              doc2.start.push(this.sourceToken);
             return;
           }
           case "anchor":
@@ -33488,10 +33488,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           case "newline":
-            doc.start.push(this.sourceToken);
+            doc2.start.push(this.sourceToken);
             return;
         }
-        const bv = this.startBlockValue(doc);
+        const bv = this.startBlockValue(doc2);
         if (bv)
           this.stack.push(bv);
         else {
@@ -34030,9 +34030,9 @@ var require_public_api = __commonJS({
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        for (const doc2 of docs) {
+          doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -34042,20 +34042,20 @@ var require_public_api = __commonJS({
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      let doc = null;
+      let doc2 = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+        if (!doc2)
+          doc2 = _doc;
+        else if (doc2.options.logLevel !== "silent") {
+          doc2.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
       }
-      return doc;
+      return doc2;
     }
     function parse3(src, reviver, options) {
       let _reviver = void 0;
@@ -34064,17 +34064,17 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
-      if (!doc)
+      const doc2 = parseDocument(src, options);
+      if (!doc2)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
+      doc2.warnings.forEach((warning2) => log.warn(doc2.options.logLevel, warning2));
+      if (doc2.errors.length > 0) {
+        if (doc2.options.logLevel !== "silent")
+          throw doc2.errors[0];
         else
-          doc.errors = [];
+          doc2.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc2.toJS(Object.assign({ reviver: _reviver }, options));
     }
     function stringify(value, replacer, options) {
       let _replacer = null;
@@ -36373,11 +36373,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open2, close) {
+    function validateClose(open3, close) {
       close = close.path ? close.path.original : close;
-      if (open2.path.original !== close) {
-        var errorNode = { loc: open2.path.loc };
-        throw new _exception2["default"](open2.path.original + " doesn't match " + close, errorNode);
+      if (open3.path.original !== close) {
+        var errorNode = { loc: open3.path.loc };
+        throw new _exception2["default"](open3.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -36398,9 +36398,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags(open2, close) {
+    function stripFlags(open3, close) {
       return {
-        open: open2.charAt(2) === "~",
+        open: open3.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -36432,9 +36432,9 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path6, params, hash, open2, strip, locInfo) {
-      var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open2);
+    function prepareMustache(path6, params, hash, open3, strip, locInfo) {
+      var escapeFlag = open3.charAt(3) || open3.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open3);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
         path: path6,
@@ -36525,15 +36525,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open2, program, close, locInfo) {
-      validateClose(open2, close);
+    function preparePartialBlock(open3, program, close, locInfo) {
+      validateClose(open3, close);
       return {
         type: "PartialBlockStatement",
-        name: open2.path,
-        params: open2.params,
-        hash: open2.hash,
+        name: open3.path,
+        params: open3.params,
+        hash: open3.hash,
         program,
-        openStrip: open2.strip,
+        openStrip: open3.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -45116,9 +45116,9 @@ function applyOperator(operator, left, right) {
 }
 
 // src/model/aggregate.ts
-function combine(aggregate2, values) {
+function combine(aggregate, values) {
   if (values.length === 0) return void 0;
-  switch (aggregate2) {
+  switch (aggregate) {
     case "sum":
       return values.reduce((a, b) => a + b, 0);
     case "mean":
@@ -45147,22 +45147,22 @@ function kpiValue(model, index, kpi2, scope, depth = 0) {
       return input ? kpiValue(model, index, input, scope, depth + 1) : void 0;
     });
   }
-  const aggregate2 = kpi2.aggregate;
-  if (!aggregate2) return void 0;
+  const aggregate = kpi2.aggregate;
+  if (!aggregate) return void 0;
   const monthly = [];
   for (const month of scope.months) {
-    const value = monthValue(index, kpi2, aggregate2, scope.team, month, scope.filter);
+    const value = monthValue(index, kpi2, aggregate, scope.team, month, scope.filter);
     if (value !== void 0) monthly.push(value);
   }
-  return combine(kpi2.overTime ?? aggregate2, monthly);
+  return combine(kpi2.overTime ?? aggregate, monthly);
 }
 function monthlyValues(model, index, kpi2, scope) {
   return scope.months.map((month) => kpiValue(model, index, kpi2, { ...scope, months: [month] }));
 }
-function monthValue(index, kpi2, aggregate2, team, month, filter) {
-  return valueOf(index.rows(team, kpi2.id, month), filter, aggregate2, index.dimensionOrder);
+function monthValue(index, kpi2, aggregate, team, month, filter) {
+  return valueOf(index.rows(team, kpi2.id, month), filter, aggregate, index.dimensionOrder);
 }
-function valueOf(rows, filter, aggregate2, dimensionOrder) {
+function valueOf(rows, filter, aggregate, dimensionOrder) {
   const candidates = rows.filter((row) => matches(row, filter));
   if (candidates.length === 0) return void 0;
   const exact = candidates.find((row) => row.dimensions.size === filter.size);
@@ -45172,10 +45172,10 @@ function valueOf(rows, filter, aggregate2, dimensionOrder) {
   const keys = [...new Set(candidates.flatMap((row) => row.dimensions.get(dimension) ?? []))];
   const parts = [];
   for (const key of keys) {
-    const part = valueOf(candidates, new Map([...filter, [dimension, key]]), aggregate2, dimensionOrder);
+    const part = valueOf(candidates, new Map([...filter, [dimension, key]]), aggregate, dimensionOrder);
     if (part !== void 0) parts.push(part);
   }
-  return combine(aggregate2, parts);
+  return combine(aggregate, parts);
 }
 function matches(row, filter) {
   for (const [name, value] of filter) if (row.dimensions.get(name) !== value) return false;
@@ -45688,18 +45688,18 @@ var breakdownTotals = {
         if (!kpi2) continue;
         forEachBreakdown(goal2, (breakdown2, parent) => {
           const target = parent.kind === "goal" ? parent.goal.target : parent.item.target;
-          const aggregate2 = aggregateAlong(kpi2, breakdown2.by);
+          const aggregate = aggregateAlong(kpi2, breakdown2.by);
           const values = breakdown2.items.map((item) => item.target);
-          if (target === void 0 || aggregate2 === void 0 || values.length === 0 || values.some((v) => v === void 0)) return;
-          const combined = combine(aggregate2, values);
+          if (target === void 0 || aggregate === void 0 || values.length === 0 || values.some((v) => v === void 0)) return;
+          const combined = combine(aggregate, values);
           const difference = combined - target;
           if (Math.abs(difference) <= tolerance * Math.abs(target) + 1e-9 * Math.max(1, Math.abs(target))) return;
           const whose = parent.kind === "goal" ? `the goal's target` : `the target of item "${parent.item.key}"`;
           const by = breakdown2.by === void 0 ? "" : ` by ${breakdown2.by}`;
           const percent = target === 0 ? "" : ` (${formatNumber(Math.round(Math.abs(difference) / Math.abs(target) * 1e4) / 100)}%)`;
           const gap = `${formatNumber(Math.abs(difference))} ${difference < 0 ? "short" : "over"}${percent}`;
-          const message = aggregate2 === "sum" ? `The breakdown${by} adds up to ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.` : `The breakdown${by} should ${wording[aggregate2].should} ${whose}, since KPI "${kpi2.id}" combines ${breakdown2.by === "month" ? "months" : "parts"} by ${aggregate2}: its items ${wording[aggregate2].actual} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
-          diagnostics.push(diagnosticAt(keySpanOf(breakdown2.at, ["items"]), aggregate2 === "sum" ? "breakdown-sum" : "breakdown-mismatch", message));
+          const message = aggregate === "sum" ? `The breakdown${by} adds up to ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.` : `The breakdown${by} should ${wording[aggregate].should} ${whose}, since KPI "${kpi2.id}" combines ${breakdown2.by === "month" ? "months" : "parts"} by ${aggregate}: its items ${wording[aggregate].actual} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
+          diagnostics.push(diagnosticAt(keySpanOf(breakdown2.at, ["items"]), aggregate === "sum" ? "breakdown-sum" : "breakdown-mismatch", message));
         });
       }
     }
@@ -46118,12 +46118,12 @@ function buildModel(files) {
   let settings = { ...defaultSettings, at: void 0 };
   for (const file of files) {
     if (file.actuals) actuals.push(file.actuals);
-    for (const { kind, doc } of file.documents) {
-      const root = record(doc.data) ?? {};
-      const at = { doc, path: [] };
+    for (const { kind, doc: doc2 } of file.documents) {
+      const root = record(doc2.data) ?? {};
+      const at = { doc: doc2, path: [] };
       switch (kind) {
         case "KpiCatalog":
-          for (const [id, value] of entries(root["kpis"])) kpiList.push(readKpi(id, value, locate(doc, ["kpis", id])));
+          for (const [id, value] of entries(root.kpis)) kpiList.push(readKpi(id, value, locate(doc2, ["kpis", id])));
           break;
         case "Team":
           if (typeof root["id"] === "string") teamList.push(readTeam(root, at));
@@ -46149,16 +46149,16 @@ function buildModel(files) {
 }
 function readKpi(id, value, at) {
   const data = record(value) ?? {};
-  const formulaText = string(data["formula"]);
+  const formulaText = string(data.formula);
   const parsed = formulaText === void 0 ? void 0 : parseFormula(formulaText);
   return {
     id,
-    name: string(data["name"]),
-    description: string(data["description"]),
-    unit: string(data["unit"]),
-    direction: oneOf(data["direction"], directions),
-    aggregate: oneOf(data["aggregate"], aggregates),
-    overTime: oneOf(data["overTime"], aggregates),
+    name: string(data.name),
+    description: string(data.description),
+    unit: string(data.unit),
+    direction: oneOf(data.direction, directions),
+    aggregate: oneOf(data.aggregate, aggregates),
+    overTime: oneOf(data.overTime, aggregates),
     formula: formulaText === void 0 || !parsed ? void 0 : { text: formulaText, parsed, ast: parsed.ast },
     keys: Object.keys(data),
     at
@@ -46166,27 +46166,27 @@ function readKpi(id, value, at) {
 }
 function readTeam(root, at) {
   const members = /* @__PURE__ */ new Map();
-  for (const [id, value] of entries(root["members"])) {
+  for (const [id, value] of entries(root.members)) {
     const data = record(value) ?? {};
     members.set(id, {
       id,
-      name: string(data["name"]),
-      role: string(data["role"]),
-      email: string(data["email"]),
+      name: string(data.name),
+      role: string(data.role),
+      email: string(data.email),
       at: locate(at.doc, ["members", id])
     });
   }
-  return { id: root["id"], name: string(root["name"]), lead: string(root["lead"]), members, at };
+  return { id: root.id, name: string(root.name), lead: string(root.lead), members, at };
 }
 function readGoalSet(root, at) {
-  const periodValue = root["period"];
+  const periodValue = root.period;
   const periodText = typeof periodValue === "string" || typeof periodValue === "number" ? String(periodValue) : void 0;
-  const goals = array(root["goals"]).map((value, index) => readGoal(value, locate(at.doc, ["goals", index])));
+  const goals = array(root.goals).map((value, index) => readGoal(value, locate(at.doc, ["goals", index])));
   return {
-    team: string(root["team"]),
+    team: string(root.team),
     periodText,
     period: periodText === void 0 ? void 0 : parsePeriod(periodText),
-    title: string(root["title"]),
+    title: string(root.title),
     goals,
     at
   };
@@ -46194,19 +46194,19 @@ function readGoalSet(root, at) {
 function readGoal(value, at) {
   const data = record(value) ?? {};
   return {
-    id: string(data["id"]),
-    title: string(data["title"]),
-    kpi: string(data["kpi"]),
-    target: number(data["target"]),
-    baseline: number(data["baseline"]),
-    comparison: oneOf(data["comparison"], comparisons),
-    weight: number(data["weight"]),
-    owner: string(data["owner"]),
-    due: string(data["due"]),
-    alignsTo: string(data["alignsTo"]),
-    thresholds: readThresholds(data["thresholds"]),
-    notes: string(data["notes"]),
-    breakdowns: readBreakdowns(data["breakdown"], at, ["breakdown"]),
+    id: string(data.id),
+    title: string(data.title),
+    kpi: string(data.kpi),
+    target: number(data.target),
+    baseline: number(data.baseline),
+    comparison: oneOf(data.comparison, comparisons),
+    weight: number(data.weight),
+    owner: string(data.owner),
+    due: string(data.due),
+    alignsTo: string(data.alignsTo),
+    thresholds: readThresholds(data.thresholds),
+    notes: string(data.notes),
+    breakdowns: readBreakdowns(data.breakdown, at, ["breakdown"]),
     at
   };
 }
@@ -46214,7 +46214,7 @@ function readBreakdowns(value, parent, path6) {
   return array(value).map((entry, index) => {
     const at = locate(parent.doc, [...parent.path, ...path6, index]);
     const data = record(entry) ?? {};
-    const items = entries(data["items"]).map(([key, itemValue]) => {
+    const items = entries(data.items).map(([key, itemValue]) => {
       const itemAt = locate(parent.doc, [...at.path, "items", key]);
       if (typeof itemValue === "number") {
         return { key, target: finite2(itemValue), owner: void 0, breakdowns: [], at: itemAt };
@@ -46222,23 +46222,23 @@ function readBreakdowns(value, parent, path6) {
       const item = record(itemValue) ?? {};
       return {
         key,
-        target: number(item["target"]),
-        owner: string(item["owner"]),
-        breakdowns: readBreakdowns(item["breakdown"], itemAt, ["breakdown"]),
+        target: number(item.target),
+        owner: string(item.owner),
+        breakdowns: readBreakdowns(item.breakdown, itemAt, ["breakdown"]),
         at: itemAt
       };
     });
-    return { by: string(data["by"]), items, at };
+    return { by: string(data.by), items, at };
   });
 }
 function readSettings(root, at) {
-  const thresholds2 = readThresholds(root["thresholds"]);
+  const thresholds2 = readThresholds(root.thresholds);
   return {
-    locale: oneOf(root["locale"], locales) ?? defaultSettings.locale,
-    currency: string(root["currency"]) ?? defaultSettings.currency,
-    tolerance: nonNegative(root["tolerance"]) ?? defaultSettings.tolerance,
+    locale: oneOf(root.locale, locales) ?? defaultSettings.locale,
+    currency: string(root.currency) ?? defaultSettings.currency,
+    tolerance: nonNegative(root.tolerance) ?? defaultSettings.tolerance,
     thresholds: { ...defaultSettings.thresholds, ...thresholds2 },
-    cap: nonNegative(root["cap"]) ?? defaultSettings.cap,
+    cap: nonNegative(root.cap) ?? defaultSettings.cap,
     at
   };
 }
@@ -46246,14 +46246,14 @@ function readThresholds(value) {
   const data = record(value);
   if (!data) return void 0;
   const result = {};
-  const green = nonNegative(data["green"]);
-  const amber = nonNegative(data["amber"]);
+  const green = nonNegative(data.green);
+  const amber = nonNegative(data.amber);
   if (green !== void 0) result.green = green;
   if (amber !== void 0) result.amber = amber;
   return result;
 }
-function locate(doc, path6) {
-  return { doc, path: path6 };
+function locate(doc2, path6) {
+  return { doc: doc2, path: path6 };
 }
 function firstById(list) {
   const map = /* @__PURE__ */ new Map();
@@ -46290,8 +46290,23 @@ function oneOf(value, allowed) {
 // src/load/check-schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
+// src/model/schema/json-schema.ts
+var editorKeywords = [
+  "markdownDescription",
+  "markdownEnumDescriptions",
+  "patternErrorMessage",
+  "defaultSnippets"
+];
+function doc(markdown) {
+  return { description: markdown.replace(/\*\*|`/g, ""), markdownDescription: markdown };
+}
+function documentedEnum(values) {
+  return { enum: Object.keys(values), markdownEnumDescriptions: Object.values(values) };
+}
+
 // src/model/schema/common.ts
 var draft07 = "http://json-schema.org/draft-07/schema#";
+var schemaBaseId = "https://goalpost.dev/schemas/v1/";
 var kpiIdPattern = "^[A-Za-z_][A-Za-z0-9_]*$";
 var idPattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
 var periodPattern = "^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$";
@@ -46300,42 +46315,50 @@ var dimensionPattern = "^[A-Za-z][A-Za-z0-9_]*$";
 function headerProperties(kind) {
   return {
     apiVersion: {
-      description: `The version of the goalpost file format. Always \`${apiVersion}\`.`,
+      title: "apiVersion",
+      ...doc(`The version of the goalpost file format: always \`${apiVersion}\`.`),
       const: apiVersion
     },
     kind: {
-      description: `What this file holds. Here: \`${kind}\`.`,
+      title: "kind",
+      ...doc(`What this file holds: here \`${kind}\`. goalpost picks the schema from \`apiVersion\` and \`kind\`, never from the file name.`),
       const: kind
     }
   };
 }
 var kpiReference = {
   type: "string",
-  description: "The id of a KPI in the KPI catalog (KPI \u6307\u6807).",
+  title: "KPI",
+  ...doc("The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`."),
   pattern: kpiIdPattern,
   patternErrorMessage: "A KPI id uses letters, digits and underscores only, and does not start with a digit."
 };
 var personReference = {
   type: "string",
-  description: "The id of a person declared in the team file (\u8D1F\u8D23\u4EBA).",
+  title: "Person",
+  ...doc("The id of a member of the team (**\u8D1F\u8D23\u4EBA**), as declared in the team file, e.g. `li.wei`."),
   pattern: idPattern,
   patternErrorMessage: "A person id uses letters, digits and . _ - only (for example li.wei)."
 };
 var period = {
   type: ["string", "integer"],
-  description: "The period the goals are for (\u5468\u671F): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`.",
+  title: "Period",
+  ...doc("The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`."),
   pattern: periodPattern,
   patternErrorMessage: "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).",
   minimum: 1e3,
-  maximum: 9999
+  maximum: 9999,
+  examples: ["2026-Q4", "2026-H2", "2026", "2026-11"]
 };
 var thresholds = {
   type: "object",
   title: "Status thresholds",
-  description: "Status thresholds as fractions of the value expected to date: on track (green) at or above `green`, at risk (amber) at or above `amber`, off track below.",
+  ...doc(
+    "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below."
+  ),
   properties: {
-    green: { type: "number", description: "On track at or above this fraction of the expected value.", minimum: 0 },
-    amber: { type: "number", description: "At risk at or above this fraction of the expected value.", minimum: 0 }
+    green: { type: "number", title: "green", ...doc("On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`."), minimum: 0 },
+    amber: { type: "number", title: "amber", ...doc("At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**)."), minimum: 0 }
   },
   additionalProperties: false
 };
@@ -46344,11 +46367,14 @@ var thresholds = {
 var breakdown = {
   type: "object",
   title: "Breakdown",
-  description: "A split of a target (\u5206\u89E3) by one dimension: `owner` (people of the team), `month` (months of the period, YYYY-MM), or any other name such as `region` or `channel`. The items must add up to the target (or combine to it, following the KPI\u2019s aggregate).",
+  ...doc(
+    "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate."
+  ),
   properties: {
     by: {
       type: "string",
-      description: "The dimension of the split: `owner`, `month`, or a name such as `region` or `channel`.",
+      title: "by",
+      ...doc("The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, or a name such as `region` or `channel`."),
       examples: ["owner", "month", "region", "channel"],
       pattern: dimensionPattern,
       patternErrorMessage: "A dimension name uses letters, digits and underscores, and starts with a letter."
@@ -46356,25 +46382,37 @@ var breakdown = {
     items: {
       type: "object",
       title: "Breakdown items",
-      description: "The parts by key: `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.",
+      ...doc("The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further."),
       minProperties: 1,
       additionalProperties: { $ref: "#/definitions/breakdownItem" }
     }
   },
   required: ["by", "items"],
-  additionalProperties: false
+  additionalProperties: false,
+  defaultSnippets: [
+    {
+      label: "Breakdown by owner",
+      markdownDescription: "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).",
+      body: { by: "owner", items: { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } }
+    },
+    {
+      label: "Breakdown by month",
+      markdownDescription: "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).",
+      body: { by: "month", items: { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } }
+    }
+  ]
 };
 var breakdownItem = {
   type: ["number", "object"],
   title: "Breakdown item",
-  description: "The target of this part, or an object with `target`, an optional `owner` and a nested `breakdown`.",
+  ...doc("The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`."),
   if: { type: "object" },
   then: {
     title: "Breakdown item",
     properties: {
-      target: { type: "number", description: "The target of this part (\u76EE\u6807\u503C)." },
-      owner: { ...personReference, description: "Who is responsible for this part (\u8D1F\u8D23\u4EBA)." },
-      breakdown: { type: "array", description: "A further split of this part.", items: { $ref: "#/definitions/breakdown" } }
+      target: { type: "number", title: "target", ...doc("The target of this part (**\u76EE\u6807\u503C**).") },
+      owner: { ...personReference, title: "owner", ...doc("Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).") },
+      breakdown: { type: "array", title: "breakdown", ...doc("A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**)."), items: { $ref: "#/definitions/breakdown" } }
     },
     required: ["target"],
     additionalProperties: false
@@ -46383,72 +46421,95 @@ var breakdownItem = {
 var goal = {
   type: "object",
   title: "Goal",
-  description: "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score, and an owner.",
+  ...doc("One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**)."),
   properties: {
     id: {
       type: "string",
-      description: "A short id, unique in the goal set, e.g. `q4-revenue`. Other goals refer to it as `team/id`.",
+      title: "id",
+      ...doc("A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`."),
       pattern: idPattern,
       patternErrorMessage: "A goal id uses letters, digits and . _ - only (for example q4-revenue)."
     },
-    title: { type: "string", description: "What the goal is, in words, e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", minLength: 1 },
-    kpi: kpiReference,
-    target: { type: "number", description: "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%." },
+    title: { type: "string", title: "title", ...doc("What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`."), minLength: 1 },
+    kpi: { ...kpiReference, title: "kpi" },
+    target: {
+      type: "number",
+      title: "target",
+      ...doc("The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.")
+    },
     baseline: {
       type: "number",
-      description: "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target."
+      title: "baseline",
+      ...doc("The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.")
     },
     comparison: {
       type: "string",
-      enum: comparisons,
-      description: "Makes this a threshold goal that is met or not: `atLeast` (\u4E0D\u4F4E\u4E8E) or `atMost` (\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185). Without it, attainment is measured in proportion to the target."
+      title: "comparison",
+      ...doc("Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target."),
+      ...documentedEnum({
+        atLeast: "`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).",
+        atMost: "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."
+      })
     },
     weight: {
       type: "number",
-      description: "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.",
+      title: "weight",
+      ...doc("The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100."),
       minimum: 0,
       maximum: 100
     },
-    owner: { ...personReference, description: "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team." },
+    owner: { ...personReference, title: "owner", ...doc("The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.") },
     due: {
       type: "string",
-      description: "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.",
+      title: "due",
+      ...doc("The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period."),
       pattern: datePattern,
       patternErrorMessage: "A date is written YYYY-MM-DD, for example 2026-12-31."
     },
     alignsTo: {
       type: "string",
-      description: "The goal of another team that this goal serves (\u5BF9\u9F50), as `team/goal-id`, e.g. `company/revenue`.",
+      title: "alignsTo",
+      ...doc("The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`."),
       pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$",
       patternErrorMessage: "alignsTo is written team/goal-id, for example company/revenue."
     },
-    thresholds: { ...thresholds, description: "Status thresholds for this goal, overriding the settings." },
-    notes: { type: "string", description: "Free notes: context, assumptions, links (\u5907\u6CE8)." },
+    thresholds: { ...thresholds, ...doc("Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.") },
+    notes: { type: "string", title: "notes", ...doc("Free notes (**\u5907\u6CE8**): context, assumptions, links.") },
     breakdown: {
       type: "array",
-      description: "Splits of the target (\u5206\u89E3) by owner, month, region, ... Each split must add up to the target.",
+      title: "breakdown",
+      ...doc("Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, region, ... Each split must add up to the target."),
       items: { $ref: "#/definitions/breakdown" }
     }
   },
   required: ["id", "title", "kpi", "target", "weight", "owner"],
-  additionalProperties: false
+  additionalProperties: false,
+  defaultSnippets: [
+    {
+      label: "New goal",
+      markdownDescription: "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).",
+      body: { id: "${1:q4-goal}", title: "${2:\u76EE\u6807\u63CF\u8FF0}", kpi: "${3:revenue}", target: "^${4:0}", weight: "^${5:0}", owner: "${6:owner.id}" }
+    }
+  ]
 };
 var goalSetSchema = {
   $schema: draft07,
+  $id: `${schemaBaseId}goal-set.schema.json`,
   title: "goalpost goal set",
-  description: "The goals (\u76EE\u6807) of one team for one period.",
+  ...doc("The goals (**\u76EE\u6807**) of one team for one period."),
   type: "object",
   properties: {
     ...headerProperties("GoalSet"),
     team: {
       type: "string",
-      description: "The id of the team whose goals these are.",
+      title: "team",
+      ...doc("The id of the team whose goals these are (**\u56E2\u961F**)."),
       pattern: idPattern,
       patternErrorMessage: "A team id uses letters, digits and . _ - only."
     },
     period,
-    title: { type: "string", description: "An optional heading for the goal set." },
-    goals: { type: "array", description: "The goals of the team for the period.", minItems: 1, items: { $ref: "#/definitions/goal" } }
+    title: { type: "string", title: "title", ...doc("An optional heading for the goal set (**\u6807\u9898**).") },
+    goals: { type: "array", title: "goals", ...doc("The goals of the team for the period (**\u76EE\u6807\u5217\u8868**)."), minItems: 1, items: { $ref: "#/definitions/goal" } }
   },
   required: ["apiVersion", "kind", "team", "period", "goals"],
   additionalProperties: false,
@@ -46456,50 +46517,87 @@ var goalSetSchema = {
 };
 
 // src/model/schema/kpi-catalog.ts
-var aggregate = {
-  type: "string",
-  enum: aggregates,
-  description: "How values combine across the parts of a breakdown (owners, regions) and, unless `overTime` says otherwise, across the months of a period (\u6C47\u603B\u65B9\u5F0F)."
+var aggregateValues = {
+  sum: "`sum`: the parts add up (revenue, new customers, spend).",
+  mean: "`mean`: the average of the parts (a satisfaction score).",
+  min: "`min`: the smallest part.",
+  max: "`max`: the largest part.",
+  first: "`first`: the first value (customers at the start of a period).",
+  last: "`last`: the last value (customers at the end of a period)."
 };
 var kpi = {
   type: "object",
   title: "KPI",
-  description: "A key performance indicator (\u5173\u952E\u7EE9\u6548\u6307\u6807). Measured KPIs have `aggregate` and actual values in the actuals CSV; derived KPIs have a `formula` over other KPIs.",
+  ...doc(
+    "A key performance indicator (**\u5173\u952E\u7EE9\u6548\u6307\u6807**). A *measured* KPI has an `aggregate` and actual values in the actuals CSV; a *derived* KPI has a `formula` over other KPIs and is computed."
+  ),
   properties: {
-    name: { type: "string", description: "The display name, e.g. \u9500\u552E\u989D.", minLength: 1 },
-    description: { type: "string", description: "What the KPI measures and where its numbers come from." },
+    name: { type: "string", title: "name", ...doc("The display name (**\u540D\u79F0**), e.g. `\u9500\u552E\u989D`."), minLength: 1 },
+    description: { type: "string", title: "description", ...doc("What the KPI measures and where its numbers come from (**\u8BF4\u660E**).") },
     unit: {
       type: "string",
-      description: "The unit (\u5355\u4F4D): a currency code such as `CNY` (or `currency` for the currency of the settings), or `percent`, `ratio`, `count`, `score`, `hours`. Percent values are written as fractions (0.85 for 85%).",
+      title: "unit",
+      ...doc(
+        "The unit (**\u5355\u4F4D**): a currency code such as `CNY` (or `currency` for the currency of the settings), or `percent`, `ratio`, `count`, `score`, `hours`. Percent values are written as fractions: `0.85` for 85%."
+      ),
       examples: ["CNY", "USD", "currency", "percent", "ratio", "count", "score", "hours"],
       minLength: 1
     },
     direction: {
       type: "string",
-      enum: directions,
-      description: "Which way is better (\u65B9\u5411): `increase` (more is better) or `decrease` (less is better)."
+      title: "direction",
+      ...doc("Which way is better (**\u65B9\u5411**): `increase` or `decrease`."),
+      ...documentedEnum({ increase: "`increase`: more is better (**\u8D8A\u9AD8\u8D8A\u597D**), e.g. revenue.", decrease: "`decrease`: less is better (**\u8D8A\u4F4E\u8D8A\u597D**), e.g. attrition." })
     },
-    aggregate,
-    overTime: { ...aggregate, description: "How monthly values combine over a period when it differs from `aggregate`, e.g. `last` for a stock such as customers at the end of the period." },
+    aggregate: {
+      type: "string",
+      title: "aggregate",
+      ...doc(
+        "How values combine (**\u6C47\u603B\u65B9\u5F0F**) across the parts of a breakdown (owners, regions) and, unless `overTime` says otherwise, across the months of a period."
+      ),
+      ...documentedEnum(aggregateValues)
+    },
+    overTime: {
+      type: "string",
+      title: "overTime",
+      ...doc("How monthly values combine over a period when it differs from `aggregate`, e.g. `last` for customers at the end of the period, `mean` for average headcount."),
+      ...documentedEnum(aggregateValues)
+    },
     formula: {
       type: "string",
-      description: "For a derived KPI: an arithmetic expression over other KPI ids with + - * / and parentheses, and the functions min, max and abs, e.g. `revenue / market_size`. It is computed from the combined values of its inputs, never averaged.",
+      title: "formula",
+      ...doc(
+        "For a derived KPI (**\u8BA1\u7B97\u6307\u6807**): an expression over other KPI ids with `+ - * /`, parentheses, numbers and `min`, `max`, `abs`, e.g. `revenue / market_size`. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios."
+      ),
       minLength: 1
     }
   },
-  additionalProperties: false
+  additionalProperties: false,
+  defaultSnippets: [
+    {
+      label: "Measured KPI",
+      markdownDescription: "A KPI whose actual values are committed in the actuals CSV.",
+      body: { name: "${1:\u9500\u552E\u989D}", unit: "${2:CNY}", direction: "${3|increase,decrease|}", aggregate: "${4|sum,mean,min,max,first,last|}" }
+    },
+    {
+      label: "Derived KPI",
+      markdownDescription: "A KPI computed by a formula over other KPIs (**\u8BA1\u7B97\u6307\u6807**).",
+      body: { name: "${1:\u5E02\u573A\u4EFD\u989D}", unit: "${2:percent}", direction: "${3|increase,decrease|}", formula: "${4:revenue / market_size}" }
+    }
+  ]
 };
 var kpiCatalogSchema = {
   $schema: draft07,
+  $id: `${schemaBaseId}kpi-catalog.schema.json`,
   title: "goalpost KPI catalog",
-  description: "The KPIs (KPI \u6307\u6807\u5E93) that goals refer to.",
+  ...doc("The KPIs (**KPI \u6307\u6807\u5E93**) that goals refer to, by id."),
   type: "object",
   properties: {
     ...headerProperties("KpiCatalog"),
     kpis: {
       type: "object",
       title: "KPIs",
-      description: "The KPIs by id. An id uses letters, digits and underscores, so formulas can name it.",
+      ...doc("The KPIs by id (**\u6307\u6807**). An id uses letters, digits and underscores, so formulas can name it."),
       propertyNames: {
         pattern: kpiIdPattern,
         patternErrorMessage: "A KPI id uses letters, digits and underscores only, and does not start with a digit."
@@ -46515,22 +46613,31 @@ var kpiCatalogSchema = {
 // src/model/schema/settings.ts
 var settingsSchema = {
   $schema: draft07,
+  $id: `${schemaBaseId}settings.schema.json`,
   title: "goalpost settings",
-  description: "Settings for the whole goals repository (goalpost.yaml). Every key is optional.",
+  ...doc("Settings for the whole goals repository (**\u8BBE\u7F6E**, goalpost.yaml). Every key is optional."),
   type: "object",
   properties: {
     ...headerProperties("Settings"),
-    locale: { type: "string", enum: locales, description: "The language of scorecards: `en` or `zh-CN`.", default: "en" },
+    locale: {
+      type: "string",
+      title: "locale",
+      ...doc("The language of scorecards (**\u8BED\u8A00**)."),
+      ...documentedEnum({ en: "`en`: English.", "zh-CN": "`zh-CN`: Simplified Chinese (**\u7B80\u4F53\u4E2D\u6587**)." }),
+      default: "en"
+    },
     currency: {
       type: "string",
-      description: "The currency (ISO 4217 code) for amounts whose unit names none.",
+      title: "currency",
+      ...doc("The currency (**\u5E01\u79CD**, an ISO 4217 code) for amounts whose unit is `currency`."),
       pattern: "^[A-Z]{3}$",
       patternErrorMessage: "A currency is a three-letter ISO 4217 code such as CNY or USD.",
       default: "CNY"
     },
     tolerance: {
       type: "number",
-      description: "How far the items of a breakdown may differ from their target, as a fraction of the target (0.001 = 0.1%).",
+      title: "tolerance",
+      ...doc("How far the items of a breakdown may differ from their target (**\u5BB9\u5DEE**), as a fraction of the target: `0.001` = 0.1%."),
       minimum: 0,
       maximum: 1,
       default: 1e-3
@@ -46538,7 +46645,8 @@ var settingsSchema = {
     thresholds: { ...thresholds, default: { green: 1, amber: 0.9 } },
     cap: {
       type: "number",
-      description: "The most that one goal\u2019s attainment counts in a score (1.2 = 120%). Attainment is shown uncapped.",
+      title: "cap",
+      ...doc("The most that one goal\u2019s attainment counts in a score (**\u4E0A\u9650**): `1.2` = 120%. Attainment is shown uncapped."),
       minimum: 1,
       default: 1.2
     }
@@ -46551,34 +46659,37 @@ var settingsSchema = {
 var person = {
   type: "object",
   title: "Person",
-  description: "A member of the team (\u6210\u5458) who can own goals and breakdown items.",
+  ...doc("A member of the team (**\u6210\u5458**) who can own goals and breakdown items."),
   properties: {
-    name: { type: "string", description: "The display name, e.g. \u5F20\u654F.", minLength: 1 },
-    role: { type: "string", description: "The role or title, e.g. \u534E\u4E1C\u533A\u7ECF\u7406." },
-    email: { type: "string", description: "An e-mail address, for notifications." }
+    name: { type: "string", title: "name", ...doc("The display name (**\u59D3\u540D**), e.g. `\u5F20\u654F`."), minLength: 1 },
+    role: { type: "string", title: "role", ...doc("The role or title (**\u804C\u4F4D**), e.g. `\u534E\u4E1C\u533A\u7ECF\u7406`.") },
+    email: { type: "string", title: "email", ...doc("An e-mail address (**\u90AE\u7BB1**).") }
   },
   required: ["name"],
-  additionalProperties: false
+  additionalProperties: false,
+  defaultSnippets: [{ label: "Person", body: { name: "${1:\u5F20\u654F}", role: "${2:\u534E\u4E1C\u533A\u7ECF\u7406}" } }]
 };
 var teamSchema = {
   $schema: draft07,
+  $id: `${schemaBaseId}team.schema.json`,
   title: "goalpost team",
-  description: "A team (\u56E2\u961F) and its people. Owners of goals must be declared here.",
+  ...doc("A team (**\u56E2\u961F**) and its people. Owners of goals must be declared here."),
   type: "object",
   properties: {
     ...headerProperties("Team"),
     id: {
       type: "string",
-      description: "The team id that goal sets and actuals refer to, e.g. `marketing`.",
+      title: "id",
+      ...doc("The team id (**\u56E2\u961F\u7F16\u53F7**) that goal sets and actuals refer to, e.g. `marketing`."),
       pattern: idPattern,
       patternErrorMessage: "A team id uses letters, digits and . _ - only."
     },
-    name: { type: "string", description: "The display name, e.g. \u5E02\u573A\u8425\u9500\u90E8.", minLength: 1 },
-    lead: { ...personReference, description: "The id of the team lead (\u8D1F\u8D23\u4EBA), one of the members." },
+    name: { type: "string", title: "name", ...doc("The display name (**\u56E2\u961F\u540D\u79F0**), e.g. `\u5E02\u573A\u8425\u9500\u90E8`."), minLength: 1 },
+    lead: { ...personReference, title: "lead", ...doc("The id of the team lead (**\u8D1F\u8D23\u4EBA**), one of the members.") },
     members: {
       type: "object",
       title: "Members",
-      description: "The people of the team by id (\u6210\u5458), e.g. `li.wei: {name: \u674E\u4F1F, role: \u8425\u9500\u603B\u76D1}`.",
+      ...doc("The people of the team by id (**\u6210\u5458**), e.g. `li.wei: {name: \u674E\u4F1F, role: \u8425\u9500\u603B\u76D1}`."),
       propertyNames: {
         pattern: idPattern,
         patternErrorMessage: "A person id uses letters, digits and . _ - only (for example li.wei)."
@@ -46598,14 +46709,6 @@ var schemaByKind = {
   GoalSet: { fileName: "goal-set.schema.json", schema: goalSetSchema },
   Settings: { fileName: "settings.schema.json", schema: settingsSchema }
 };
-
-// src/model/schema/json-schema.ts
-var editorKeywords = [
-  "markdownDescription",
-  "markdownEnumDescriptions",
-  "patternErrorMessage",
-  "defaultSnippets"
-];
 
 // src/load/check-schema.ts
 var validators;
@@ -47076,24 +47179,24 @@ function parseYaml(source) {
   const documents = [];
   const parsed = (0, import_yaml.parseAllDocuments)(source.text, { prettyErrors: false, uniqueKeys: true });
   const yamlDocuments = Array.isArray(parsed) ? parsed : [];
-  for (const doc of yamlDocuments) {
-    for (const error2 of doc.errors) {
+  for (const doc2 of yamlDocuments) {
+    for (const error2 of doc2.errors) {
       const [start, end] = error2.pos;
       if (error2.code === "DUPLICATE_KEY") {
-        diagnostics.push(duplicateKeyDiagnostic(source, doc, start, end));
+        diagnostics.push(duplicateKeyDiagnostic(source, doc2, start, end));
       } else {
         diagnostics.push(diagnosticAt({ source, start, end }, "yaml-syntax", yamlMessage(error2.message)));
       }
     }
-    for (const warning2 of doc.warnings) {
+    for (const warning2 of doc2.warnings) {
       const [start, end] = warning2.pos;
       diagnostics.push(diagnosticAt({ source, start, end }, "yaml-syntax", yamlMessage(warning2.message), "warning"));
     }
     let data;
     try {
-      data = doc.toJS({ maxAliasCount });
+      data = doc2.toJS({ maxAliasCount });
     } catch {
-      const start = doc.range[0];
+      const start = doc2.range[0];
       diagnostics.push(
         diagnosticAt(
           { source, start, end: source.lineEnd(start) },
@@ -47104,8 +47207,8 @@ function parseYaml(source) {
       continue;
     }
     if (data === null || data === void 0) continue;
-    const hasSyntaxErrors = doc.errors.some((error2) => error2.code !== "DUPLICATE_KEY");
-    documents.push(new YamlLocatedDocument(source, doc, data, hasSyntaxErrors));
+    const hasSyntaxErrors = doc2.errors.some((error2) => error2.code !== "DUPLICATE_KEY");
+    documents.push(new YamlLocatedDocument(source, doc2, data, hasSyntaxErrors));
   }
   return { documents, diagnostics };
 }
@@ -47113,11 +47216,11 @@ function yamlMessage(message) {
   const trimmed = message.replace(/ at line \d+, column \d+[\s\S]*$/, "").replace(/:\s*$/, "");
   return trimmed.endsWith(".") ? trimmed : `${trimmed}.`;
 }
-function duplicateKeyDiagnostic(source, doc, start, end) {
+function duplicateKeyDiagnostic(source, doc2, start, end) {
   let keyText = source.text.slice(start, end);
   let firstLine;
   let keyEnd = end;
-  (0, import_yaml.visit)(doc, {
+  (0, import_yaml.visit)(doc2, {
     Map(_, map) {
       const duplicate = map.items.find((pair) => (0, import_yaml.isScalar)(pair.key) && pair.key.range?.[0] === start);
       if (!duplicate || !(0, import_yaml.isScalar)(duplicate.key)) return void 0;
@@ -47137,9 +47240,9 @@ function duplicateKeyDiagnostic(source, doc, start, end) {
   );
 }
 var YamlLocatedDocument = class {
-  constructor(source, doc, data, hasSyntaxErrors) {
+  constructor(source, doc2, data, hasSyntaxErrors) {
     this.source = source;
-    this.doc = doc;
+    this.doc = doc2;
     this.data = data;
     this.hasSyntaxErrors = hasSyntaxErrors;
   }
@@ -47233,22 +47336,22 @@ function loadFile(file, options = {}) {
   }
   const { documents, diagnostics } = parseYaml(source);
   loaded.diagnostics.push(...diagnostics);
-  for (const doc of documents) {
-    const kind = readHeader(doc, loaded.diagnostics);
+  for (const doc2 of documents) {
+    const kind = readHeader(doc2, loaded.diagnostics);
     if (!kind) continue;
-    if (!doc.hasSyntaxErrors) loaded.diagnostics.push(...checkSchema(doc, kind));
-    loaded.documents.push({ kind, doc });
+    if (!doc2.hasSyntaxErrors) loaded.diagnostics.push(...checkSchema(doc2, kind));
+    loaded.documents.push({ kind, doc: doc2 });
   }
   return loaded;
 }
-function readHeader(doc, diagnostics) {
-  const data = doc.data;
+function readHeader(doc2, diagnostics) {
+  const data = doc2.data;
   const supportedKinds = documentKinds.join(", ");
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    if (doc.hasSyntaxErrors) return void 0;
+    if (doc2.hasSyntaxErrors) return void 0;
     diagnostics.push(
       diagnosticAt(
-        doc.span([]),
+        doc2.span([]),
         "missing-header",
         `This document is not a goalpost file: it should be a mapping that starts with "apiVersion: ${apiVersion}" and "kind: <${supportedKinds}>".`
       )
@@ -47256,14 +47359,14 @@ function readHeader(doc, diagnostics) {
     return void 0;
   }
   const record2 = data;
-  if (doc.hasSyntaxErrors && (!isDocumentKind(record2["kind"]) || record2["apiVersion"] !== apiVersion)) return void 0;
+  if (doc2.hasSyntaxErrors && (!isDocumentKind(record2["kind"]) || record2["apiVersion"] !== apiVersion)) return void 0;
   const hasVersion = Object.hasOwn(record2, "apiVersion");
   const hasKind = Object.hasOwn(record2, "kind");
   if (!hasVersion || !hasKind) {
     const missing = [!hasVersion && `"apiVersion: ${apiVersion}"`, !hasKind && `"kind" (one of ${supportedKinds})`].filter(Boolean);
     diagnostics.push(
       diagnosticAt(
-        doc.span([], "key"),
+        doc2.span([], "key"),
         "missing-header",
         `This file lacks ${missing.join(" and ")}, so goalpost cannot tell what it holds.`
       )
@@ -47274,7 +47377,7 @@ function readHeader(doc, diagnostics) {
   if (record2["apiVersion"] !== apiVersion) {
     diagnostics.push(
       diagnosticAt(
-        doc.span(["apiVersion"]),
+        doc2.span(["apiVersion"]),
         "unsupported-api-version",
         `apiVersion "${truncate(String(record2["apiVersion"]), 40)}" is not supported. This version of goalpost reads ${apiVersion}.`
       )
@@ -47285,7 +47388,7 @@ function readHeader(doc, diagnostics) {
   if (!isDocumentKind(kind)) {
     diagnostics.push(
       diagnosticAt(
-        doc.span(["kind"]),
+        doc2.span(["kind"]),
         "unknown-kind",
         `Unknown kind "${truncate(String(kind), 40)}". The supported kinds are ${supportedKinds}.${didYouMean(String(kind), documentKinds)}`
       )
@@ -48138,6 +48241,7 @@ async function readTemplateDir(dir) {
   }
   return sources;
 }
+var packageRoot = path3.dirname(defaultTemplatesDir);
 async function loadTemplates(overrideDir) {
   const sources = await readTemplateDir(defaultTemplatesDir);
   if (overrideDir !== void 0) for (const [name, text] of await readTemplateDir(overrideDir)) sources.set(name, text);
@@ -48146,7 +48250,7 @@ async function loadTemplates(overrideDir) {
 
 // src/render/write-output.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, open as open2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
 async function writeOutputFiles(outDir, files) {
   const written = [];

@@ -1,12 +1,15 @@
-// Writes schemas/*.json from the schema definitions in src/model/schema.
+// Writes schemas/*.json and src/model/file-formats.ts from the schema definitions in src/model/schema.
 // tests/schemas.test.ts fails when the committed files differ from what this writes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { schemaByKind, schemaFileText } from '../src/model/schema/index.js';
+import { fileFormatTypes } from './file-format-types.js';
 
-const outDir = fileURLToPath(new URL('../schemas/', import.meta.url));
-await mkdir(outDir, { recursive: true });
+const root = fileURLToPath(new URL('../', import.meta.url));
+await mkdir(`${root}schemas`, { recursive: true });
 for (const { fileName, schema } of Object.values(schemaByKind)) {
-  await writeFile(`${outDir}${fileName}`, schemaFileText(schema));
+  await writeFile(`${root}schemas/${fileName}`, schemaFileText(schema));
   console.log(`schemas/${fileName}`);
 }
+await writeFile(`${root}src/model/file-formats.ts`, await fileFormatTypes());
+console.log('src/model/file-formats.ts');

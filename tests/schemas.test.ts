@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { documentKinds } from '../src/model/kinds.js';
 import { schemaByKind, schemaFileText } from '../src/model/schema/index.js';
 import { editorKeywords } from '../src/model/schema/json-schema.js';
+import { fileFormatTypes } from '../scripts/file-format-types.js';
 import { repoRoot } from './helpers/fixtures.js';
 
 describe('schemas/', () => {
@@ -14,6 +15,10 @@ describe('schemas/', () => {
       const { fileName, schema } = schemaByKind[kind];
       expect(readFileSync(`${repoRoot}schemas/${fileName}`, 'utf8'), fileName).toBe(schemaFileText(schema));
     }
+  });
+
+  it('and the TypeScript types of the file formats are generated from the same definitions (npm run schemas)', async () => {
+    expect(readFileSync(`${repoRoot}src/model/file-formats.ts`, 'utf8')).toBe(await fileFormatTypes());
   });
 
   it('are valid draft-07 schemas', () => {

@@ -16,8 +16,16 @@ import {
   type Thresholds,
 } from '../model/model.js';
 import { parsePeriod } from '../model/period.js';
+import type * as FileFormat from '../model/file-formats.js';
 import type { LoadedFile } from './load-file.js';
 import type { LocatedDocument, PathSegment } from './yaml-document.js';
+
+/**
+ * A file-format object as read: every key of the generated type, each of
+ * unknown type until checked. Reading a key the schema does not have is a
+ * compile error, so the schemas and this module cannot drift apart.
+ */
+type Loose<T> = { readonly [K in keyof T]?: unknown };
 
 /**
  * Maps the loaded documents to the model, filling in defaults. It trusts
@@ -39,16 +47,16 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
       const at: Located = { doc, path: [] };
       switch (kind) {
         case 'KpiCatalog':
-          for (const [id, value] of entries(root['kpis'])) kpiList.push(readKpi(id, value, locate(doc, ['kpis', id])));
+          for (const [id, value] of entries((root as Loose<FileFormat.KpiCatalogFile>).kpis)) kpiList.push(readKpi(id, value, locate(doc, ['kpis', id])));
           break;
         case 'Team':
-          if (typeof root['id'] === 'string') teamList.push(readTeam(root, at));
+          if (typeof root['id'] === 'string') teamList.push(readTeam(root as Loose<FileFormat.TeamFile>, at));
           break;
         case 'GoalSet':
-          goalSets.push(readGoalSet(root, at));
+          goalSets.push(readGoalSet(root as Loose<FileFormat.GoalSetFile>, at));
           break;
         case 'Settings':
-          if (settingsDocuments.length === 0) settings = readSettings(root, at);
+          if (settingsDocuments.length === 0) settings = readSettings(root as Loose<FileFormat.SettingsFile>, at);
           settingsDocuments.push(at);
           break;
       }
@@ -66,68 +74,68 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
 }
 
 function readKpi(id: string, value: unknown, at: Located): Kpi {
-  const data = record(value) ?? {};
-  const formulaText = string(data['formula']);
+  const data: Loose<FileFormat.Kpi> = record(value) ?? {};
+  const formulaText = string(data.formula);
   const parsed = formulaText === undefined ? undefined : parseFormula(formulaText);
   return {
     id,
-    name: string(data['name']),
-    description: string(data['description']),
-    unit: string(data['unit']),
-    direction: oneOf<Direction>(data['direction'], directions),
-    aggregate: oneOf<Aggregate>(data['aggregate'], aggregates),
-    overTime: oneOf<Aggregate>(data['overTime'], aggregates),
+    name: string(data.name),
+    description: string(data.description),
+    unit: string(data.unit),
+    direction: oneOf<Direction>(data.direction, directions),
+    aggregate: oneOf<Aggregate>(data.aggregate, aggregates),
+    overTime: oneOf<Aggregate>(data.overTime, aggregates),
     formula: formulaText === undefined || !parsed ? undefined : { text: formulaText, parsed, ast: parsed.ast },
     keys: Object.keys(data),
     at,
   };
 }
 
-function readTeam(root: Record<string, unknown>, at: Located): Team {
+function readTeam(root: Loose<FileFormat.TeamFile>, at: Located): Team {
   const members = new Map<string, Person>();
-  for (const [id, value] of entries(root['members'])) {
-    const data = record(value) ?? {};
+  for (const [id, value] of entries(root.members)) {
+    const data: Loose<FileFormat.Person> = record(value) ?? {};
     members.set(id, {
       id,
-      name: string(data['name']),
-      role: string(data['role']),
-      email: string(data['email']),
+      name: string(data.name),
+      role: string(data.role),
+      email: string(data.email),
       at: locate(at.doc, ['members', id]),
     });
   }
-  return { id: root['id'] as string, name: string(root['name']), lead: string(root['lead']), members, at };
+  return { id: root.id as string, name: string(root.name), lead: string(root.lead), members, at };
 }
 
-function readGoalSet(root: Record<string, unknown>, at: Located): GoalSet {
-  const periodValue = root['period'];
+function readGoalSet(root: Loose<FileFormat.GoalSetFile>, at: Located): GoalSet {
+  const periodValue = root.period;
   const periodText = typeof periodValue === 'string' || typeof periodValue === 'number' ? String(periodValue) : undefined;
-  const goals = array(root['goals']).map((value, index) => readGoal(value, locate(at.doc, ['goals', index])));
+  const goals = array(root.goals).map((value, index) => readGoal(value, locate(at.doc, ['goals', index])));
   return {
-    team: string(root['team']),
+    team: string(root.team),
     periodText,
     period: periodText === undefined ? undefined : parsePeriod(periodText),
-    title: string(root['title']),
+    title: string(root.title),
     goals,
     at,
   };
 }
 
 function readGoal(value: unknown, at: Located): Goal {
-  const data = record(value) ?? {};
+  const data: Loose<FileFormat.Goal> = record(value) ?? {};
   return {
-    id: string(data['id']),
-    title: string(data['title']),
-    kpi: string(data['kpi']),
-    target: number(data['target']),
-    baseline: number(data['baseline']),
-    comparison: oneOf<Comparison>(data['comparison'], comparisons),
-    weight: number(data['weight']),
-    owner: string(data['owner']),
-    due: string(data['due']),
-    alignsTo: string(data['alignsTo']),
-    thresholds: readThresholds(data['thresholds']),
-    notes: string(data['notes']),
-    breakdowns: readBreakdowns(data['breakdown'], at, ['breakdown']),
+    id: string(data.id),
+    title: string(data.title),
+    kpi: string(data.kpi),
+    target: number(data.target),
+    baseline: number(data.baseline),
+    comparison: oneOf<Comparison>(data.comparison, comparisons),
+    weight: number(data.weight),
+    owner: string(data.owner),
+    due: string(data.due),
+    alignsTo: string(data.alignsTo),
+    thresholds: readThresholds(data.thresholds),
+    notes: string(data.notes),
+    breakdowns: readBreakdowns(data.breakdown, at, ['breakdown']),
     at,
   };
 }
@@ -135,43 +143,43 @@ function readGoal(value: unknown, at: Located): Goal {
 function readBreakdowns(value: unknown, parent: Located, path: PathSegment[]): Breakdown[] {
   return array(value).map((entry, index) => {
     const at = locate(parent.doc, [...parent.path, ...path, index]);
-    const data = record(entry) ?? {};
-    const items: BreakdownItem[] = entries(data['items']).map(([key, itemValue]) => {
+    const data: Loose<FileFormat.Breakdown> = record(entry) ?? {};
+    const items: BreakdownItem[] = entries(data.items).map(([key, itemValue]) => {
       const itemAt = locate(parent.doc, [...at.path, 'items', key]);
       if (typeof itemValue === 'number') {
         return { key, target: finite(itemValue), owner: undefined, breakdowns: [], at: itemAt };
       }
-      const item = record(itemValue) ?? {};
+      const item: Loose<Exclude<FileFormat.BreakdownItem, number>> = record(itemValue) ?? {};
       return {
         key,
-        target: number(item['target']),
-        owner: string(item['owner']),
-        breakdowns: readBreakdowns(item['breakdown'], itemAt, ['breakdown']),
+        target: number(item.target),
+        owner: string(item.owner),
+        breakdowns: readBreakdowns(item.breakdown, itemAt, ['breakdown']),
         at: itemAt,
       };
     });
-    return { by: string(data['by']), items, at };
+    return { by: string(data.by), items, at };
   });
 }
 
-function readSettings(root: Record<string, unknown>, at: Located): Settings {
-  const thresholds = readThresholds(root['thresholds']);
+function readSettings(root: Loose<FileFormat.SettingsFile>, at: Located): Settings {
+  const thresholds = readThresholds(root.thresholds);
   return {
-    locale: oneOf<Locale>(root['locale'], locales) ?? defaultSettings.locale,
-    currency: string(root['currency']) ?? defaultSettings.currency,
-    tolerance: nonNegative(root['tolerance']) ?? defaultSettings.tolerance,
+    locale: oneOf<Locale>(root.locale, locales) ?? defaultSettings.locale,
+    currency: string(root.currency) ?? defaultSettings.currency,
+    tolerance: nonNegative(root.tolerance) ?? defaultSettings.tolerance,
     thresholds: { ...defaultSettings.thresholds, ...thresholds },
-    cap: nonNegative(root['cap']) ?? defaultSettings.cap,
+    cap: nonNegative(root.cap) ?? defaultSettings.cap,
     at,
   };
 }
 
 function readThresholds(value: unknown): Partial<Thresholds> | undefined {
-  const data = record(value);
+  const data: Loose<NonNullable<FileFormat.Goal['thresholds']>> | undefined = record(value);
   if (!data) return undefined;
   const result: Partial<Thresholds> = {};
-  const green = nonNegative(data['green']);
-  const amber = nonNegative(data['amber']);
+  const green = nonNegative(data.green);
+  const amber = nonNegative(data.amber);
   if (green !== undefined) result.green = green;
   if (amber !== undefined) result.amber = amber;
   return result;

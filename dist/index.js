@@ -44890,6 +44890,7 @@ var formulaFunctions = {
   abs: { minArgs: 1, maxArgs: 1, apply: (args) => Math.abs(args[0]) }
 };
 var maxDepth = 100;
+var maxTokens = 1e3;
 var FormulaSyntaxError = class extends Error {
   constructor(message, start, end) {
     super(message);
@@ -44945,6 +44946,9 @@ function parseFormula(text) {
   } catch (error2) {
     if (error2 instanceof FormulaSyntaxError) return { ast: void 0, errors: [{ kind: "syntax", message: error2.message, start: error2.start, end: error2.end }] };
     throw error2;
+  }
+  if (tokens.length > maxTokens) {
+    return { ast: void 0, errors: [{ kind: "syntax", message: `The formula is longer than ${maxTokens} tokens; split it into intermediate KPIs.`, start: 0, end: text.length }] };
   }
   let position = 0;
   let depth = 0;
@@ -45317,6 +45321,7 @@ function scoreGoal(model, index, teamId, team, goal2, periodMonths, elapsed) {
     owner: goal2.owner,
     ownerName: team?.members.get(goal2.owner)?.name ?? null,
     alignsTo: goal2.alignsTo ?? null,
+    notes: goal2.notes ?? null,
     target: goal2.target,
     baseline: goal2.baseline ?? null,
     comparison: comparison ?? null,
@@ -45879,6 +45884,34 @@ var kpiDefinitions = {
   }
 };
 
+// src/checks/negative-targets.ts
+function cannotBeNegative(kpi2) {
+  const unit = kpi2.unit;
+  return unit === "count" || unit === "hours" || unit === "currency" || unit !== void 0 && /^[A-Z]{3}$/.test(unit);
+}
+var negativeTargets = {
+  name: "negative-targets",
+  codes: ["negative-target"],
+  run(model) {
+    const diagnostics = [];
+    for (const goalSet of model.goalSets) {
+      for (const goal2 of goalSet.goals) {
+        const kpi2 = goal2.kpi === void 0 ? void 0 : model.kpis.get(goal2.kpi);
+        if (!kpi2 || !cannotBeNegative(kpi2)) continue;
+        const message = (value) => `The target ${formatNumber(value)} is negative, but KPI "${kpi2.id}" is measured in ${kpi2.unit}, which cannot be below zero.`;
+        if (goal2.target !== void 0 && goal2.target < 0) diagnostics.push(diagnosticAt(spanOf(goal2.at, ["target"]), "negative-target", message(goal2.target)));
+        forEachBreakdown(goal2, (breakdown2) => {
+          for (const item of breakdown2.items) {
+            if (item.target === void 0 || item.target >= 0) continue;
+            diagnostics.push(diagnosticAt(spanOf(item.at, item.shorthand ? [] : ["target"]), "negative-target", message(item.target)));
+          }
+        });
+      }
+    }
+    return diagnostics;
+  }
+};
+
 // src/checks/references.ts
 function unknownPerson(team, id, span, role) {
   return diagnosticAt(
@@ -46086,6 +46119,7 @@ var checks = [
   breakdownMonths,
   breakdownTotals,
   weightsTotal,
+  negativeTargets,
   alignment,
   dueDates,
   thresholdsOrder,
@@ -46217,12 +46251,13 @@ function readBreakdowns(value, parent, path6) {
     const items = entries(data.items).map(([key, itemValue]) => {
       const itemAt = locate(parent.doc, [...at.path, "items", key]);
       if (typeof itemValue === "number") {
-        return { key, target: finite2(itemValue), owner: void 0, breakdowns: [], at: itemAt };
+        return { key, target: finite2(itemValue), shorthand: true, owner: void 0, breakdowns: [], at: itemAt };
       }
       const item = record(itemValue) ?? {};
       return {
         key,
         target: number(item.target),
+        shorthand: false,
         owner: string(item.owner),
         breakdowns: readBreakdowns(item.breakdown, itemAt, ["breakdown"]),
         at: itemAt
@@ -47313,6 +47348,17 @@ function rangeOf(node) {
 }
 
 // src/load/load-file.ts
+var maxNesting = 64;
+function pathDeeperThan(data, limit) {
+  const stack = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path: path6 } = stack.pop();
+    if (path6.length > limit) return path6;
+    if (Array.isArray(value)) value.forEach((item, index) => stack.push({ value: item, path: [...path6, index] }));
+    else if (value !== null && typeof value === "object") for (const key of Object.keys(value)) stack.push({ value: value[key], path: [...path6, key] });
+  }
+  return void 0;
+}
 function isYamlPath(path6) {
   return /\.ya?ml$/i.test(path6);
 }
@@ -47337,6 +47383,13 @@ function loadFile(file, options = {}) {
   const { documents, diagnostics } = parseYaml(source);
   loaded.diagnostics.push(...diagnostics);
   for (const doc2 of documents) {
+    const tooDeep = pathDeeperThan(doc2.data, maxNesting);
+    if (tooDeep) {
+      loaded.diagnostics.push(
+        diagnosticAt(doc2.span(tooDeep), "nesting-too-deep", `This document nests more than ${maxNesting} levels deep; goalpost files need far fewer. It was not read.`)
+      );
+      continue;
+    }
     const kind = readHeader(doc2, loaded.diagnostics);
     if (!kind) continue;
     if (!doc2.hasSyntaxErrors) loaded.diagnostics.push(...checkSchema(doc2, kind));
@@ -47424,9 +47477,9 @@ function diffGoals(base, head) {
     const diff = diffGoalSet(base, head, baseSets.get(setKey), headSets.get(setKey));
     if (diff) goalSets.push(diff);
   }
-  const people = {};
+  const people = /* @__PURE__ */ Object.create(null);
   for (const model of [base.model, head.model]) {
-    for (const team of model.teams.values()) for (const person2 of team.members.values()) if (person2.name) people[person2.id] ??= person2.name;
+    for (const team of model.teams.values()) for (const person2 of team.members.values()) if (person2.name && !Object.hasOwn(people, person2.id)) people[person2.id] = person2.name;
   }
   return { asOf: head.report?.asOf ?? base.report?.asOf ?? null, goalSets, kpis: diffKpis(base.model, head.model), people };
 }
@@ -47904,6 +47957,9 @@ function createFormatter(locale, defaultCurrency, noData) {
 }
 
 // src/render/labels.ts
+function ownName(names, dimension) {
+  return Object.hasOwn(names, dimension) ? names[dimension] : dimension;
+}
 var en = {
   scorecards: "Scorecards",
   teams: "Teams",
@@ -47929,7 +47985,7 @@ var en = {
   goalsOwned: "Goals owned",
   itemsOwned: "Breakdown items owned",
   breakdownBy: (dimension) => `by ${dimension}`,
-  dimension: (dimension) => ({ owner: "owner", month: "month" })[dimension] ?? dimension,
+  dimension: (dimension) => ownName({ owner: "owner", month: "month" }, dimension),
   reachesTarget: "reaches the target",
   missesTarget: "falls short of the target",
   met: "met",
@@ -47969,7 +48025,7 @@ var zhCN = {
   goalsOwned: "\u8D1F\u8D23\u7684\u76EE\u6807",
   itemsOwned: "\u8D1F\u8D23\u7684\u5206\u89E3\u9879",
   breakdownBy: (dimension) => `\u6309${dimension}\u5206\u89E3`,
-  dimension: (dimension) => ({ owner: "\u8D1F\u8D23\u4EBA", month: "\u6708\u4EFD", region: "\u533A\u57DF", channel: "\u6E20\u9053" })[dimension] ?? dimension,
+  dimension: (dimension) => ownName({ owner: "\u8D1F\u8D23\u4EBA", month: "\u6708\u4EFD", region: "\u533A\u57DF", channel: "\u6E20\u9053" }, dimension),
   reachesTarget: "\u53EF\u8FBE\u6210\u76EE\u6807",
   missesTarget: "\u672A\u80FD\u8FBE\u6210\u76EE\u6807",
   met: "\u8FBE\u6210",
@@ -48097,6 +48153,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       weight: format2.plain(goal2.weight),
       score: format2.points(goal2.score),
       alignsTo: goal2.alignsTo === null ? null : { label: goal2.alignsTo, ...goalTitleOf(goal2.alignsTo) },
+      notes: goal2.notes,
       bar: progressBar(goal2.attainment, goal2.expected === null || goal2.target === 0 ? null : goal2.expected / goal2.target, goal2.status),
       trendSvg: sparkline(trend),
       trendText: sparkText(trend),
@@ -48223,7 +48280,7 @@ function renderScorecards(report, model, options) {
 
 // src/render/templates.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile2, realpath } from "node:fs/promises";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 var defaultTemplatesDir = (() => {
@@ -48236,8 +48293,13 @@ var defaultTemplatesDir = (() => {
 })();
 async function readTemplateDir(dir) {
   const sources = /* @__PURE__ */ new Map();
+  const root = await realpath(dir);
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    if (entry.isFile() && /\.(hbs|css)$/.test(entry.name)) sources.set(entry.name, await readFile2(path3.join(dir, entry.name), "utf8"));
+    if (!/\.(hbs|css)$/.test(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
+    const file = path3.join(dir, entry.name);
+    const relative = path3.relative(root, await realpath(file));
+    if (relative.startsWith("..") || path3.isAbsolute(relative)) throw new Error(`${entry.name} is a link to a file outside the template folder`);
+    sources.set(entry.name, await readFile2(file, "utf8"));
   }
   return sources;
 }
@@ -48250,24 +48312,65 @@ async function loadTemplates(overrideDir) {
 
 // src/render/write-output.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir2, open as open2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, open as open2, readdir as readdir4, realpath as realpath2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
-async function writeOutputFiles(outDir, files) {
-  const written = [];
-  for (const file of files) {
-    const target = path4.join(outDir, ...file.path.split("/"));
-    await mkdir2(path4.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+var stagingPrefix = ".goalpost-staging-";
+async function realPathOf(target) {
+  const missing = [];
+  let current = path4.resolve(target);
+  for (; ; ) {
     try {
+      return path4.join(await realpath2(current), ...missing.reverse());
+    } catch {
+      const parent = path4.dirname(current);
+      if (parent === current) return path4.join(current, ...missing.reverse());
+      missing.push(path4.basename(current));
+      current = parent;
+    }
+  }
+}
+function isInside(child, parent) {
+  const relative = path4.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !path4.isAbsolute(relative);
+}
+async function checkOutputFolder(outDir, goalsDir) {
+  const out = await realPathOf(outDir);
+  const goals = await realPathOf(goalsDir);
+  if (isInside(out, goals)) {
+    throw new UsageError(`The output folder "${outDir}" is ${out === goals ? "the goals folder itself" : "inside the goals folder"}; write the scorecards somewhere else.`);
+  }
+}
+async function writeOutputFiles(outDir, files) {
+  await mkdir2(outDir, { recursive: true });
+  const root = await realpath2(outDir);
+  for (const entry of await readdir4(root)) if (entry.startsWith(stagingPrefix)) await rm2(path4.join(root, entry), { recursive: true, force: true });
+  const staging = path4.join(root, `${stagingPrefix}${randomBytes(6).toString("hex")}`);
+  await mkdir2(staging);
+  const written = [];
+  try {
+    for (const file of files) {
+      const target = path4.join(root, ...file.path.split("/"));
+      await mkdir2(path4.dirname(target), { recursive: true });
+      const real = await realPathOf(target);
+      if (!isInside(real, root) || await isSymlink(target)) {
+        throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
+      }
+      const temporary = path4.join(staging, `${written.length}.tmp`);
       await writeFile2(temporary, file.content);
       await rename2(temporary, target);
-    } catch (error2) {
-      await rm2(temporary, { force: true });
-      throw error2;
+      written.push(target);
     }
-    written.push(target);
+  } finally {
+    await rm2(staging, { recursive: true, force: true });
   }
   return written;
+}
+async function isSymlink(file) {
+  try {
+    return (await lstat2(file)).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 // src/diff/format-diff.ts
@@ -48276,7 +48379,11 @@ function formatDiff(diff, as) {
   const md = as === "md";
   const code = (text) => md ? `\`${text.replace(/`/g, "'")}\`` : text;
   const quote = (text) => md ? `\u201C${escapeMarkdown(text)}\u201D` : `\u201C${text}\u201D`;
-  const person2 = (id) => typeof id === "string" ? diff.people[id] ? `${id} (${md ? escapeMarkdown(diff.people[id]) : diff.people[id]})` : id : "nobody";
+  const person2 = (id) => {
+    if (typeof id !== "string") return "nobody";
+    const name = Object.hasOwn(diff.people, id) ? diff.people[id] : void 0;
+    return name === void 0 ? id : `${id} (${md ? escapeMarkdown(name) : name})`;
+  };
   const lines = [];
   const value = (field, v, unit) => {
     if (v === null) return "none";
@@ -48521,6 +48628,7 @@ async function run() {
     const markdown = renderScorecards(report, model, { locale: model.settings.locale, formats: ["md"], templates });
     scorecards = markdown.filter((f) => f.path.startsWith("teams/")).map((f) => withoutSiteLinks(f.content));
     if (out !== "") {
+      await checkOutputFolder(path5.resolve(workspace, out), path5.resolve(workspace, goalsPath));
       const revisions = await revisionsFromGit(workspace, goalsPath, model);
       const site = renderScorecards(report, model, { locale: model.settings.locale, formats: ["md", "html"], templates, revisions });
       await writeOutputFiles(path5.resolve(workspace, out), site);

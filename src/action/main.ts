@@ -9,7 +9,7 @@ import { revisionsFromGit } from '../history/read-history.js';
 import { readGoalsDirectory } from '../load/read-directory.js';
 import { renderScorecards } from '../render/render.js';
 import { loadTemplates } from '../render/templates.js';
-import { writeOutputFiles } from '../render/write-output.js';
+import { checkOutputFolder, writeOutputFiles } from '../render/write-output.js';
 import { scoreRepository, type ScoreReport } from '../score/score.js';
 import { validateRepository } from '../validate.js';
 import { upsertComment } from './comment.js';
@@ -84,6 +84,7 @@ export async function run(): Promise<void> {
     const markdown = renderScorecards(report, model, { locale: model.settings.locale, formats: ['md'], templates });
     scorecards = markdown.filter((f) => f.path.startsWith('teams/')).map((f) => withoutSiteLinks(f.content));
     if (out !== '') {
+      await checkOutputFolder(path.resolve(workspace, out), path.resolve(workspace, goalsPath));
       const revisions = await revisionsFromGit(workspace, goalsPath, model);
       const site = renderScorecards(report, model, { locale: model.settings.locale, formats: ['md', 'html'], templates, revisions });
       await writeOutputFiles(path.resolve(workspace, out), site);

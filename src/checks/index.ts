@@ -10,6 +10,7 @@ import { dueDates } from './due-dates.js';
 import { duplicateActuals } from './duplicate-actuals.js';
 import { formulaCycles, formulaReferencesCheck } from './formulas.js';
 import { kpiDefinitions } from './kpi-definitions.js';
+import { negativeTargets } from './negative-targets.js';
 import { goalReferences, teamLeads } from './references.js';
 import { thresholdsOrder } from './thresholds-order.js';
 import { uniqueIds } from './unique-ids.js';
@@ -26,6 +27,7 @@ export const checks: readonly Check[] = [
   breakdownMonths,
   breakdownTotals,
   weightsTotal,
+  negativeTargets,
   alignment,
   dueDates,
   thresholdsOrder,

@@ -18,12 +18,13 @@ import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
 import { formatGithub } from '../reporters/github.js';
 import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
+import { formatScoreCsv } from '../reporters/score-csv.js';
 import { formatScoreText } from '../reporters/score-text.js';
 import { formatText } from '../reporters/text.js';
 import { locales, type Locale } from '../model/kinds.js';
 import { renderScorecards, type OutputFormat } from '../render/render.js';
 import { loadTemplates } from '../render/templates.js';
-import { writeNewFiles, writeOutputFiles } from '../render/write-output.js';
+import { checkOutputFolder, writeNewFiles, writeOutputFiles } from '../render/write-output.js';
 import { scoreRepository } from '../score/score.js';
 import { validateRepository, type ValidationResult } from '../validate.js';
 import { version } from '../version.js';
@@ -142,13 +143,14 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .description('Compute attainment, pace, forecast, status and team scores from the committed actuals.')
     .argument('[dir]', 'the goals folder', 'goals')
     .option('--as-of <month>', 'the last month to count (default: the latest month with actuals)', month)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format: json for scripts, text for a terminal, csv for a spreadsheet').choices(['json', 'text', 'csv']).default('json'))
     .addOption(maxFileSizeOption())
-    .action(async (dir: string, options: { format: 'text' | 'json'; asOf?: string; maxFileSize: number }) => {
+    .action(async (dir: string, options: { format: 'text' | 'json' | 'csv'; asOf?: string; maxFileSize: number }) => {
       const result = await validOrReport(dir, options.maxFileSize);
       if (!result) return;
       const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
-      io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report));
+      const formats = { json: () => `${JSON.stringify(report, null, 2)}\n`, text: () => formatScoreText(report), csv: () => formatScoreCsv(report) };
+      io.stdout(formats[options.format]());
     });
 
   program
@@ -167,6 +169,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         dir: string,
         options: { format: 'md' | 'html' | 'both'; asOf?: string; out: string; template?: string; locale?: Locale; history: boolean; maxFileSize: number },
       ) => {
+        await checkOutputFolder(path.resolve(io.cwd, options.out), path.resolve(io.cwd, dir));
         const result = await validOrReport(dir, options.maxFileSize);
         if (!result) return;
         const templates = await loadTemplates(options.template === undefined ? undefined : path.resolve(io.cwd, options.template)).catch((error: NodeJS.ErrnoException) => {

@@ -10,6 +10,7 @@ export const diagnosticCodes = {
   'yaml-syntax': 'The file is not valid YAML.',
   'duplicate-key': 'A key appears twice in the same mapping; YAML would silently keep only one.',
   'yaml-alias-limit': 'The file expands YAML aliases beyond the safe limit.',
+  'nesting-too-deep': 'A document nests deeper than any goals file needs, and was not read.',
   'missing-header': 'The file lacks `apiVersion: goalpost/v1` or `kind`, so goalpost cannot tell what it is.',
   'unsupported-api-version': 'The `apiVersion` is not one that this version of goalpost understands.',
   'unknown-kind': 'The `kind` is not one of KpiCatalog, Team, GoalSet or Settings.',
@@ -43,6 +44,7 @@ export const diagnosticCodes = {
   'month-outside-period': 'A month breakdown names a month outside the goal set period.',
   'weights-total': 'The weights of the goals in a goal set do not add up to 100.',
   'due-outside-period': 'A goal is due outside its goal set period.',
+  'negative-target': 'A target or breakdown item is negative for a KPI counted in things, hours or money.',
   'invalid-thresholds': 'The amber threshold is above the green threshold.',
 
   // Actuals (CSV)

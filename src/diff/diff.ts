@@ -99,9 +99,10 @@ export function diffGoals(base: Side, head: Side): GoalsDiff {
     const diff = diffGoalSet(base, head, baseSets.get(setKey), headSets.get(setKey));
     if (diff) goalSets.push(diff);
   }
-  const people: Record<string, string> = {};
+  // Without a prototype, a person called __proto__ or constructor is an ordinary key.
+  const people: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const model of [base.model, head.model]) {
-    for (const team of model.teams.values()) for (const person of team.members.values()) if (person.name) people[person.id] ??= person.name;
+    for (const team of model.teams.values()) for (const person of team.members.values()) if (person.name && !Object.hasOwn(people, person.id)) people[person.id] = person.name;
   }
   return { asOf: head.report?.asOf ?? base.report?.asOf ?? null, goalSets, kpis: diffKpis(base.model, head.model), people };
 }

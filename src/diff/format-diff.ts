@@ -11,7 +11,11 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
   const md = as === 'md';
   const code = (text: string): string => (md ? `\`${text.replace(/`/g, "'")}\`` : text);
   const quote = (text: string): string => (md ? `“${escapeMarkdown(text)}”` : `“${text}”`);
-  const person = (id: Value): string => (typeof id === 'string' ? (diff.people[id] ? `${id} (${md ? escapeMarkdown(diff.people[id]!) : diff.people[id]})` : id) : 'nobody');
+  const person = (id: Value): string => {
+    if (typeof id !== 'string') return 'nobody';
+    const name = Object.hasOwn(diff.people, id) ? diff.people[id]! : undefined;
+    return name === undefined ? id : `${id} (${md ? escapeMarkdown(name) : name})`;
+  };
   const lines: string[] = [];
 
   const value = (field: string, v: Value, unit: string | null): string => {

@@ -32,6 +32,8 @@ export const formulaFunctions: Record<string, { minArgs: number; maxArgs: number
 
 /** Deeper nesting than this is refused, so a hostile formula cannot exhaust the stack. */
 const maxDepth = 100;
+/** A real formula has a few dozen tokens; a longer one is refused rather than evaluated. */
+const maxTokens = 1000;
 
 type Token =
   | { type: 'number'; value: number; start: number; end: number }
@@ -96,6 +98,9 @@ export function parseFormula(text: string): ParsedFormula {
   } catch (error) {
     if (error instanceof FormulaSyntaxError) return { ast: undefined, errors: [{ kind: 'syntax', message: error.message, start: error.start, end: error.end }] };
     throw error;
+  }
+  if (tokens.length > maxTokens) {
+    return { ast: undefined, errors: [{ kind: 'syntax', message: `The formula is longer than ${maxTokens} tokens; split it into intermediate KPIs.`, start: 0, end: text.length }] };
   }
   let position = 0;
   let depth = 0;

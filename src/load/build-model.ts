@@ -147,12 +147,13 @@ function readBreakdowns(value: unknown, parent: Located, path: PathSegment[]): B
     const items: BreakdownItem[] = entries(data.items).map(([key, itemValue]) => {
       const itemAt = locate(parent.doc, [...at.path, 'items', key]);
       if (typeof itemValue === 'number') {
-        return { key, target: finite(itemValue), owner: undefined, breakdowns: [], at: itemAt };
+        return { key, target: finite(itemValue), shorthand: true, owner: undefined, breakdowns: [], at: itemAt };
       }
       const item: Loose<Exclude<FileFormat.BreakdownItem, number>> = record(itemValue) ?? {};
       return {
         key,
         target: number(item.target),
+        shorthand: false,
         owner: string(item.owner),
         breakdowns: readBreakdowns(item.breakdown, itemAt, ['breakdown']),
         at: itemAt,

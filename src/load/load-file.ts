@@ -8,7 +8,7 @@ import { checkSchema } from './check-schema.js';
 import { decodeFile } from './decode.js';
 import { readActuals } from './read-actuals.js';
 import type { SourceText } from './source-text.js';
-import { parseYaml, type LocatedDocument } from './yaml-document.js';
+import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
 
 /** A file of the goals repository: its path as it should appear in diagnostics, and its bytes. */
 export interface RepositoryFile {
@@ -33,6 +33,21 @@ export interface LoadedFile {
   documents: TypedDocument[];
   actuals: ActualsTable | undefined;
   diagnostics: Diagnostic[];
+}
+
+/** Far deeper than any goals file (a breakdown nested ten times is about 40 levels); deeper data is refused before anything recurses into it. */
+const maxNesting = 64;
+
+/** The path to the first node deeper than `limit`, found without recursion; undefined if there is none. */
+function pathDeeperThan(data: unknown, limit: number): PathSegment[] | undefined {
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (path.length > limit) return path;
+    if (Array.isArray(value)) value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+    else if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+  }
+  return undefined;
 }
 
 export function isYamlPath(path: string): boolean {
@@ -61,6 +76,13 @@ export function loadFile(file: RepositoryFile, options: LoadOptions = {}): Loade
   const { documents, diagnostics } = parseYaml(source);
   loaded.diagnostics.push(...diagnostics);
   for (const doc of documents) {
+    const tooDeep = pathDeeperThan(doc.data, maxNesting);
+    if (tooDeep) {
+      loaded.diagnostics.push(
+        diagnosticAt(doc.span(tooDeep), 'nesting-too-deep', `This document nests more than ${maxNesting} levels deep; goalpost files need far fewer. It was not read.`),
+      );
+      continue;
+    }
     const kind = readHeader(doc, loaded.diagnostics);
     if (!kind) continue;
     // Schema errors in what the parser salvaged after a syntax error are mostly noise.

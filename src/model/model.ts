@@ -114,6 +114,8 @@ export interface Breakdown {
 export interface BreakdownItem {
   key: string;
   target: number | undefined;
+  /** Written as `key: target` rather than `key: {target: ...}`: the target is the item's own value. */
+  shorthand: boolean;
   owner: string | undefined;
   breakdowns: readonly Breakdown[];
   at: Located;

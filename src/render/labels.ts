@@ -43,6 +43,11 @@ export interface Labels {
   targetRevised: (date: string, from: string) => string;
 }
 
+/** The label of a dimension; a dimension named like an Object property (constructor, __proto__) is its own label. */
+function ownName(names: Record<string, string>, dimension: string): string {
+  return Object.hasOwn(names, dimension) ? names[dimension]! : dimension;
+}
+
 const en: Labels = {
   scorecards: 'Scorecards',
   teams: 'Teams',
@@ -68,7 +73,7 @@ const en: Labels = {
   goalsOwned: 'Goals owned',
   itemsOwned: 'Breakdown items owned',
   breakdownBy: (dimension) => `by ${dimension}`,
-  dimension: (dimension) => ({ owner: 'owner', month: 'month' })[dimension] ?? dimension,
+  dimension: (dimension) => ownName({ owner: 'owner', month: 'month' }, dimension),
   reachesTarget: 'reaches the target',
   missesTarget: 'falls short of the target',
   met: 'met',
@@ -109,7 +114,7 @@ const zhCN: Labels = {
   goalsOwned: '负责的目标',
   itemsOwned: '负责的分解项',
   breakdownBy: (dimension) => `按${dimension}分解`,
-  dimension: (dimension) => ({ owner: '负责人', month: '月份', region: '区域', channel: '渠道' })[dimension] ?? dimension,
+  dimension: (dimension) => ownName({ owner: '负责人', month: '月份', region: '区域', channel: '渠道' }, dimension),
   reachesTarget: '可达成目标',
   missesTarget: '未能达成目标',
   met: '达成',

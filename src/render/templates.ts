@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,8 +21,14 @@ export const defaultTemplatesDir = ((): string => {
 
 async function readTemplateDir(dir: string): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
+  const root = await realpath(dir);
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isFile() && /\.(hbs|css)$/.test(entry.name)) sources.set(entry.name, await readFile(path.join(dir, entry.name), 'utf8'));
+    if (!/\.(hbs|css)$/.test(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
+    const file = path.join(dir, entry.name);
+    // A template that is a link to a file elsewhere would copy that file into the scorecards.
+    const relative = path.relative(root, await realpath(file));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`${entry.name} is a link to a file outside the template folder`);
+    sources.set(entry.name, await readFile(file, 'utf8'));
   }
   return sources;
 }

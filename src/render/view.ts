@@ -47,6 +47,7 @@ export interface GoalView extends RowView {
   weight: string;
   score: string;
   alignsTo: { label: string; title: string | null; href: string | null } | null;
+  notes: string | null;
   trendSvg: string;
   trendText: string;
   /** The monthly values as text, one entry a month. */
@@ -188,6 +189,7 @@ export function buildSiteView(
       weight: format.plain(goal.weight),
       score: format.points(goal.score),
       alignsTo: goal.alignsTo === null ? null : { label: goal.alignsTo, ...goalTitleOf(goal.alignsTo) },
+      notes: goal.notes,
       bar: progressBar(goal.attainment, goal.expected === null || goal.target === 0 ? null : goal.expected / goal.target, goal.status),
       trendSvg: sparkline(trend),
       trendText: sparkText(trend),

@@ -1,29 +1,85 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UsageError } from '../load/read-directory.js';
 import type { OutputFile } from './render.js';
 
+const stagingPrefix = '.goalpost-staging-';
+
+/** The real path of `target`, or of its nearest existing ancestor joined with the rest. */
+async function realPathOf(target: string): Promise<string> {
+  const missing: string[] = [];
+  let current = path.resolve(target);
+  for (;;) {
+    try {
+      return path.join(await realpath(current), ...missing.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return path.join(current, ...missing.reverse());
+      missing.push(path.basename(current));
+      current = parent;
+    }
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 /**
- * Writes each file to a temporary name beside it and renames it into place,
- * so a reader (or a render that fails half-way) never sees a half-written
- * scorecard: every file is either the old one or the new one.
+ * Refuses an output folder that would overwrite the goals themselves: the
+ * goals folder, a folder inside it, or one that leads there through a
+ * symbolic link.
+ */
+export async function checkOutputFolder(outDir: string, goalsDir: string): Promise<void> {
+  const out = await realPathOf(outDir);
+  const goals = await realPathOf(goalsDir);
+  if (isInside(out, goals)) {
+    throw new UsageError(`The output folder "${outDir}" is ${out === goals ? 'the goals folder itself' : 'inside the goals folder'}; write the scorecards somewhere else.`);
+  }
+}
+
+/**
+ * Writes the scorecards so that a render that fails or is killed half-way
+ * leaves every file either as it was or complete: each file is written into
+ * a staging folder inside the output folder and then renamed into place (a
+ * rename within one file system is atomic). A path that would lead out of
+ * the output folder through a symbolic link is refused.
  */
 export async function writeOutputFiles(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const root = await realpath(outDir);
+  // Staging folders left by a render that was killed are removed first.
+  for (const entry of await readdir(root)) if (entry.startsWith(stagingPrefix)) await rm(path.join(root, entry), { recursive: true, force: true });
+  const staging = path.join(root, `${stagingPrefix}${randomBytes(6).toString('hex')}`);
+  await mkdir(staging);
   const written: string[] = [];
-  for (const file of files) {
-    const target = path.join(outDir, ...file.path.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
+  try {
+    for (const file of files) {
+      const target = path.join(root, ...file.path.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      const real = await realPathOf(target);
+      if (!isInside(real, root) || (await isSymlink(target))) {
+        throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
+      }
+      const temporary = path.join(staging, `${written.length}.tmp`);
       await writeFile(temporary, file.content);
       await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
+      written.push(target);
     }
-    written.push(target);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
   return written;
+}
+
+async function isSymlink(file: string): Promise<boolean> {
+  try {
+    return (await lstat(file)).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**

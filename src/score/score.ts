@@ -36,6 +36,7 @@ export interface GoalScore {
   owner: string;
   ownerName: string | null;
   alignsTo: string | null;
+  notes: string | null;
   target: number;
   baseline: number | null;
   comparison: Comparison | null;
@@ -189,6 +190,7 @@ function scoreGoal(
     owner: goal.owner,
     ownerName: team?.members.get(goal.owner)?.name ?? null,
     alignsTo: goal.alignsTo ?? null,
+    notes: goal.notes ?? null,
     target: goal.target,
     baseline: goal.baseline ?? null,
     comparison: comparison ?? null,

@@ -144,7 +144,7 @@ describe('goalpost score and render', () => {
 
   it('score and render refuse a repository with errors and print them', async () => {
     const broken = tempGoals({ 'x.yaml': 'apiVersion: goalpost/v1\nkind: Team\nid: t\n' });
-    for (const args of [['score', broken], ['render', broken, '--out', path.join(broken, 'out')]]) {
+    for (const args of [['score', broken], ['render', broken, '--out', mkdtempSync(path.join(tmpdir(), 'goalpost-out-'))]]) {
       const result = await run(args);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');

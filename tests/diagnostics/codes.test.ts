@@ -18,8 +18,8 @@ describe('diagnostic codes', () => {
     for (const check of checks) for (const code of check.codes) expect(allCodes).toContain(code);
   });
 
-  it('each have a failing fixture under tests/fixtures/checks (the three about raw bytes are tested in tests/load)', () => {
-    const produced = new Set<string>(['file-too-large', 'invalid-encoding', 'yaml-alias-limit']);
+  it('each have a failing fixture under tests/fixtures/checks (those about raw bytes and sizes are tested in tests/load)', () => {
+    const produced = new Set<string>(['file-too-large', 'invalid-encoding', 'yaml-alias-limit', 'nesting-too-deep']);
     for (const name of readdirSync(`${fixturesDir}checks`)) for (const d of validateFixture(`checks/${name}`)) produced.add(d.code);
     expect([...produced].sort()).toEqual(allCodes);
   });

@@ -1,0 +1,33 @@
+import type { BreakdownScore, ScoreReport } from '../score/score.js';
+
+/**
+ * A cell for a spreadsheet. Text that starts with = + - @ (or a tab or
+ * carriage return) would run as a formula in Excel or Google Sheets, so it
+ * is prefixed with an apostrophe; numbers are written as numbers.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const header = ['team', 'period', 'goal', 'title', 'level', 'by', 'key', 'kpi', 'unit', 'owner', 'target', 'actual', 'attainment', 'expected', 'forecast', 'status', 'weight', 'score'];
+
+/** The scores as CSV for spreadsheets: one row per goal and per breakdown item, ratios as fractions. */
+export function formatScoreCsv(report: ScoreReport): string {
+  const rows: (string | number | null)[][] = [header];
+  for (const team of report.teams) {
+    for (const goal of team.goals) {
+      rows.push([team.team, team.period, goal.id, goal.title, 'goal', null, null, goal.kpi, goal.unit, goal.owner, goal.target, goal.actual, goal.attainment, goal.expected, goal.forecast, goal.status, goal.weight, goal.score]);
+      const items = (breakdown: readonly BreakdownScore[], level: number): void => {
+        for (const item of breakdown) {
+          rows.push([team.team, team.period, goal.id, goal.title, `item ${level}`, item.by, item.key, goal.kpi, goal.unit, item.owner, item.target, item.actual, item.attainment, item.expected, null, item.status, null, null]);
+          items(item.breakdown, level + 1);
+        }
+      };
+      items(goal.breakdown, 1);
+    }
+  }
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

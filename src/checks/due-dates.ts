@@ -1,5 +1,6 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spanOf } from '../model/model.js';
+import { datePattern } from '../model/schema/common.js';
 import type { Check } from './check.js';
 
 /** A goal is due within its period; a date outside it is probably a typo. */
@@ -12,7 +13,8 @@ export const dueDates: Check = {
       if (!goalSet.period) continue;
       const months = goalSet.period.months;
       for (const goal of goalSet.goals) {
-        if (goal.due === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(goal.due)) continue;
+        // An invalid date is reported by the schema.
+        if (goal.due === undefined || !new RegExp(datePattern).test(goal.due)) continue;
         if (months.includes(goal.due.slice(0, 7))) continue;
         diagnostics.push(
           diagnosticAt(

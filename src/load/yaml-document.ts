@@ -51,6 +51,9 @@ export function parseYaml(source: SourceText): ParsedYaml {
       const [start, end] = error.pos;
       if (error.code === 'DUPLICATE_KEY') {
         diagnostics.push(duplicateKeyDiagnostic(source, doc, start, end));
+      } else if (/call stack/i.test(error.message)) {
+        // The parser ran out of stack on nesting no goals file has.
+        diagnostics.push(diagnosticAt({ source, start, end }, 'nesting-too-deep', 'This document nests too deeply for goalpost to read it.'));
       } else {
         diagnostics.push(diagnosticAt({ source, start, end }, 'yaml-syntax', yamlMessage(error.message)));
       }

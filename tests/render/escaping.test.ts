@@ -39,6 +39,7 @@ describe('user text in scorecards', () => {
     const team = files.get('teams/marketing-2026-Q4.html')!;
     expect(team).toContain('<span class="goal-title">&lt;script&gt;alert(1)&lt;/script&gt;</span>');
     expect(team).toContain('&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(team).toContain('<div class="meta notes">[click](javascript:alert(1))</div>');
     for (const html of files.values()) {
       expect(html).not.toMatch(/<script|<img|<iframe|<b>|href="javascript:/i);
       // No script may run at all: the policy names none, so default-src 'none' applies.
@@ -53,6 +54,7 @@ describe('user text in scorecards', () => {
     expect(team).not.toMatch(/<script|<img|<iframe|<b>/i);
     expect(team).toContain('**&#60;script&#62;alert(1)&#60;/script&#62;**');
     expect(team).toContain('\\| \\*\\*bold\\*\\* \\[link\\]');
+    expect(team).toContain('<br>\\[click\\](javascript:alert(1))');
     expect(escapeMarkdown('a|b\nc_d')).toBe('a\\|b c\\_d');
   });
 });

@@ -1,10 +1,81 @@
-// npm run bench: measures goalpost on this machine and prints the figures (see BENCHMARKS.md).
-import { execFileSync } from 'node:child_process';
+// npm run bench: measures goalpost at company scale on this machine; BENCHMARKS.md records the figures.
+//   BENCH_SIZES=100,1000 npm run bench   to measure fewer sizes
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateCompany } from './generate.js';
 import { measureLspLatency } from './lsp-latency.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
-execFileSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+const bin = path.join(repoRoot, 'bin/goalpost.js');
+const sizes = (process.env['BENCH_SIZES'] ?? '100,1000,5000').split(',').map(Number);
+
+interface Run {
+  ms: number;
+  maxRssMb: number;
+  code: number;
+}
+
+/** Runs node with arguments, timing the whole process and reading its peak memory from bench/measured.mjs. */
+function run(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    let rss = '';
+    let stderr = '';
+    child.stdio[3]!.on('data', (chunk: Buffer) => (rss += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 && code !== 1) return reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`));
+      resolve({ ms: performance.now() - start, maxRssMb: Number(rss.trim() || 0) / 1024, code: code ?? 0 });
+    });
+  });
+}
+
+const measured = (args: string[]): Promise<Run> => run([path.join(repoRoot, 'bench/measured.mjs'), ...args]);
+
+async function median(times: number, task: () => Promise<Run>): Promise<Run> {
+  const runs: Run[] = [];
+  for (let i = 0; i < times; i++) runs.push(await task());
+  runs.sort((a, b) => a.ms - b.ms);
+  return runs[Math.floor(runs.length / 2)]!;
+}
+
+const fmt = (ms: number): string => ms.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const ratio = (ms: number, floor: number): string => (ms / floor).toFixed(2);
+
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log('| teams | YAML | CSV | floor (js-yaml) | validate | validate, cached | score | render --format both | peak memory (validate / render) |');
+console.log('|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+for (const teams of sizes) {
+  const dir = mkdtempSync(path.join(tmpdir(), `goalpost-bench-${teams}-`));
+  const out = mkdtempSync(path.join(tmpdir(), `goalpost-bench-out-${teams}-`));
+  const cache = mkdtempSync(path.join(tmpdir(), `goalpost-bench-cache-${teams}-`));
+  try {
+    const company = generateCompany(path.join(dir, 'goals'), teams);
+    const repeat = teams >= 5000 ? 1 : 3;
+    const floor = await median(repeat, () => run([path.join(repoRoot, 'bench/floor.mjs'), company.dir]));
+    const validate = await median(repeat, () => measured([bin, 'validate', company.dir]));
+    await measured([bin, 'validate', company.dir, '--cache', cache]);
+    const cached = await median(repeat, () => measured([bin, 'validate', company.dir, '--cache', cache]));
+    const score = await median(repeat, () => measured([bin, 'score', company.dir]));
+    const render = await median(1, () => measured([bin, 'render', company.dir, '--out', out, '--format', 'both', '--no-history']));
+    console.log(
+      `| ${teams.toLocaleString('en-US')} | ${(company.yamlBytes / 2 ** 20).toFixed(1)} MB | ${(company.csvBytes / 2 ** 20).toFixed(1)} MB | ${fmt(floor.ms)} ms | ${fmt(validate.ms)} ms (${ratio(validate.ms, floor.ms)}×) | ${fmt(cached.ms)} ms (${ratio(cached.ms, floor.ms)}×) | ${fmt(score.ms)} ms (${ratio(score.ms, floor.ms)}×) | ${fmt(render.ms)} ms (${ratio(render.ms, floor.ms)}×) | ${validate.maxRssMb.toFixed(0)} / ${render.maxRssMb.toFixed(0)} MB |`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+const nodeStart = await median(11, () => run(['-e', '0']));
+const coldStart = await median(11, () => run([bin, 'validate', path.join(repoRoot, 'goals')]));
+console.log(`\nCold start: goalpost validate on the example ${fmt(coldStart.ms)} ms; node -e 0 ${fmt(nodeStart.ms)} ms (${ratio(coldStart.ms, nodeStart.ms)}×; aim: 2×)`);
 
 const lsp = await measureLspLatency(repoRoot);
 console.log(`goalpost lsp, ${lsp.edits} edits of the example: median ${lsp.medianMs.toFixed(1)} ms, p95 ${lsp.p95Ms.toFixed(1)} ms, max ${lsp.maxMs.toFixed(1)} ms (aim: 100 ms)`);

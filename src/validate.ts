@@ -1,7 +1,7 @@
 import { runChecks } from './checks/index.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { LoadOptions, RepositoryFile } from './load/load-file.js';
-import { loadRepository } from './load/load-repository.js';
+import { loadRepository, type LoadCache } from './load/load-repository.js';
 import type { GoalsModel } from './model/model.js';
 
 export interface ValidationResult {
@@ -11,7 +11,7 @@ export interface ValidationResult {
 }
 
 /** Loads a goals repository and runs every check on it. */
-export function validateRepository(files: readonly RepositoryFile[], options: LoadOptions = {}): ValidationResult {
-  const { model, diagnostics } = loadRepository(files, options);
+export function validateRepository(files: readonly RepositoryFile[], options: LoadOptions = {}, cache?: LoadCache): ValidationResult {
+  const { model, diagnostics } = loadRepository(files, options, cache);
   return { model, diagnostics: [...diagnostics, ...runChecks(model)].sort(compareDiagnostics) };
 }

@@ -35,7 +35,7 @@ export const actualsReferences: Check = {
         if (!team) {
           diagnostics.push(
             diagnosticAt(
-              cellSpan(table, row, 'team'),
+              cellSpan(row, 'team'),
               'unknown-team',
               row.team === '' ? 'The team cell is empty.' : `Team "${truncate(row.team, 40)}" has no team file.${didYouMean(row.team, model.teams.keys())}`,
             ),
@@ -45,7 +45,7 @@ export const actualsReferences: Check = {
         if (!kpi) {
           diagnostics.push(
             diagnosticAt(
-              cellSpan(table, row, 'kpi'),
+              cellSpan(row, 'kpi'),
               'unknown-kpi',
               row.kpi === '' ? 'The KPI cell is empty.' : `KPI "${truncate(row.kpi, 40)}" is not in the KPI catalog.${didYouMean(row.kpi, model.kpis.keys())}`,
             ),
@@ -53,7 +53,7 @@ export const actualsReferences: Check = {
         } else if (kpi.formula) {
           diagnostics.push(
             diagnosticAt(
-              cellSpan(table, row, 'kpi'),
+              cellSpan(row, 'kpi'),
               'actuals-derived-kpi',
               `KPI "${kpi.id}" is derived by the formula "${kpi.formula.text}"; commit actuals for its inputs instead.`,
             ),
@@ -65,7 +65,7 @@ export const actualsReferences: Check = {
             if (!team.members.has(value)) {
               diagnostics.push(
                 diagnosticAt(
-                  cellSpan(table, row, dimension),
+                  cellSpan(row, dimension),
                   'unknown-person',
                   `"${truncate(value, 40)}" is not a member of team "${team.id}".${didYouMean(value, team.members.keys())}`,
                 ),
@@ -77,7 +77,7 @@ export const actualsReferences: Check = {
           if (known && !known.has(value)) {
             diagnostics.push(
               diagnosticAt(
-                cellSpan(table, row, dimension),
+                cellSpan(row, dimension),
                 'unknown-dimension-value',
                 `"${truncate(value, 40)}" matches no ${dimension} in the breakdowns of ${row.kpi} for team "${row.team}" (${[...known].join(', ')}).${didYouMean(value, known)}`,
               ),

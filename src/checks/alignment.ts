@@ -17,13 +17,13 @@ export const alignment: Check = {
         if (slash === -1) continue; // reported by the schema
         const teamId = goal.alignsTo.slice(0, slash);
         const goalId = goal.alignsTo.slice(slash + 1);
-        const span = spanOf(goal.at, ['alignsTo']);
+        const span = () => spanOf(goal.at, ['alignsTo']);
         const teamSets = model.goalSets.filter((candidate) => candidate.team === teamId);
         if (teamSets.length === 0) {
           const known = new Set([...model.teams.keys(), ...model.goalSets.flatMap((s) => (s.team === undefined ? [] : [s.team]))]);
           diagnostics.push(
             diagnosticAt(
-              span,
+              span(),
               model.teams.has(teamId) ? 'unknown-goal' : 'unknown-team',
               model.teams.has(teamId)
                 ? `Team "${teamId}" has no goal sets, so "${goal.alignsTo}" cannot be found.`
@@ -38,7 +38,7 @@ export const alignment: Check = {
         const elsewhere = teamSets.find((candidate) => !overlapping.includes(candidate) && candidate.goals.some((other) => other.id === goalId));
         const period = goalSet.period ? ` in ${goalSet.period.id}` : '';
         const hint = elsewhere?.period ? ` It exists in ${elsewhere.period.id}, which does not overlap ${goalSet.period?.id ?? 'this period'}.` : didYouMean(goalId, ids);
-        diagnostics.push(diagnosticAt(span, 'unknown-goal', `Team "${teamId}" has no goal "${goalId}"${period}.${hint}`));
+        diagnostics.push(diagnosticAt(span(), 'unknown-goal', `Team "${teamId}" has no goal "${goalId}"${period}.${hint}`));
       }
     }
     return diagnostics;

@@ -1,6 +1,15 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { cellSpan } from '../model/model.js';
+import { actualsIndex } from '../model/actuals-index.js';
+import { cellSpan, type ActualRow } from '../model/model.js';
 import type { Check } from './check.js';
+
+function dimensionsKey(row: ActualRow): string {
+  if (row.dimensions.size === 0) return '';
+  return [...row.dimensions]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}\u0000${value}`)
+    .join('\u0000');
+}
 
 /** Each period, team, KPI and combination of dimension values has one value. */
 export const duplicateActuals: Check = {
@@ -8,22 +17,22 @@ export const duplicateActuals: Check = {
   codes: ['duplicate-actual'],
   run(model) {
     const diagnostics: Diagnostic[] = [];
-    const seen = new Map<string, { file: string; line: number }>();
-    for (const table of model.actuals) {
-      for (const row of table.rows) {
-        const dimensions = [...row.dimensions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        const key = JSON.stringify([row.period, row.team, row.kpi, dimensions]);
-        const line = table.source.position(row.start).line;
+    // Rows can only repeat within a group of the same team, KPI and period, and groups are small.
+    for (const rows of actualsIndex(model).groups()) {
+      if (rows.length < 2) continue;
+      const seen = new Map<string, ActualRow>();
+      for (const row of rows) {
+        const key = dimensionsKey(row);
         const first = seen.get(key);
         if (!first) {
-          seen.set(key, { file: table.source.path, line });
+          seen.set(key, row);
           continue;
         }
-        const where = first.file === table.source.path ? `row ${first.line}` : `${first.file}:${first.line}`;
+        const firstLine = first.table.source.position(first.start).line;
+        const where = first.table === row.table ? `row ${firstLine}` : `${first.table.source.path}:${firstLine}`;
+        const dimensions = [...row.dimensions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
         const what = [row.period, row.team, row.kpi, ...dimensions.map(([name, value]) => `${name} ${value}`)].join(', ');
-        diagnostics.push(
-          diagnosticAt(cellSpan(table, row), 'duplicate-actual', `This row repeats ${where} (${what}); keep one value for each.`),
-        );
+        diagnostics.push(diagnosticAt(cellSpan(row), 'duplicate-actual', `This row repeats ${where} (${what}); keep one value for each.`));
       }
     }
     return diagnostics;

@@ -6,6 +6,22 @@ function where(span: Span): string {
   return `${span.source.path}:${span.source.position(span.start).line}`;
 }
 
+/**
+ * Reports every definition after the first of the same key. Positions are
+ * worked out only for the duplicates (working them out is the costly part of
+ * loading, and most repositories have none).
+ */
+function duplicates<T>(items: Iterable<T>, key: (item: T) => string | undefined, report: (item: T, first: T) => void): void {
+  const firsts = new Map<string, T>();
+  for (const item of items) {
+    const id = key(item);
+    if (id === undefined) continue;
+    const first = firsts.get(id);
+    if (first === undefined) firsts.set(id, item);
+    else report(item, first);
+  }
+}
+
 /** KPIs, teams, goals within a goal set, goal sets per team and period, and settings are each defined once. */
 export const uniqueIds: Check = {
   name: 'unique-ids',
@@ -13,53 +29,33 @@ export const uniqueIds: Check = {
   run(model) {
     const diagnostics: Diagnostic[] = [];
 
-    const firstKpi = new Map<string, Span>();
-    for (const kpi of model.definitions.kpis) {
-      const span = keySpanOf(kpi.at);
-      const first = firstKpi.get(kpi.id);
-      if (first) diagnostics.push(diagnosticAt(span, 'duplicate-id', `KPI "${kpi.id}" is already defined at ${where(first)}.`));
-      else firstKpi.set(kpi.id, span);
-    }
+    duplicates(model.definitions.kpis, (kpi) => kpi.id, (kpi, first) => {
+      diagnostics.push(diagnosticAt(keySpanOf(kpi.at), 'duplicate-id', `KPI "${kpi.id}" is already defined at ${where(keySpanOf(first.at))}.`));
+    });
 
-    const firstTeam = new Map<string, Span>();
-    for (const team of model.definitions.teams) {
-      const span = spanOf(team.at, ['id']);
-      const first = firstTeam.get(team.id);
-      if (first) diagnostics.push(diagnosticAt(span, 'duplicate-id', `Team "${team.id}" is already defined at ${where(first)}.`));
-      else firstTeam.set(team.id, span);
-    }
+    duplicates(model.definitions.teams, (team) => team.id, (team, first) => {
+      diagnostics.push(diagnosticAt(spanOf(team.at, ['id']), 'duplicate-id', `Team "${team.id}" is already defined at ${where(spanOf(first.at, ['id']))}.`));
+    });
 
-    const firstGoalSet = new Map<string, Span>();
+    duplicates(
+      model.goalSets,
+      (goalSet) => (goalSet.team !== undefined && goalSet.period ? `${goalSet.team}\u0000${goalSet.period.id}` : undefined),
+      (goalSet, first) => {
+        diagnostics.push(
+          diagnosticAt(
+            spanOf(goalSet.at, ['period']),
+            'duplicate-goal-set',
+            `Team "${goalSet.team}" already has a goal set for ${goalSet.period!.id} at ${where(spanOf(first.at, ['period']))}. Keep one goal set per team and period.`,
+          ),
+        );
+      },
+    );
+
     for (const goalSet of model.goalSets) {
-      if (goalSet.team !== undefined && goalSet.period) {
-        const key = `${goalSet.team}\u0000${goalSet.period.id}`;
-        const span = spanOf(goalSet.at, ['period']);
-        const first = firstGoalSet.get(key);
-        if (first) {
-          diagnostics.push(
-            diagnosticAt(
-              span,
-              'duplicate-goal-set',
-              `Team "${goalSet.team}" already has a goal set for ${goalSet.period.id} at ${where(first)}. Keep one goal set per team and period.`,
-            ),
-          );
-        } else {
-          firstGoalSet.set(key, span);
-        }
-      }
-      const firstGoal = new Map<string, Span>();
-      for (const goal of goalSet.goals) {
-        if (goal.id === undefined) continue;
-        const span = spanOf(goal.at, ['id']);
-        const first = firstGoal.get(goal.id);
-        if (first) {
-          diagnostics.push(
-            diagnosticAt(span, 'duplicate-id', `Goal id "${goal.id}" is already used on line ${first.source.position(first.start).line} of this goal set.`),
-          );
-        } else {
-          firstGoal.set(goal.id, span);
-        }
-      }
+      duplicates(goalSet.goals, (goal) => goal.id, (goal, first) => {
+        const line = first.at.doc.source.position(spanOf(first.at, ['id']).start).line;
+        diagnostics.push(diagnosticAt(spanOf(goal.at, ['id']), 'duplicate-id', `Goal id "${goal.id}" is already used on line ${line} of this goal set.`));
+      });
     }
 
     const [firstSettings, ...otherSettings] = model.definitions.settings;
@@ -75,3 +71,4 @@ export const uniqueIds: Check = {
     return diagnostics;
   },
 };
+

@@ -14,6 +14,7 @@ import { packageRoot } from '../render/templates.js';
 import { formatHistory } from '../history/format-history.js';
 import { eventsOfGoal, goalHistory, type GoalEvent } from '../history/goal-history.js';
 import { readVersions, revisionsFromGit } from '../history/read-history.js';
+import { DiskCache } from '../load/disk-cache.js';
 import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
 import { formatGithub } from '../reporters/github.js';
 import { formatJson } from '../reporters/json.js';
@@ -86,10 +87,13 @@ async function readWorkingTree(dir: string, cwd: string) {
   }
 }
 
-async function validateDirectory(dir: string, cwd: string, maxFileSize: number): Promise<ValidationResult> {
+async function validateDirectory(dir: string, cwd: string, maxFileSize: number, cacheDir?: string): Promise<ValidationResult> {
   const files = await readGoalsDirectory(dir, cwd);
   if (files.length === 0) throw new UsageError(`The folder "${dir}" holds no YAML or CSV files.`);
-  return validateRepository(files, { maxFileBytes: Math.floor(maxFileSize * 1024 * 1024) });
+  const cache = cacheDir === undefined ? undefined : DiskCache.open(path.resolve(cwd, cacheDir));
+  const result = validateRepository(files, { maxFileBytes: Math.floor(maxFileSize * 1024 * 1024) }, cache);
+  cache?.write();
+  return result;
 }
 
 /**
@@ -116,8 +120,10 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         .default('text'),
     )
     .addOption(maxFileSizeOption())
-    .action(async (dir: string, options: { format: 'text' | 'json' | 'github' | 'sarif'; maxFileSize: number }) => {
-      const { diagnostics } = await validateDirectory(dir, io.cwd, options.maxFileSize);
+    .option('--cache [dir]', 'keep what was loaded from each file, by content, to validate faster next time', false)
+    .action(async (dir: string, options: { format: 'text' | 'json' | 'github' | 'sarif'; maxFileSize: number; cache: string | boolean }) => {
+      const cacheDir = options.cache === false ? undefined : options.cache === true ? '.goalpost-cache' : options.cache;
+      const { diagnostics } = await validateDirectory(dir, io.cwd, options.maxFileSize, cacheDir);
       const reporters = {
         text: () => formatText(diagnostics, { color: useColor(io) }),
         json: () => formatJson(diagnostics),

@@ -34,6 +34,22 @@ export function parseCsv(text: string): ParsedCsv {
   const length = text.length;
   let i = 0;
   while (i < length) {
+    // Most lines of an actuals file have no quotes: split them directly, which is much faster.
+    const lineEnd = text.indexOf('\n', i);
+    const end = lineEnd === -1 ? length : lineEnd;
+    const contentEnd = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const line = contentEnd > i ? text.slice(i, contentEnd) : '';
+    if (line !== '' && !line.includes('"')) {
+      const cells: CsvCell[] = [];
+      let start = i;
+      for (const value of line.split(',')) {
+        cells.push({ value, start, end: start + value.length });
+        start += value.length + 1;
+      }
+      records.push({ cells, start: i, end: contentEnd });
+      i = end + 1;
+      continue;
+    }
     // Skip blank lines between records.
     if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n')) {
       i += text[i] === '\r' ? 2 : 1;

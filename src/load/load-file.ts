@@ -38,14 +38,38 @@ export interface LoadedFile {
 /** Far deeper than any goals file (a breakdown nested ten times is about 40 levels); deeper data is refused before anything recurses into it. */
 const maxNesting = 64;
 
-/** The path to the first node deeper than `limit`, found without recursion; undefined if there is none. */
+/**
+ * The path to the first node deeper than `limit`, or undefined. Depths are
+ * counted without building paths or recursing (the common case, and cheap);
+ * the path is only traced for a document that is too deep.
+ */
 function pathDeeperThan(data: unknown, limit: number): PathSegment[] | undefined {
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  const stack: unknown[] = [data];
+  const depths: number[] = [0];
+  let tooDeep: unknown;
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (path.length > limit) return path;
-    if (Array.isArray(value)) value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
-    else if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    const value = stack.pop();
+    const depth = depths.pop()!;
+    if (depth > limit) {
+      tooDeep = value;
+      break;
+    }
+    if (value !== null && typeof value === 'object') {
+      for (const child of Array.isArray(value) ? value : Object.values(value)) {
+        if (child !== null && typeof child === 'object') {
+          stack.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  if (tooDeep === undefined) return undefined;
+  const paths: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  while (paths.length > 0) {
+    const { value, path } = paths.pop()!;
+    if (value === tooDeep) return path;
+    if (Array.isArray(value)) value.forEach((item, index) => paths.push({ value: item, path: [...path, index] }));
+    else if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) paths.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { ActualRow, ActualsTable } from '../model/model.js';
 import { isMonth } from '../model/period.js';
 import { dimensionPattern } from '../model/schema/common.js';
 import { truncate } from '../text/describe.js';
-import { parseCsv, type CsvCell } from './csv.js';
+import { parseCsv } from './csv.js';
 import type { SourceText } from './source-text.js';
 
 export const requiredActualsColumns = ['period', 'team', 'kpi', 'value'] as const;
@@ -64,8 +64,15 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
   if (!headerOk) return { table: undefined, diagnostics };
 
   const dimensions = columns.filter((name) => !(requiredActualsColumns as readonly string[]).includes(name));
+  const index = (name: string): number => columns.indexOf(name);
+  const [periodAt, teamAt, kpiAt, valueAt] = [index('period'), index('team'), index('kpi'), index('value')];
+  const dimensionAt = dimensions.map((name) => [name, index(name)] as const);
+  // Most rows of a large file have no dimension values: they share one empty map.
+  const noDimensions: ReadonlyMap<string, string> = new Map();
   const rows: ActualRow[] = [];
-  for (const record of records.slice(1)) {
+  const table: ActualsTable = { source, columns, dimensions, rows };
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r]!;
     if (record.cells.length !== columns.length) {
       diagnostics.push(
         diagnosticAt(
@@ -76,16 +83,15 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
       );
       continue;
     }
-    const cells = new Map<string, CsvCell>();
-    columns.forEach((name, index) => cells.set(name, record.cells[index]!));
-    const text = (name: string): string => cells.get(name)!.value.trim();
-    const cellSpan = (name: string) => ({ source, start: cells.get(name)!.start, end: cells.get(name)!.end });
+    const cells = record.cells;
+    const text = (at: number): string => cells[at]!.value.trim();
+    const cellSpan = (at: number) => ({ source, start: cells[at]!.start, end: cells[at]!.end });
 
-    const period = text('period');
+    const period = text(periodAt);
     if (!isMonth(period)) {
       diagnostics.push(
         diagnosticAt(
-          cellSpan('period'),
+          cellSpan(periodAt),
           'actuals-period',
           period === ''
             ? 'The period is empty. Actuals are monthly: write the month as YYYY-MM, e.g. 2026-10.'
@@ -93,26 +99,28 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
         ),
       );
     }
-    const value = parseValue(text('value'));
-    if (typeof value === 'string') diagnostics.push(diagnosticAt(cellSpan('value'), 'actuals-value', value));
+    const value = parseValue(text(valueAt));
+    if (typeof value === 'string') diagnostics.push(diagnosticAt(cellSpan(valueAt), 'actuals-value', value));
 
-    const dimensionValues = new Map<string, string>();
-    for (const dimension of dimensions) {
-      const cell = text(dimension);
-      if (cell !== '') dimensionValues.set(dimension, cell);
+    let dimensionValues = noDimensions;
+    for (const [dimension, at] of dimensionAt) {
+      const cell = text(at);
+      if (cell === '') continue;
+      if (dimensionValues === noDimensions) dimensionValues = new Map();
+      (dimensionValues as Map<string, string>).set(dimension, cell);
     }
     rows.push({
+      table,
       period,
-      team: text('team'),
-      kpi: text('kpi'),
+      team: text(teamAt),
+      kpi: text(kpiAt),
       value: typeof value === 'number' ? value : undefined,
       dimensions: dimensionValues,
-      cells,
       start: record.start,
       end: record.end,
     });
   }
-  return { table: { source, dimensions, rows }, diagnostics };
+  return { table, diagnostics };
 }
 
 /** The number in a value cell, or a message saying why it is not one. */

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isCsvPath, isYamlPath, type RepositoryFile } from './load-file.js';
 
@@ -14,22 +14,23 @@ export async function readGoalsDirectory(dir: string, cwd = process.cwd()): Prom
   const absoluteDir = path.resolve(cwd, dir);
   let info;
   try {
-    info = await stat(absoluteDir);
+    info = statSync(absoluteDir);
   } catch {
     throw new UsageError(`The goals folder "${dir}" does not exist.`);
   }
   if (!info.isDirectory()) throw new UsageError(`"${dir}" is not a folder.`);
   const files: RepositoryFile[] = [];
-  const walk = async (absolute: string, shown: string): Promise<void> => {
-    const entries = await readdir(absolute, { withFileTypes: true });
+  // Synchronous reads: thousands of small files are read faster one after the other than through the event loop.
+  const walk = (absolute: string, shown: string): void => {
+    const entries = readdirSync(absolute, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const entryPath = path.join(absolute, entry.name);
       const shownPath = shown === '' ? entry.name : `${shown}/${entry.name}`;
-      if (entry.isDirectory()) await walk(entryPath, shownPath);
+      if (entry.isDirectory()) walk(entryPath, shownPath);
       else if (entry.isFile() && (isYamlPath(entry.name) || isCsvPath(entry.name))) {
         try {
-          files.push({ path: shownPath, bytes: await readFile(entryPath) });
+          files.push({ path: shownPath, bytes: readFileSync(entryPath) });
         } catch (error) {
           throw new UsageError(`Cannot read ${shownPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
         }
@@ -37,6 +38,6 @@ export async function readGoalsDirectory(dir: string, cwd = process.cwd()): Prom
     }
   };
   const shownRoot = dir.split(path.sep).join('/').replace(/\/+$/, '');
-  await walk(absoluteDir, shownRoot === '.' ? '' : shownRoot);
+  walk(absoluteDir, shownRoot === '.' ? '' : shownRoot);
   return files;
 }

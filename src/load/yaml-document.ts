@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
@@ -19,6 +20,8 @@ export interface LocatedDocument {
   readonly data: unknown;
   /** Whether the parser had to recover from a syntax error in this document. */
   readonly hasSyntaxErrors: boolean;
+  /** The position of the document among the non-empty documents of its file. */
+  readonly index?: number;
   /**
    * The span of the node at `path`. For a mapping entry, `part` picks the key
    * or the value (default). A path that does not exist falls back to its
@@ -41,7 +44,65 @@ export interface ParsedYaml {
 /** Enough for any real goals file; a billion-laughs file stops here. */
 const maxAliasCount = 1000;
 
+/**
+ * Parses YAML. Most files are valid, and for them only the data is needed
+ * until a check finds a problem: they are read with js-yaml, several times
+ * faster than a parse that keeps positions, and the positions are worked out
+ * by the precise parser only for a document that a diagnostic points into.
+ * A file that js-yaml refuses (a syntax error, a duplicate key) or that uses
+ * anchors and aliases (which need the alias limit) goes through the precise
+ * parser at once, which reports every problem with its position.
+ */
 export function parseYaml(source: SourceText): ParsedYaml {
+  if (!usesAliases(source.text)) {
+    try {
+      const data = loadAll(source.text, { schema: CORE_SCHEMA }).filter((value) => value !== null && value !== undefined);
+      return { documents: data.map((value, index) => new LazyLocatedDocument(source, value, index)), diagnostics: [] };
+    } catch {
+      // Reported with positions below.
+    }
+  }
+  return parseYamlPrecisely(source);
+}
+
+/** An anchor (&name) or alias (*name) anywhere outside a comment, conservatively. */
+function usesAliases(text: string): boolean {
+  return /(^|[\s[{,:-])[&*][^\s,[\]{}]/m.test(text.replace(/(^|\s)#.*$/gm, ''));
+}
+
+/** The precise documents of each source, parsed once when a first position is asked for. */
+const preciseDocuments = new WeakMap<SourceText, LocatedDocument[]>();
+
+function preciseDocument(source: SourceText, index: number): LocatedDocument | undefined {
+  let documents = preciseDocuments.get(source);
+  if (!documents) preciseDocuments.set(source, (documents = parseYamlPrecisely(source).documents));
+  return documents[index];
+}
+
+/** A document whose positions are worked out on demand: read by the fast parser, or restored from the cache. */
+class LazyLocatedDocument implements LocatedDocument {
+  constructor(
+    readonly source: SourceText,
+    readonly data: unknown,
+    readonly index: number,
+    readonly hasSyntaxErrors = false,
+  ) {}
+
+  span(path: NodePath, part?: NodePart): Span {
+    return preciseDocument(this.source, this.index)?.span(path, part) ?? { source: this.source, start: 0, end: 0 };
+  }
+
+  spanInString(path: NodePath, start: number, end: number): Span {
+    return preciseDocument(this.source, this.index)?.spanInString(path, start, end) ?? { source: this.source, start: 0, end: 0 };
+  }
+}
+
+/** A document restored from the cache: the same data, positions again on demand. */
+export function restoreDocument(source: SourceText, data: unknown, index: number, hasSyntaxErrors: boolean): LocatedDocument {
+  return new LazyLocatedDocument(source, data, index, hasSyntaxErrors);
+}
+
+function parseYamlPrecisely(source: SourceText): ParsedYaml {
   const diagnostics: Diagnostic[] = [];
   const documents: LocatedDocument[] = [];
   const parsed = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true });
@@ -78,7 +139,7 @@ export function parseYaml(source: SourceText): ParsedYaml {
     }
     if (data === null || data === undefined) continue; // an empty document, e.g. after a trailing ---
     const hasSyntaxErrors = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
-    documents.push(new YamlLocatedDocument(source, doc, data, hasSyntaxErrors));
+    documents.push(new YamlLocatedDocument(source, doc, data, hasSyntaxErrors, documents.length));
   }
   return { documents, diagnostics };
 }
@@ -119,6 +180,7 @@ class YamlLocatedDocument implements LocatedDocument {
     private readonly doc: Document.Parsed,
     readonly data: unknown,
     readonly hasSyntaxErrors: boolean,
+    readonly index: number,
   ) {}
 
   span(path: NodePath, part: NodePart = 'value'): Span {

@@ -1,6 +1,6 @@
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { FormulaNode, ParsedFormula } from '../formula/formula.js';
-import type { CsvCell } from '../load/csv.js';
+import { parseCsv } from '../load/csv.js';
 import type { SourceText } from '../load/source-text.js';
 import type { LocatedDocument, NodePath, PathSegment } from '../load/yaml-document.js';
 import type { Aggregate, Comparison, Direction, Locale } from './kinds.js';
@@ -141,12 +141,16 @@ export const defaultSettings: Omit<Settings, 'at'> = {
 /** One actuals CSV file. */
 export interface ActualsTable {
   source: SourceText;
+  /** The columns of the header, in order. */
+  columns: readonly string[];
   /** The dimension columns: every column but period, team, kpi and value. */
   dimensions: readonly string[];
   rows: readonly ActualRow[];
 }
 
 export interface ActualRow {
+  /** The file the row is in. */
+  table: ActualsTable;
   period: string;
   team: string;
   kpi: string;
@@ -154,8 +158,6 @@ export interface ActualRow {
   value: number | undefined;
   /** Dimension values by column; an empty cell is absent (the team total for that dimension). */
   dimensions: ReadonlyMap<string, string>;
-  /** The cells of the row by column name, for positions. */
-  cells: ReadonlyMap<string, CsvCell>;
   /** The offset where the row starts. */
   start: number;
   end: number;
@@ -170,9 +172,15 @@ export function keySpanOf(at: Located, rest: readonly PathSegment[] = []): Span 
   return spanOf(at, rest, 'key');
 }
 
-/** The span of a cell of an actuals row, or of the whole row. */
-export function cellSpan(table: ActualsTable, row: ActualRow, column?: string): Span {
-  const cell = column === undefined ? undefined : row.cells.get(column);
-  if (cell) return { source: table.source, start: cell.start, end: Math.max(cell.end, cell.start) };
+/**
+ * The span of a cell of an actuals row, or of the whole row. Rows keep only
+ * where they start and end (a large actuals file has millions of cells); the
+ * row is scanned again for the cell when a diagnostic needs it.
+ */
+export function cellSpan(row: ActualRow, column?: string): Span {
+  const table = row.table;
+  const index = column === undefined ? -1 : table.columns.indexOf(column);
+  const cell = index === -1 ? undefined : parseCsv(table.source.text.slice(row.start, row.end)).records[0]?.cells[index];
+  if (cell) return { source: table.source, start: row.start + cell.start, end: row.start + Math.max(cell.end, cell.start) };
   return { source: table.source, start: row.start, end: row.end };
 }

@@ -1,7 +1,8 @@
 import { evaluateFormula } from '../formula/formula.js';
 import { combine } from '../model/aggregate.js';
 import type { GoalsModel, Kpi } from '../model/model.js';
-import type { ActualsIndex, IndexedActual } from './actuals-index.js';
+import type { ActualsIndex } from '../model/actuals-index.js';
+import type { ActualRow } from '../model/model.js';
 
 /** Which actuals a value is computed from: a team, some months, and dimension values (owner, region, ...). */
 export interface ValueScope {
@@ -57,11 +58,11 @@ function monthValue(
   month: string,
   filter: ReadonlyMap<string, string>,
 ): number | undefined {
-  return valueOf(index.rows(team, kpi.id, month), filter, aggregate, index.dimensionOrder);
+  return valueOf(index.rows(team, kpi.id, month).filter((row) => row.value !== undefined), filter, aggregate, index.dimensionOrder);
 }
 
 function valueOf(
-  rows: readonly IndexedActual[],
+  rows: readonly ActualRow[],
   filter: ReadonlyMap<string, string>,
   aggregate: NonNullable<Kpi['aggregate']>,
   dimensionOrder: readonly string[],
@@ -69,7 +70,7 @@ function valueOf(
   const candidates = rows.filter((row) => matches(row, filter));
   if (candidates.length === 0) return undefined;
   const exact = candidates.find((row) => row.dimensions.size === filter.size);
-  if (exact) return exact.value;
+  if (exact) return exact.value!;
   const dimension = dimensionOrder.find((name) => !filter.has(name) && candidates.some((row) => row.dimensions.has(name)));
   if (dimension === undefined) return undefined;
   const keys = [...new Set(candidates.flatMap((row) => row.dimensions.get(dimension) ?? []))];
@@ -81,7 +82,7 @@ function valueOf(
   return combine(aggregate, parts);
 }
 
-function matches(row: IndexedActual, filter: ReadonlyMap<string, string>): boolean {
+function matches(row: ActualRow, filter: ReadonlyMap<string, string>): boolean {
   for (const [name, value] of filter) if (row.dimensions.get(name) !== value) return false;
   return true;
 }

@@ -1,6 +1,6 @@
 import type { Comparison, Direction } from '../model/kinds.js';
 import type { Breakdown, Goal, GoalSet, GoalsModel, Kpi, Team, Thresholds } from '../model/model.js';
-import { ActualsIndex } from './actuals-index.js';
+import { actualsIndex, type ActualsIndex } from '../model/actuals-index.js';
 import { kpiValue, monthlyValues, type ValueScope } from './kpi-value.js';
 import { attainment, cappedAttainment, forecast, isMet, paceStatus, reaches, weightedScore, type Status } from './rules.js';
 
@@ -91,7 +91,7 @@ interface GoalContext {
  * without a known KPI, target, weight or owner are skipped rather than scored.
  */
 export function scoreRepository(model: GoalsModel, options: ScoreOptions = {}): ScoreReport {
-  const index = new ActualsIndex(model);
+  const index = actualsIndex(model);
   const asOf = options.asOf ?? index.latestMonth;
   const goalSets = [...model.goalSets].sort(
     (a, b) => compare(a.team ?? '', b.team ?? '') || compare(a.period?.months[0] ?? '', b.period?.months[0] ?? ''),

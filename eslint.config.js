@@ -3,8 +3,9 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // editors/vscode is a separate package for VS Code's extension host, with its own dependencies.
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'tests/output/', 'coverage/', 'editors/'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'tests/output/', 'coverage/', 'editors/', 'src/model/schema/validators.generated.ts'] },
   js.configs.recommended,
+  { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', performance: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     rules: {

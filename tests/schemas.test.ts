@@ -85,3 +85,10 @@ describe('schema documentation for editors', () => {
     expect(labels(schemaByKind.KpiCatalog.schema)).toEqual(expect.arrayContaining(['Measured KPI', 'Derived KPI']));
   });
 });
+
+describe('the standalone validators', () => {
+  it('are generated from the same definitions (npm run schemas)', async () => {
+    const { schemaValidatorsCode } = await import('../scripts/schema-validators.js');
+    expect(readFileSync(`${repoRoot}src/model/schema/validators.generated.ts`, 'utf8')).toBe(schemaValidatorsCode());
+  });
+});

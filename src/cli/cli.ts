@@ -2,18 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
-import { compareRepositories } from '../diff/compare.js';
-import { formatDiff } from '../diff/format-diff.js';
-import { GitGoals } from '../git/git.js';
-import { currentQuarter, initialRepository, schemasDir } from '../init/init.js';
-import { specialiseSchemas } from '../model/schema/specialise.js';
-import { schemaFileText } from '../model/schema/index.js';
 import { parsePeriod } from '../model/period.js';
-import { idPattern } from '../model/schema/common.js';
-import { packageRoot } from '../render/templates.js';
-import { formatHistory } from '../history/format-history.js';
-import { eventsOfGoal, goalHistory, type GoalEvent } from '../history/goal-history.js';
-import { readVersions, revisionsFromGit } from '../history/read-history.js';
+import { idPattern, specialisedSchemasDir } from '../model/schema/common.js';
 import { DiskCache } from '../load/disk-cache.js';
 import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
 import { formatGithub } from '../reporters/github.js';
@@ -23,8 +13,8 @@ import { formatScoreCsv } from '../reporters/score-csv.js';
 import { formatScoreText } from '../reporters/score-text.js';
 import { formatText } from '../reporters/text.js';
 import { locales, type Locale } from '../model/kinds.js';
-import { renderScorecards, type OutputFormat } from '../render/render.js';
-import { loadTemplates } from '../render/templates.js';
+import type { GoalEvent } from '../history/goal-history.js';
+import type { OutputFormat } from '../render/render.js';
 import { checkOutputFolder, writeNewFiles, writeOutputFiles } from '../render/write-output.js';
 import { scoreRepository } from '../score/score.js';
 import { validateRepository, type ValidationResult } from '../validate.js';
@@ -64,7 +54,12 @@ const maxFileSizeOption = () =>
   new Option('--max-file-size <megabytes>', 'refuse files larger than this').argParser(positiveNumber).default(16);
 
 /** The events a `goalpost log` argument asks for: a goal by id (with its team and period optional), or a team. */
-function selectEvents(events: GoalEvent[], selector: string | undefined, latest: ValidationResult['model'] | undefined): GoalEvent[] {
+function selectEvents(
+  events: GoalEvent[],
+  selector: string | undefined,
+  latest: ValidationResult['model'] | undefined,
+  eventsOfGoal: (events: readonly GoalEvent[], team: string, period: string, id: string) => GoalEvent[],
+): GoalEvent[] {
   if (selector === undefined) return events;
   const parts = selector.split('/');
   if (parts.length === 1 && latest?.teams.has(selector)) return events.filter((event) => event.team === selector);
@@ -178,6 +173,11 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         await checkOutputFolder(path.resolve(io.cwd, options.out), path.resolve(io.cwd, dir));
         const result = await validOrReport(dir, options.maxFileSize);
         if (!result) return;
+        const [{ loadTemplates }, { renderScorecards }, { revisionsFromGit }] = await Promise.all([
+          import('../render/templates.js'),
+          import('../render/render.js'),
+          import('../history/read-history.js'),
+        ]);
         const templates = await loadTemplates(options.template === undefined ? undefined : path.resolve(io.cwd, options.template)).catch((error: NodeJS.ErrnoException) => {
           throw new UsageError(`Cannot read the templates in "${options.template}": ${error.code ?? error.message}.`);
         });
@@ -207,6 +207,11 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-d, --dir <dir>', 'the goals folder', 'goals')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .action(async (base: string | undefined, head: string | undefined, options: { dir: string; format: 'text' | 'md' | 'json' }) => {
+      const [{ GitGoals }, { compareRepositories }, { formatDiff }] = await Promise.all([
+        import('../git/git.js'),
+        import('../diff/compare.js'),
+        import('../diff/format-diff.js'),
+      ]);
       const repository = await GitGoals.open(io.cwd, options.dir);
       const baseRevision = base === undefined ? await repository.defaultBase() : await repository.resolve(base);
       const baseFiles = await repository.filesAt(baseRevision);
@@ -222,9 +227,15 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-d, --dir <dir>', 'the goals folder', 'goals')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (goal: string | undefined, options: { dir: string; format: 'text' | 'json' }) => {
+      const [{ GitGoals }, { goalHistory, eventsOfGoal }, { readVersions }, { formatHistory }] = await Promise.all([
+        import('../git/git.js'),
+        import('../history/goal-history.js'),
+        import('../history/read-history.js'),
+        import('../history/format-history.js'),
+      ]);
       const repository = await GitGoals.open(io.cwd, options.dir);
       const versions = await readVersions(repository);
-      const events = selectEvents(goalHistory(versions), goal, versions.at(-1)?.model);
+      const events = selectEvents(goalHistory(versions), goal, versions.at(-1)?.model, eventsOfGoal);
       io.stdout(options.format === 'json' ? `${JSON.stringify(events, null, 2)}\n` : formatHistory(events));
     });
 
@@ -243,8 +254,9 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .command('schema')
     .description("Write the schemas specialised for a repository: its KPI, team, person and goal ids as enums, for the editor's autocomplete.")
     .argument('[dir]', 'the goals folder', 'goals')
-    .requiredOption('-o, --out <dir>', `the folder to write them to (goalpost init uses ${schemasDir})`)
+    .requiredOption('-o, --out <dir>', `the folder to write them to (goalpost init uses ${specialisedSchemasDir})`)
     .action(async (dir: string, options: { out: string }) => {
+      const [{ specialiseSchemas }, { schemaFileText }] = await Promise.all([import('../model/schema/specialise.js'), import('../model/schema/index.js')]);
       const files = await readGoalsDirectory(dir, io.cwd);
       const { model } = validateRepository(files);
       const schemas = specialiseSchemas(model).map(({ fileName, schema }) => ({ path: fileName, content: schemaFileText(schema) }));
@@ -260,6 +272,12 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--period <period>', 'the period of the first goal set (default: the current quarter)')
     .addOption(new Option('--locale <locale>', 'the language of the names and scorecards').choices([...locales]).default('zh-CN'))
     .action(async (dir: string, options: { team: string; period?: string; locale: Locale }) => {
+      const [{ currentQuarter, initialRepository }, { specialiseSchemas }, { schemaFileText }, { packageRoot }] = await Promise.all([
+        import('../init/init.js'),
+        import('../model/schema/specialise.js'),
+        import('../model/schema/index.js'),
+        import('../render/templates.js'),
+      ]);
       if (!new RegExp(idPattern).test(options.team)) throw new UsageError(`"${options.team}" cannot be a team id: use letters, digits and . _ - only.`);
       const period = options.period ?? currentQuarter(new Date());
       if (!parsePeriod(period)) throw new UsageError(`"${period}" is not a period: write 2026, 2026-H2, 2026-Q4 or 2026-11.`);
@@ -267,7 +285,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
       const root = path.resolve(io.cwd, dir);
       const files = initialRepository({ team: options.team, period, locale: options.locale, workflow });
       const { model } = validateRepository(files.filter((f) => f.path.startsWith('goals/')).map((f) => ({ path: f.path, bytes: Buffer.from(f.content) })));
-      const schemas = specialiseSchemas(model).map(({ fileName, schema }) => ({ path: `${schemasDir}/${fileName}`, content: schemaFileText(schema) }));
+      const schemas = specialiseSchemas(model).map(({ fileName, schema }) => ({ path: `${specialisedSchemasDir}/${fileName}`, content: schemaFileText(schema) }));
       const { written, skipped } = await writeNewFiles(root, [...files, ...schemas]);
       const shown = (list: string[]): string => list.map((file) => `  ${path.join(dir, file)}`).join('\n');
       if (written.length > 0) io.stdout(`Created ${written.length} file${written.length === 1 ? '' : 's'}:\n${shown(written)}\n`);

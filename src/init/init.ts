@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Locale } from '../model/kinds.js';
 import { parsePeriod } from '../model/period.js';
+import { specialisedSchemasDir } from '../model/schema/common.js';
 import type { OutputFile } from '../render/render.js';
 
 export interface InitOptions {
@@ -48,7 +49,7 @@ const marketingKpis: KpiTemplate[] = [
   { id: 'attrition_rate', en: 'Attrition rate', zh: '人才流失率', unit: 'percent', direction: 'decrease', formula: 'leavers / headcount' },
 ];
 
-export const schemasDir = '.goalpost/schemas';
+const schemasDir = specialisedSchemasDir;
 
 function yamlFile(schemaFile: string, depth: number, body: Record<string, unknown>): string {
   const modeline = `# yaml-language-server: $schema=${'../'.repeat(depth)}${schemasDir}/${schemaFile}`;

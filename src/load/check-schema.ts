@@ -1,25 +1,16 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
 import type { DocumentKind } from '../model/kinds.js';
-import { schemaByKind } from '../model/schema/index.js';
-import { editorKeywords, type JsonSchema } from '../model/schema/json-schema.js';
+import type { JsonSchema } from '../model/schema/json-schema.js';
+import * as validators from '../model/schema/validators.generated.js';
 import { describeValue, listWords } from '../text/describe.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import type { LocatedDocument, PathSegment } from './yaml-document.js';
 
-let validators: Map<DocumentKind, ValidateFunction> | undefined;
-
+/** The validators are compiled ahead of time from the schema definitions (npm run schemas). */
 function validatorFor(kind: DocumentKind): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    ajv.addVocabulary([...editorKeywords]);
-    validators = new Map();
-    for (const [name, { schema }] of Object.entries(schemaByKind)) {
-      validators.set(name as DocumentKind, ajv.compile(schema));
-    }
-  }
-  return validators.get(kind)!;
+  return validators[kind] as unknown as ValidateFunction;
 }
 
 /** Checks one document against the schema of its kind, in words a team lead understands. */

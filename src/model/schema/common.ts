@@ -3,6 +3,9 @@ import { doc, type JsonSchema } from './json-schema.js';
 
 export const draft07 = 'http://json-schema.org/draft-07/schema#';
 
+/** Where goalpost init puts the schemas specialised for a repository (goalpost schema --out). */
+export const specialisedSchemasDir = '.goalpost/schemas';
+
 /** Where the schemas are published; editors only use `$id` to tell schemas apart. */
 export const schemaBaseId = 'https://goalpost.dev/schemas/v1/';
 

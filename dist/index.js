@@ -44912,18 +44912,20 @@ function escapeMarkdown(text) {
 var currencyCode = /^[A-Z]{3}$/;
 function createFormatter(locale, defaultCurrency, noData) {
   const cache = /* @__PURE__ */ new Map();
-  const format2 = (options, value) => {
-    const key = JSON.stringify(options);
-    let formatter = cache.get(key);
-    if (!formatter) cache.set(key, formatter = new Intl.NumberFormat(locale, options));
-    return formatter.format(value);
+  const formatter = (key, options) => {
+    let cached = cache.get(key);
+    if (!cached) cache.set(key, cached = new Intl.NumberFormat(locale, options));
+    return cached;
   };
-  const plain = (value, digits = 2) => format2({ maximumFractionDigits: digits }, value);
+  const plain = (value, digits = 2) => formatter(`plain${digits}`, { maximumFractionDigits: digits }).format(value);
+  const percent = (value) => formatter("percent", { style: "percent", maximumFractionDigits: 1 }).format(value);
+  const monthFormat = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
   const currency = (value, code) => {
     if (locale === "zh-CN" && Math.abs(value) >= 1e5) {
-      return format2({ style: "currency", currency: code, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }, value);
+      return formatter(`compact ${code}`, { style: "currency", currency: code, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
     }
-    return format2({ style: "currency", currency: code, maximumFractionDigits: Math.abs(value) >= 1e3 ? 0 : 2 }, value);
+    const digits = Math.abs(value) >= 1e3 ? 0 : 2;
+    return formatter(`currency ${code} ${digits}`, { style: "currency", currency: code, maximumFractionDigits: digits }).format(value);
   };
   return {
     noData,
@@ -44931,7 +44933,7 @@ function createFormatter(locale, defaultCurrency, noData) {
       if (value === null) return noData;
       switch (unit) {
         case "percent":
-          return format2({ style: "percent", maximumFractionDigits: 1 }, value);
+          return percent(value);
         case "currency":
           return currency(value, defaultCurrency);
         case "count":
@@ -44944,11 +44946,11 @@ function createFormatter(locale, defaultCurrency, noData) {
         case null:
           return plain(value);
         default:
-          return unit !== void 0 && currencyCode.test(unit) ? currency(value, unit) : `${plain(value)} ${unit}`;
+          return currencyCode.test(unit) ? currency(value, unit) : `${plain(value)} ${unit}`;
       }
     },
     percent(value) {
-      return value === null ? noData : format2({ style: "percent", maximumFractionDigits: 1 }, value);
+      return value === null ? noData : percent(value);
     },
     points(value) {
       return value === null ? noData : plain(value * 100, 1);
@@ -44957,7 +44959,7 @@ function createFormatter(locale, defaultCurrency, noData) {
     month(month) {
       const [year, number2] = month.split("-").map(Number);
       if (locale === "zh-CN") return `${year}\u5E74${number2}\u6708`;
-      return new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, number2 - 1, 1));
+      return monthFormat.format(Date.UTC(year, number2 - 1, 1));
     }
   };
 }
@@ -45097,13 +45099,18 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   const status = (key) => ({ key, label: labels.statuses[key], icon: statusIcons[key] });
   const personHref = (from, id) => `${from === "index" ? "" : "../"}${personPagePath(id, extension)}`;
   const teamHref = (from, team, period2) => `${from === "index" ? "" : "../"}${teamPagePath(team, period2, extension)}`;
-  const personName = (id) => {
-    for (const team of model.teams.values()) {
-      const name = team.members.get(id)?.name;
-      if (name) return name;
+  const directory = /* @__PURE__ */ new Map();
+  for (const team of model.teams.values()) {
+    for (const member of team.members.values()) {
+      const entry2 = directory.get(member.id) ?? { name: void 0, roles: [] };
+      entry2.name ??= member.name;
+      entry2.roles.push(`${team.name ?? team.id}${member.role ? ` \xB7 ${member.role}` : ""}`);
+      directory.set(member.id, entry2);
     }
-    return id;
-  };
+  }
+  const personName = (id) => directory.get(id)?.name ?? id;
+  const goalsByTeam = /* @__PURE__ */ new Map();
+  for (const teamScore of report.teams) goalsByTeam.set(teamScore.team, [...goalsByTeam.get(teamScore.team) ?? [], teamScore]);
   const rowOf = (item, depth, unit, anchor) => ({
     depth,
     anchor,
@@ -45116,7 +45123,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     attainment: format2.percent(item.attainment),
     expected: format2.value(item.expected, unit),
     status: status(item.status),
-    bar: progressBar(item.attainment, item.expected === null || item.target === 0 ? null : item.expected / item.target, item.status)
+    meterValue: Math.min(Math.max(item.attainment ?? 0, 0), 1)
   });
   const flatten = (items, depth, unit, anchor) => items.flatMap((item) => {
     const itemAnchor = `${anchor}-${item.by}-${item.key}`;
@@ -45124,8 +45131,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   });
   const goalTitleOf = (alignsTo) => {
     const [team, id] = alignsTo.split("/");
-    for (const teamScore of report.teams) {
-      if (teamScore.team !== team) continue;
+    for (const teamScore of goalsByTeam.get(team) ?? []) {
       const goal = teamScore.goals.find((g) => g.id === id);
       if (goal) return { title: goal.title, href: `${teamHref("sub", team, teamScore.period)}#goal-${id}` };
     }
@@ -45161,6 +45167,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       alignsTo: goal.alignsTo === null ? null : { label: goal.alignsTo, ...goalTitleOf(goal.alignsTo) },
       notes: goal.notes,
       bar: progressBar(goal.attainment, goal.expected === null || goal.target === 0 ? null : goal.expected / goal.target, goal.status),
+      meterValue: Math.min(Math.max(goal.attainment ?? 0, 0), 1),
       trendSvg: sparkline(trend),
       trendText: sparkText(trend),
       trendValues: goal.trend.map((t) => `${format2.month(t.month)} ${format2.value(t.value, unit)}`),
@@ -45215,10 +45222,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     path: personPagePath(id, extension),
     id,
     name: personName(id),
-    roles: [...model.teams.values()].flatMap((team) => {
-      const member = team.members.get(id);
-      return member ? [`${team.name ?? team.id}${member.role ? ` \xB7 ${member.role}` : ""}`] : [];
-    }),
+    roles: directory.get(id)?.roles ?? [],
     goals: owned.get(id).goals,
     items: owned.get(id).items
   }));
@@ -45353,18 +45357,30 @@ async function writeOutputFiles(outDir, files) {
   const staging = path4.join(root, `${stagingPrefix}${randomBytes(6).toString("hex")}`);
   await mkdir2(staging);
   const written = [];
+  const checkedFolders = /* @__PURE__ */ new Map();
+  const checkFolder = (folder) => {
+    let checked = checkedFolders.get(folder);
+    if (!checked) {
+      checked = (async () => {
+        await mkdir2(folder, { recursive: true });
+        if (!isInside(await realpath2(folder), root)) throw new UsageError(`Refusing to write into ${path4.relative(root, folder)}: it leads outside "${outDir}" through a symbolic link.`);
+      })();
+      checkedFolders.set(folder, checked);
+    }
+    return checked;
+  };
+  const writeOne = async (file, index) => {
+    const target = path4.join(root, ...file.path.split("/"));
+    await checkFolder(path4.dirname(target));
+    if (await isSymlink(target)) throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
+    const temporary = path4.join(staging, `${index}.tmp`);
+    await writeFile2(temporary, file.content);
+    await rename2(temporary, target);
+    written.push(target);
+  };
   try {
-    for (const file of files) {
-      const target = path4.join(root, ...file.path.split("/"));
-      await mkdir2(path4.dirname(target), { recursive: true });
-      const real = await realPathOf(target);
-      if (!isInside(real, root) || await isSymlink(target)) {
-        throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
-      }
-      const temporary = path4.join(staging, `${written.length}.tmp`);
-      await writeFile2(temporary, file.content);
-      await rename2(temporary, target);
-      written.push(target);
+    for (let start = 0; start < files.length; start += 16) {
+      await Promise.all(files.slice(start, start + 16).map((file, offset) => writeOne(file, start + offset)));
     }
   } finally {
     await rm2(staging, { recursive: true, force: true });

@@ -18,7 +18,7 @@ export const cliBuildOptions: BuildOptions = {
   format: 'esm',
   target: 'node20',
   packages: 'bundle',
-  minify: true,
+  minify: process.env['GOALPOST_BUILD_DEBUG'] === undefined,
   sourcemap: 'linked',
   // Some bundled CommonJS dependencies call require() for Node built-ins, which an ES module lacks.
   banner: { js: "import { createRequire as __goalpostCreateRequire } from 'node:module';\nconst require = __goalpostCreateRequire(import.meta.url);" },

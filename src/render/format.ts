@@ -15,21 +15,24 @@ export interface Formatter {
 const currencyCode = /^[A-Z]{3}$/;
 
 export function createFormatter(locale: Locale, defaultCurrency: string, noData: string): Formatter {
+  // Creating an Intl formatter is far slower than using one: each is made once per options.
   const cache = new Map<string, Intl.NumberFormat>();
-  const format = (options: Intl.NumberFormatOptions, value: number): string => {
-    const key = JSON.stringify(options);
-    let formatter = cache.get(key);
-    if (!formatter) cache.set(key, (formatter = new Intl.NumberFormat(locale, options)));
-    return formatter.format(value);
+  const formatter = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    let cached = cache.get(key);
+    if (!cached) cache.set(key, (cached = new Intl.NumberFormat(locale, options)));
+    return cached;
   };
-  const plain = (value: number, digits = 2): string => format({ maximumFractionDigits: digits }, value);
+  const plain = (value: number, digits = 2): string => formatter(`plain${digits}`, { maximumFractionDigits: digits }).format(value);
+  const percent = (value: number): string => formatter('percent', { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  const monthFormat = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
   const currency = (value: number, code: string): string => {
     // 万 and 亿 read naturally for large amounts in Chinese; elsewhere the full amount.
     if (locale === 'zh-CN' && Math.abs(value) >= 100_000) {
-      return format({ style: 'currency', currency: code, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }, value);
+      return formatter(`compact ${code}`, { style: 'currency', currency: code, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
     }
-    return format({ style: 'currency', currency: code, maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 }, value);
+    const digits = Math.abs(value) >= 1000 ? 0 : 2;
+    return formatter(`currency ${code} ${digits}`, { style: 'currency', currency: code, maximumFractionDigits: digits }).format(value);
   };
 
   return {
@@ -38,7 +41,7 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData:
       if (value === null) return noData;
       switch (unit) {
         case 'percent':
-          return format({ style: 'percent', maximumFractionDigits: 1 }, value);
+          return percent(value);
         case 'currency':
           return currency(value, defaultCurrency);
         case 'count':
@@ -51,11 +54,11 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData:
         case null:
           return plain(value);
         default:
-          return unit !== undefined && currencyCode.test(unit) ? currency(value, unit) : `${plain(value)} ${unit}`;
+          return currencyCode.test(unit) ? currency(value, unit) : `${plain(value)} ${unit}`;
       }
     },
     percent(value) {
-      return value === null ? noData : format({ style: 'percent', maximumFractionDigits: 1 }, value);
+      return value === null ? noData : percent(value);
     },
     points(value) {
       return value === null ? noData : plain(value * 100, 1);
@@ -64,7 +67,7 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData:
     month(month) {
       const [year, number] = month.split('-').map(Number) as [number, number];
       if (locale === 'zh-CN') return `${year}年${number}月`;
-      return new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, number - 1, 1));
+      return monthFormat.format(Date.UTC(year, number - 1, 1));
     },
   };
 }

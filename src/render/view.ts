@@ -32,10 +32,13 @@ export interface RowView {
   attainment: string;
   expected: string;
   status: StatusView;
-  bar: string;
+  /** Attainment between 0 and 1, for a <meter> (breakdown items are drawn with the browser's own bar, which keeps pages small). */
+  meterValue: number;
 }
 
 export interface GoalView extends RowView {
+  /** An SVG bar of attainment with a marker at the share expected by now. */
+  bar: string;
   id: string;
   title: string;
   kpiName: string;
@@ -122,13 +125,19 @@ export function buildSiteView(
   const personHref = (from: 'index' | 'sub', id: string): string => `${from === 'index' ? '' : '../'}${personPagePath(id, extension)}`;
   const teamHref = (from: 'index' | 'sub', team: string, period: string): string =>
     `${from === 'index' ? '' : '../'}${teamPagePath(team, period, extension)}`;
-  const personName = (id: string): string => {
-    for (const team of model.teams.values()) {
-      const name = team.members.get(id)?.name;
-      if (name) return name;
+  // Who is who, once: names and roles by person id, across teams.
+  const directory = new Map<string, { name: string | undefined; roles: string[] }>();
+  for (const team of model.teams.values()) {
+    for (const member of team.members.values()) {
+      const entry = directory.get(member.id) ?? { name: undefined, roles: [] };
+      entry.name ??= member.name;
+      entry.roles.push(`${team.name ?? team.id}${member.role ? ` · ${member.role}` : ''}`);
+      directory.set(member.id, entry);
     }
-    return id;
-  };
+  }
+  const personName = (id: string): string => directory.get(id)?.name ?? id;
+  const goalsByTeam = new Map<string, TeamScore[]>();
+  for (const teamScore of report.teams) goalsByTeam.set(teamScore.team, [...(goalsByTeam.get(teamScore.team) ?? []), teamScore]);
 
   const rowOf = (item: BreakdownScore, depth: number, unit: string | null, anchor: string): RowView => ({
     depth,
@@ -142,7 +151,7 @@ export function buildSiteView(
     attainment: format.percent(item.attainment),
     expected: format.value(item.expected, unit),
     status: status(item.status),
-    bar: progressBar(item.attainment, item.expected === null || item.target === 0 ? null : item.expected / item.target, item.status),
+    meterValue: Math.min(Math.max(item.attainment ?? 0, 0), 1),
   });
 
   const flatten = (items: readonly BreakdownScore[], depth: number, unit: string | null, anchor: string): RowView[] =>
@@ -153,8 +162,7 @@ export function buildSiteView(
 
   const goalTitleOf = (alignsTo: string): { title: string | null; href: string | null } => {
     const [team, id] = alignsTo.split('/') as [string, string];
-    for (const teamScore of report.teams) {
-      if (teamScore.team !== team) continue;
+    for (const teamScore of goalsByTeam.get(team) ?? []) {
       const goal = teamScore.goals.find((g) => g.id === id);
       if (goal) return { title: goal.title, href: `${teamHref('sub', team, teamScore.period)}#goal-${id}` };
     }
@@ -191,6 +199,7 @@ export function buildSiteView(
       alignsTo: goal.alignsTo === null ? null : { label: goal.alignsTo, ...goalTitleOf(goal.alignsTo) },
       notes: goal.notes,
       bar: progressBar(goal.attainment, goal.expected === null || goal.target === 0 ? null : goal.expected / goal.target, goal.status),
+      meterValue: Math.min(Math.max(goal.attainment ?? 0, 0), 1),
       trendSvg: sparkline(trend),
       trendText: sparkText(trend),
       trendValues: goal.trend.map((t) => `${format.month(t.month)} ${format.value(t.value, unit)}`),
@@ -250,10 +259,7 @@ export function buildSiteView(
     path: personPagePath(id, extension),
     id,
     name: personName(id),
-    roles: [...model.teams.values()].flatMap((team) => {
-      const member = team.members.get(id);
-      return member ? [`${team.name ?? team.id}${member.role ? ` · ${member.role}` : ''}`] : [];
-    }),
+    roles: directory.get(id)?.roles ?? [],
     goals: owned.get(id)!.goals,
     items: owned.get(id)!.items,
   }));

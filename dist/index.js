@@ -37979,7 +37979,8 @@ function periodsOverlap(a, b) {
 
 // src/model/actuals-index.ts
 var ActualsIndex = class {
-  byTeamKpi = /* @__PURE__ */ new Map();
+  // Nested maps rather than joined string keys: no string is built per row of a large file.
+  byTeam = /* @__PURE__ */ new Map();
   /** The latest month with any actual value, or undefined without actuals. */
   latestMonth;
   /** The dimension columns in the order they first appear, to pick the parts that make a total. */
@@ -37990,9 +37991,10 @@ var ActualsIndex = class {
     for (const table of model.actuals) {
       for (const dimension of table.dimensions) if (!order.includes(dimension)) order.push(dimension);
       for (const row of table.rows) {
-        const key = `${row.team}\0${row.kpi}`;
-        let periods = this.byTeamKpi.get(key);
-        if (!periods) this.byTeamKpi.set(key, periods = /* @__PURE__ */ new Map());
+        let kpis = this.byTeam.get(row.team);
+        if (!kpis) this.byTeam.set(row.team, kpis = /* @__PURE__ */ new Map());
+        let periods = kpis.get(row.kpi);
+        if (!periods) kpis.set(row.kpi, periods = /* @__PURE__ */ new Map());
         let rows = periods.get(row.period);
         if (!rows) periods.set(row.period, rows = []);
         rows.push(row);
@@ -38004,11 +38006,11 @@ var ActualsIndex = class {
   }
   /** The rows of a team, KPI and month. */
   rows(team, kpi, month) {
-    return this.byTeamKpi.get(`${team}\0${kpi}`)?.get(month) ?? [];
+    return this.byTeam.get(team)?.get(kpi)?.get(month) ?? [];
   }
   /** Every group of rows with the same team, KPI and period, in file order. */
   *groups() {
-    for (const periods of this.byTeamKpi.values()) yield* periods.values();
+    for (const kpis of this.byTeam.values()) for (const periods of kpis.values()) yield* periods.values();
   }
 };
 var indexes = /* @__PURE__ */ new WeakMap();
@@ -38610,6 +38612,35 @@ function findCellEnd(text, from) {
     i++;
   }
   return i;
+}
+function scanCsv(text, onRecord) {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const lineEnd = text.indexOf("\n", i);
+    const end = lineEnd === -1 ? length : lineEnd;
+    const contentEnd = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const line = text.slice(i, contentEnd);
+    if (line === "") {
+      i = end + 1;
+      continue;
+    }
+    if (!line.includes('"')) {
+      onRecord(line.split(","), i, contentEnd);
+      i = end + 1;
+      continue;
+    }
+    const { records, errors } = parseCsv(text.slice(i));
+    const record2 = records[0];
+    if (errors.length > 0 && (!record2 || errors[0].start < record2.end)) {
+      return errors.map((error2) => ({ ...error2, start: error2.start + i, end: error2.end + i }));
+    }
+    if (!record2) return [];
+    onRecord(record2.cells.map((cell) => cell.value), i + record2.start, i + record2.end);
+    const next = text.indexOf("\n", i + record2.end);
+    i = next === -1 ? length : next + 1;
+  }
+  return [];
 }
 
 // src/model/model.ts
@@ -41503,9 +41534,12 @@ var plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 var dimensionRegex = new RegExp(dimensionPattern);
 function readActuals(source) {
   const diagnostics = [];
-  const { records, errors } = parseCsv(source.text);
+  const records = [];
+  const errors = scanCsv(source.text, (values, start, end) => records.push({ values, start, end }));
   for (const error2 of errors) diagnostics.push(diagnosticAt({ source, start: error2.start, end: error2.end }, "csv-syntax", error2.message));
-  const header = records[0];
+  const first = records[0];
+  const cellsOf = (record2) => (parseCsv(source.text.slice(record2.start, record2.end)).records[0]?.cells ?? []).map((cell) => ({ ...cell, start: cell.start + record2.start, end: cell.end + record2.start }));
+  const header = first && { ...first, cells: cellsOf(first) };
   if (!header) {
     diagnostics.push(
       diagnosticAt({ source, start: 0, end: 0 }, "actuals-header", `This actuals file is empty; it needs the header ${requiredActualsColumns.join(",")}.`)
@@ -41554,19 +41588,22 @@ function readActuals(source) {
   const table = { source, columns, dimensions, rows };
   for (let r = 1; r < records.length; r++) {
     const record2 = records[r];
-    if (record2.cells.length !== columns.length) {
+    if (record2.values.length !== columns.length) {
       diagnostics.push(
         diagnosticAt(
           { source, start: record2.start, end: record2.end },
           "actuals-row-length",
-          `This row has ${record2.cells.length} cell${record2.cells.length === 1 ? "" : "s"} but the header has ${columns.length} (${columns.join(",")}). A comma inside a value needs quotes.`
+          `This row has ${record2.values.length} cell${record2.values.length === 1 ? "" : "s"} but the header has ${columns.length} (${columns.join(",")}). A comma inside a value needs quotes.`
         )
       );
       continue;
     }
-    const cells = record2.cells;
-    const text = (at) => cells[at].value.trim();
-    const cellSpan2 = (at) => ({ source, start: cells[at].start, end: cells[at].end });
+    const values = record2.values;
+    const text = (at) => values[at].trim();
+    const cellSpan2 = (at) => {
+      const cell = cellsOf(record2)[at];
+      return { source, start: cell.start, end: cell.end };
+    };
     const period2 = text(periodAt);
     if (!isMonth(period2)) {
       diagnostics.push(
@@ -45270,22 +45307,18 @@ function compileAll(templates) {
     }
   };
 }
-function renderScorecards(report, model, options) {
+function* renderScorecardFiles(report, model, options) {
   const { page } = compileAll(options.templates);
   const styles = options.templates.get("styles.css") ?? "";
   const styleHash = `sha256-${createHash2("sha256").update(styles, "utf8").digest("base64")}`;
-  const files = [];
   for (const format2 of options.formats) {
     const site = buildSiteView(report, model, options.locale, format2, options.revisions);
     const context3 = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
-    const render = (template, pageView) => {
-      files.push({ path: pageView.path, content: page(template)({ ...context3, page: pageView }) });
-    };
-    render(`index.${format2}.hbs`, site.index);
-    for (const team of site.teams) render(`team.${format2}.hbs`, team);
-    for (const person of site.people) render(`person.${format2}.hbs`, person);
+    const render = (template, pageView) => ({ path: pageView.path, content: page(template)({ ...context3, page: pageView }) });
+    yield render(`index.${format2}.hbs`, site.index);
+    for (const team of site.teams) yield render(`team.${format2}.hbs`, team);
+    for (const person of site.people) yield render(`person.${format2}.hbs`, person);
   }
-  return files;
 }
 
 // src/render/templates.ts
@@ -45379,9 +45412,16 @@ async function writeOutputFiles(outDir, files) {
     written.push(target);
   };
   try {
-    for (let start = 0; start < files.length; start += 16) {
-      await Promise.all(files.slice(start, start + 16).map((file, offset) => writeOne(file, start + offset)));
+    let batch = [];
+    let index = 0;
+    for (const file of files) {
+      batch.push(writeOne(file, index++));
+      if (batch.length === 16) {
+        await Promise.all(batch);
+        batch = [];
+      }
     }
+    await Promise.all(batch);
   } finally {
     await rm2(staging, { recursive: true, force: true });
   }
@@ -45643,18 +45683,22 @@ async function run() {
   const { errors, warnings } = countBySeverity(diagnostics);
   const annotated = annotate(diagnostics);
   let report;
-  let scorecards = [];
+  const scorecards = [];
   if (mode !== "validate" && errors === 0) {
     report = scoreRepository(model);
     const templates = await loadTemplates();
-    const markdown = renderScorecards(report, model, { locale: model.settings.locale, formats: ["md"], templates });
-    scorecards = markdown.filter((f) => f.path.startsWith("teams/")).map((f) => withoutSiteLinks(f.content));
+    for (const file of renderScorecardFiles(report, model, { locale: model.settings.locale, formats: ["md"], templates })) {
+      if (file.path.startsWith("people/")) break;
+      if (file.path.startsWith("teams/")) scorecards.push(withoutSiteLinks(file.content));
+    }
     if (out !== "") {
       await checkOutputFolder(path5.resolve(workspace, out), path5.resolve(workspace, goalsPath));
       const revisions = await revisionsFromGit(workspace, goalsPath, model);
-      const site = renderScorecards(report, model, { locale: model.settings.locale, formats: ["md", "html"], templates, revisions });
-      await writeOutputFiles(path5.resolve(workspace, out), site);
-      info(`Wrote ${site.length} scorecard files to ${out}/.`);
+      const written = await writeOutputFiles(
+        path5.resolve(workspace, out),
+        renderScorecardFiles(report, model, { locale: model.settings.locale, formats: ["md", "html"], templates, revisions })
+      );
+      info(`Wrote ${written.length} scorecard files to ${out}/.`);
     }
   }
   let diff;

@@ -7,7 +7,7 @@ import type { GoalsDiff } from '../diff/diff.js';
 import { GitGoals } from '../git/git.js';
 import { revisionsFromGit } from '../history/read-history.js';
 import { readGoalsDirectory } from '../load/read-directory.js';
-import { renderScorecards } from '../render/render.js';
+import { renderScorecardFiles } from '../render/render.js';
 import { loadTemplates } from '../render/templates.js';
 import { checkOutputFolder, writeOutputFiles } from '../render/write-output.js';
 import { scoreRepository, type ScoreReport } from '../score/score.js';
@@ -77,18 +77,23 @@ export async function run(): Promise<void> {
   const annotated = annotate(diagnostics);
 
   let report: ScoreReport | undefined;
-  let scorecards: string[] = [];
+  const scorecards: string[] = [];
   if (mode !== 'validate' && errors === 0) {
     report = scoreRepository(model);
     const templates = await loadTemplates();
-    const markdown = renderScorecards(report, model, { locale: model.settings.locale, formats: ['md'], templates });
-    scorecards = markdown.filter((f) => f.path.startsWith('teams/')).map((f) => withoutSiteLinks(f.content));
+    // The team pages come before the people's, which the summary does not show.
+    for (const file of renderScorecardFiles(report, model, { locale: model.settings.locale, formats: ['md'], templates })) {
+      if (file.path.startsWith('people/')) break;
+      if (file.path.startsWith('teams/')) scorecards.push(withoutSiteLinks(file.content));
+    }
     if (out !== '') {
       await checkOutputFolder(path.resolve(workspace, out), path.resolve(workspace, goalsPath));
       const revisions = await revisionsFromGit(workspace, goalsPath, model);
-      const site = renderScorecards(report, model, { locale: model.settings.locale, formats: ['md', 'html'], templates, revisions });
-      await writeOutputFiles(path.resolve(workspace, out), site);
-      core.info(`Wrote ${site.length} scorecard files to ${out}/.`);
+      const written = await writeOutputFiles(
+        path.resolve(workspace, out),
+        renderScorecardFiles(report, model, { locale: model.settings.locale, formats: ['md', 'html'], templates, revisions }),
+      );
+      core.info(`Wrote ${written.length} scorecard files to ${out}/.`);
     }
   }
 

@@ -173,7 +173,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         await checkOutputFolder(path.resolve(io.cwd, options.out), path.resolve(io.cwd, dir));
         const result = await validOrReport(dir, options.maxFileSize);
         if (!result) return;
-        const [{ loadTemplates }, { renderScorecards }, { revisionsFromGit }] = await Promise.all([
+        const [{ loadTemplates }, { renderScorecardFiles }, { revisionsFromGit }] = await Promise.all([
           import('../render/templates.js'),
           import('../render/render.js'),
           import('../history/read-history.js'),
@@ -184,17 +184,19 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
         const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
         const formats: OutputFormat[] = options.format === 'both' ? ['md', 'html'] : [options.format];
         const revisions = options.history ? await revisionsFromGit(io.cwd, dir, result.model) : new Map();
-        let files;
-        try {
-          files = renderScorecards(report, result.model, { locale: options.locale ?? result.model.settings.locale, formats, templates, revisions });
-        } catch (error) {
-          throw new UsageError(`A template failed: ${(error as Error).message}`);
-        }
-        await writeOutputFiles(path.resolve(io.cwd, options.out), files);
+        const pages = renderScorecardFiles(report, result.model, { locale: options.locale ?? result.model.settings.locale, formats, templates, revisions });
+        const checkedPages = function* () {
+          try {
+            yield* pages;
+          } catch (error) {
+            throw new UsageError(`A template failed: ${(error as Error).message}`);
+          }
+        };
+        const written = await writeOutputFiles(path.resolve(io.cwd, options.out), checkedPages());
         const teams = report.teams.length;
-        const people = files.filter((f) => f.path.startsWith('people/')).length / formats.length;
+        const people = written.filter((file) => path.basename(path.dirname(file)) === 'people').length / formats.length;
         io.stdout(
-          `Wrote ${files.length} files to ${options.out}/: ${formats.map((f) => `index.${f}`).join(' and ')}, ${teams} team scorecard${teams === 1 ? '' : 's'} and ${people} personal scorecard${people === 1 ? '' : 's'} (as of ${report.asOf ?? 'no actuals'}).\n`,
+          `Wrote ${written.length} files to ${options.out}/: ${formats.map((f) => `index.${f}`).join(' and ')}, ${teams} team scorecard${teams === 1 ? '' : 's'} and ${people} personal scorecard${people === 1 ? '' : 's'} (as of ${report.asOf ?? 'no actuals'}).\n`,
         );
       },
     );

@@ -117,3 +117,40 @@ function findCellEnd(text: string, from: number): number {
   }
   return i;
 }
+
+/**
+ * The records of a CSV text as arrays of values, without the offsets of
+ * each cell (which `parseCsv` of the record's text recovers when needed):
+ * for large actuals files, where allocating millions of cell objects costs
+ * more than the scan.
+ */
+export function scanCsv(text: string, onRecord: (values: string[], start: number, end: number) => void): CsvError[] {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const lineEnd = text.indexOf('\n', i);
+    const end = lineEnd === -1 ? length : lineEnd;
+    const contentEnd = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const line = text.slice(i, contentEnd);
+    if (line === '') {
+      i = end + 1;
+      continue;
+    }
+    if (!line.includes('"')) {
+      onRecord(line.split(','), i, contentEnd);
+      i = end + 1;
+      continue;
+    }
+    // A quoted cell may span lines: scan from here with the full parser, one record at a time.
+    const { records, errors } = parseCsv(text.slice(i));
+    const record = records[0];
+    if (errors.length > 0 && (!record || errors[0]!.start < record.end)) {
+      return errors.map((error) => ({ ...error, start: error.start + i, end: error.end + i }));
+    }
+    if (!record) return [];
+    onRecord(record.cells.map((cell) => cell.value), i + record.start, i + record.end);
+    const next = text.indexOf('\n', i + record.end);
+    i = next === -1 ? length : next + 1;
+  }
+  return [];
+}

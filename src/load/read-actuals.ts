@@ -4,7 +4,7 @@ import type { ActualRow, ActualsTable } from '../model/model.js';
 import { isMonth } from '../model/period.js';
 import { dimensionPattern } from '../model/schema/common.js';
 import { truncate } from '../text/describe.js';
-import { parseCsv } from './csv.js';
+import { parseCsv, scanCsv } from './csv.js';
 import type { SourceText } from './source-text.js';
 
 export const requiredActualsColumns = ['period', 'team', 'kpi', 'value'] as const;
@@ -19,9 +19,14 @@ const dimensionRegex = new RegExp(dimensionPattern);
  */
 export function readActuals(source: SourceText): { table: ActualsTable | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const { records, errors } = parseCsv(source.text);
+  const records: { values: string[]; start: number; end: number }[] = [];
+  const errors = scanCsv(source.text, (values, start, end) => records.push({ values, start, end }));
   for (const error of errors) diagnostics.push(diagnosticAt({ source, start: error.start, end: error.end }, 'csv-syntax', error.message));
-  const header = records[0];
+  const first = records[0];
+  /** The cells of a record with their offsets, scanned again (only for a diagnostic). */
+  const cellsOf = (record: { start: number; end: number }) =>
+    (parseCsv(source.text.slice(record.start, record.end)).records[0]?.cells ?? []).map((cell) => ({ ...cell, start: cell.start + record.start, end: cell.end + record.start }));
+  const header = first && { ...first, cells: cellsOf(first) };
   if (!header) {
     diagnostics.push(
       diagnosticAt({ source, start: 0, end: 0 }, 'actuals-header', `This actuals file is empty; it needs the header ${requiredActualsColumns.join(',')}.`),
@@ -73,19 +78,22 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
   const table: ActualsTable = { source, columns, dimensions, rows };
   for (let r = 1; r < records.length; r++) {
     const record = records[r]!;
-    if (record.cells.length !== columns.length) {
+    if (record.values.length !== columns.length) {
       diagnostics.push(
         diagnosticAt(
           { source, start: record.start, end: record.end },
           'actuals-row-length',
-          `This row has ${record.cells.length} cell${record.cells.length === 1 ? '' : 's'} but the header has ${columns.length} (${columns.join(',')}). A comma inside a value needs quotes.`,
+          `This row has ${record.values.length} cell${record.values.length === 1 ? '' : 's'} but the header has ${columns.length} (${columns.join(',')}). A comma inside a value needs quotes.`,
         ),
       );
       continue;
     }
-    const cells = record.cells;
-    const text = (at: number): string => cells[at]!.value.trim();
-    const cellSpan = (at: number) => ({ source, start: cells[at]!.start, end: cells[at]!.end });
+    const values = record.values;
+    const text = (at: number): string => values[at]!.trim();
+    const cellSpan = (at: number) => {
+      const cell = cellsOf(record)[at]!;
+      return { source, start: cell.start, end: cell.end };
+    };
 
     const period = text(periodAt);
     if (!isMonth(period)) {

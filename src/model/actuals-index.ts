@@ -7,7 +7,8 @@ import { isMonth } from './period.js';
  * values up. Built once per model, on first use.
  */
 export class ActualsIndex {
-  private readonly byTeamKpi = new Map<string, Map<string, ActualRow[]>>();
+  // Nested maps rather than joined string keys: no string is built per row of a large file.
+  private readonly byTeam = new Map<string, Map<string, Map<string, ActualRow[]>>>();
   /** The latest month with any actual value, or undefined without actuals. */
   readonly latestMonth: string | undefined;
   /** The dimension columns in the order they first appear, to pick the parts that make a total. */
@@ -19,9 +20,10 @@ export class ActualsIndex {
     for (const table of model.actuals) {
       for (const dimension of table.dimensions) if (!order.includes(dimension)) order.push(dimension);
       for (const row of table.rows) {
-        const key = `${row.team}\u0000${row.kpi}`;
-        let periods = this.byTeamKpi.get(key);
-        if (!periods) this.byTeamKpi.set(key, (periods = new Map()));
+        let kpis = this.byTeam.get(row.team);
+        if (!kpis) this.byTeam.set(row.team, (kpis = new Map()));
+        let periods = kpis.get(row.kpi);
+        if (!periods) kpis.set(row.kpi, (periods = new Map()));
         let rows = periods.get(row.period);
         if (!rows) periods.set(row.period, (rows = []));
         rows.push(row);
@@ -34,12 +36,12 @@ export class ActualsIndex {
 
   /** The rows of a team, KPI and month. */
   rows(team: string, kpi: string, month: string): readonly ActualRow[] {
-    return this.byTeamKpi.get(`${team}\u0000${kpi}`)?.get(month) ?? [];
+    return this.byTeam.get(team)?.get(kpi)?.get(month) ?? [];
   }
 
   /** Every group of rows with the same team, KPI and period, in file order. */
   *groups(): Iterable<readonly ActualRow[]> {
-    for (const periods of this.byTeamKpi.values()) yield* periods.values();
+    for (const kpis of this.byTeam.values()) for (const periods of kpis.values()) yield* periods.values();
   }
 }
 

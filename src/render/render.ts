@@ -50,23 +50,25 @@ function compileAll(templates: TemplateSources): { page: (name: string) => Handl
 /**
  * Renders every scorecard: an index, a page per team and goal set, and a
  * page per person, in each format asked for. Pure: it returns the files, and
- * the caller writes them.
+ * the caller writes them. Pages are made one at a time as they are asked
+ * for, so a large company's scorecards never all sit in memory at once.
  */
-export function renderScorecards(report: ScoreReport, model: GoalsModel, options: RenderOptions): OutputFile[] {
+export function* renderScorecardFiles(report: ScoreReport, model: GoalsModel, options: RenderOptions): Generator<OutputFile> {
   const { page } = compileAll(options.templates);
   const styles = options.templates.get('styles.css') ?? '';
   // The page's Content-Security-Policy allows exactly this stylesheet and no script at all.
   const styleHash = `sha256-${createHash('sha256').update(styles, 'utf8').digest('base64')}`;
-  const files: OutputFile[] = [];
   for (const format of options.formats) {
     const site: SiteView = buildSiteView(report, model, options.locale, format, options.revisions);
     const context = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
-    const render = (template: string, pageView: { path: string }): void => {
-      files.push({ path: pageView.path, content: page(template)({ ...context, page: pageView }) });
-    };
-    render(`index.${format}.hbs`, site.index);
-    for (const team of site.teams) render(`team.${format}.hbs`, team);
-    for (const person of site.people) render(`person.${format}.hbs`, person);
+    const render = (template: string, pageView: { path: string }): OutputFile => ({ path: pageView.path, content: page(template)({ ...context, page: pageView }) });
+    yield render(`index.${format}.hbs`, site.index);
+    for (const team of site.teams) yield render(`team.${format}.hbs`, team);
+    for (const person of site.people) yield render(`person.${format}.hbs`, person);
   }
-  return files;
+}
+
+/** All the scorecards at once (see renderScorecardFiles). */
+export function renderScorecards(report: ScoreReport, model: GoalsModel, options: RenderOptions): OutputFile[] {
+  return [...renderScorecardFiles(report, model, options)];
 }

@@ -47,7 +47,7 @@ export async function checkOutputFolder(outDir: string, goalsDir: string): Promi
  * rename within one file system is atomic). A path that would lead out of
  * the output folder through a symbolic link is refused.
  */
-export async function writeOutputFiles(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile>): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const root = await realpath(outDir);
   // Staging folders left by a render that was killed are removed first.
@@ -78,10 +78,18 @@ export async function writeOutputFiles(outDir: string, files: readonly OutputFil
     written.push(target);
   };
   try {
-    // A few files at a time: the file system, not the CPU, is what a render waits for.
-    for (let start = 0; start < files.length; start += 16) {
-      await Promise.all(files.slice(start, start + 16).map((file, offset) => writeOne(file, start + offset)));
+    // A few files at a time: the file system, not the CPU, is what a render waits for; the files
+    // are made as they are written, so only those few are in memory.
+    let batch: Promise<void>[] = [];
+    let index = 0;
+    for (const file of files) {
+      batch.push(writeOne(file, index++));
+      if (batch.length === 16) {
+        await Promise.all(batch);
+        batch = [];
+      }
     }
+    await Promise.all(batch);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

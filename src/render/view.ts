@@ -97,8 +97,9 @@ export interface SiteView {
   labels: Labels;
   asOf: string;
   index: IndexPage;
-  teams: TeamPage[];
-  people: PersonPage[];
+  /** The pages of teams and people, built one at a time as they are read. */
+  teams: Iterable<TeamPage>;
+  people: Iterable<PersonPage>;
 }
 
 const statuses: Status[] = ['on-track', 'at-risk', 'off-track', 'no-data'];
@@ -213,7 +214,7 @@ export function buildSiteView(
   const countStatuses = (goals: readonly GoalScore[]) =>
     statuses.map((key) => ({ status: status(key), count: goals.filter((g) => g.status === key).length })).filter((entry) => entry.count > 0);
 
-  const teams: TeamPage[] = report.teams.map((teamScore) => ({
+  const teamPage = (teamScore: TeamScore): TeamPage => ({
     kind: 'team',
     path: teamPagePath(teamScore.team, teamScore.period, extension),
     team: teamScore.team,
@@ -224,45 +225,53 @@ export function buildSiteView(
     monthsElapsed: labels.monthsElapsed(teamScore.elapsedMonths, teamScore.months.length),
     goals: teamScore.goals.map((goal) => goalView(teamScore, goal)),
     statusCounts: countStatuses(teamScore.goals),
-  }));
+  });
 
-  // People: everyone who owns a goal or a breakdown item, across teams.
-  const owned = new Map<string, { goals: GoalView[]; items: PersonPage['items'] }>();
+  // People: everyone who owns a goal or a breakdown item, across teams. Only references are kept
+  // here; a person's page is built when it is rendered.
+  interface OwnedItem {
+    teamScore: TeamScore;
+    goal: GoalScore;
+    item: BreakdownScore;
+    anchor: string;
+  }
+  const owned = new Map<string, { goals: { teamScore: TeamScore; goal: GoalScore }[]; items: OwnedItem[] }>();
   const entry = (id: string) => {
     let value = owned.get(id);
     if (!value) owned.set(id, (value = { goals: [], items: [] }));
     return value;
   };
-  report.teams.forEach((teamScore, teamIndex) => {
-    teamScore.goals.forEach((goal, goalIndex) => {
-      const view = teams[teamIndex]!.goals[goalIndex]!;
-      entry(goal.owner).goals.push(view);
+  for (const teamScore of report.teams) {
+    for (const goal of teamScore.goals) {
+      entry(goal.owner).goals.push({ teamScore, goal });
       const walk = (items: readonly BreakdownScore[], anchor: string): void => {
         for (const item of items) {
           const itemAnchor = `${anchor}-${item.by}-${item.key}`;
-          if (item.owner !== null) {
-            entry(item.owner).items.push({
-              ...rowOf(item, 0, goal.unit, itemAnchor),
-              goalTitle: goal.title,
-              goalHref: `${view.teamHref}#goal-${goal.id}`,
-              teamName: view.teamName,
-            });
-          }
+          if (item.owner !== null) entry(item.owner).items.push({ teamScore, goal, item, anchor: itemAnchor });
           walk(item.breakdown, itemAnchor);
         }
       };
       walk(goal.breakdown, `goal-${goal.id}`);
-    });
-  });
-  const people: PersonPage[] = [...owned.keys()].sort().map((id) => ({
-    kind: 'person',
-    path: personPagePath(id, extension),
-    id,
-    name: personName(id),
-    roles: directory.get(id)?.roles ?? [],
-    goals: owned.get(id)!.goals,
-    items: owned.get(id)!.items,
-  }));
+    }
+  }
+  const personIds = [...owned.keys()].sort();
+  const personPage = (id: string): PersonPage => {
+    const { goals, items } = owned.get(id)!;
+    return {
+      kind: 'person',
+      path: personPagePath(id, extension),
+      id,
+      name: personName(id),
+      roles: directory.get(id)?.roles ?? [],
+      goals: goals.map(({ teamScore, goal }) => goalView(teamScore, goal)),
+      items: items.map(({ teamScore, goal, item, anchor }) => ({
+        ...rowOf(item, 0, goal.unit, anchor),
+        goalTitle: goal.title,
+        goalHref: `${teamHref('sub', teamScore.team, teamScore.period)}#goal-${goal.id}`,
+        teamName: teamScore.name ?? teamScore.team,
+      })),
+    };
+  };
 
   return {
     lang: locale,
@@ -271,18 +280,21 @@ export function buildSiteView(
     index: {
       kind: 'index',
       path: `index.${extension}`,
-      teams: teams.map((team) => ({
-        name: team.teamName,
-        period: team.period,
-        score: team.score,
-        scoreBar: team.scoreBar,
-        href: teamHref('index', team.team, team.period),
-        statusCounts: team.statusCounts,
+      teams: report.teams.map((teamScore) => ({
+        name: teamScore.name ?? teamScore.team,
+        period: teamScore.period,
+        score: format.percent(teamScore.score),
+        scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? 'no-data' : 'score'),
+        href: teamHref('index', teamScore.team, teamScore.period),
+        statusCounts: countStatuses(teamScore.goals),
       })),
-      people: people.map((person) => ({ name: person.name, id: person.id, href: personHref('index', person.id), goals: person.goals.length, items: person.items.length })),
+      people: personIds.map((id) => ({ name: personName(id), id, href: personHref('index', id), goals: owned.get(id)!.goals.length, items: owned.get(id)!.items.length })),
     },
-    teams,
-    people,
+    teams: (function* () {
+      for (const teamScore of report.teams) yield teamPage(teamScore);
+    })(),
+    people: (function* () {
+      for (const id of personIds) yield personPage(id);
+    })(),
   };
 }
-

@@ -38530,79 +38530,71 @@ function scoreBreakdowns(context3, breakdowns, parentScope) {
 function parseCsv(text) {
   const records = [];
   const errors = [];
-  const length = text.length;
   let i = 0;
-  while (i < length) {
-    const lineEnd = text.indexOf("\n", i);
-    const end = lineEnd === -1 ? length : lineEnd;
-    const contentEnd = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const line = contentEnd > i ? text.slice(i, contentEnd) : "";
-    if (line !== "" && !line.includes('"')) {
-      const cells2 = [];
-      let start = i;
-      for (const value of line.split(",")) {
-        cells2.push({ value, start, end: start + value.length });
-        start += value.length + 1;
-      }
-      records.push({ cells: cells2, start: i, end: contentEnd });
-      i = end + 1;
-      continue;
-    }
+  while (i < text.length) {
     if (text[i] === "\n" || text[i] === "\r" && text[i + 1] === "\n") {
       i += text[i] === "\r" ? 2 : 1;
       continue;
     }
-    const recordStart = i;
-    const cells = [];
-    for (; ; ) {
-      const cellStart = i;
-      let value;
-      if (text[i] === '"') {
-        let parts = "";
-        let segmentStart = i + 1;
-        let closed = false;
-        i++;
-        while (i < length) {
-          const quote = text.indexOf('"', i);
-          if (quote === -1) break;
-          if (text[quote + 1] === '"') {
-            parts += text.slice(segmentStart, quote + 1);
-            i = quote + 2;
-            segmentStart = i;
-            continue;
-          }
-          parts += text.slice(segmentStart, quote);
-          i = quote + 1;
-          closed = true;
-          break;
-        }
-        if (!closed) {
-          errors.push({ message: 'A quoted cell is never closed: a closing " is missing.', start: cellStart, end: cellStart + 1 });
-          return { records, errors };
-        }
-        value = parts;
-        if (i < length && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") {
-          const junkEnd = findCellEnd(text, i);
-          errors.push({ message: "Unexpected text after a closing quote; quote the whole cell.", start: i, end: junkEnd });
-          i = junkEnd;
-        }
-      } else {
-        const end2 = findCellEnd(text, i);
-        value = text.slice(i, end2);
-        i = end2;
-      }
-      cells.push({ value, start: cellStart, end: i });
-      if (text[i] === ",") {
-        i++;
-        continue;
-      }
-      break;
-    }
-    records.push({ cells, start: recordStart, end: i });
-    if (text[i] === "\r" && text[i + 1] === "\n") i += 2;
-    else if (text[i] === "\n" || text[i] === "\r") i++;
+    const read = readRecord(text, i, errors);
+    if (!read) break;
+    records.push(read.record);
+    i = read.next;
   }
   return { records, errors };
+}
+function readRecord(text, from, errors) {
+  const length = text.length;
+  let i = from;
+  const cells = [];
+  for (; ; ) {
+    const cellStart = i;
+    let value;
+    if (text[i] === '"') {
+      let parts = "";
+      let segmentStart = i + 1;
+      let closed = false;
+      i++;
+      while (i < length) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1) break;
+        if (text[quote + 1] === '"') {
+          parts += text.slice(segmentStart, quote + 1);
+          i = quote + 2;
+          segmentStart = i;
+          continue;
+        }
+        parts += text.slice(segmentStart, quote);
+        i = quote + 1;
+        closed = true;
+        break;
+      }
+      if (!closed) {
+        errors.push({ message: 'A quoted cell is never closed: a closing " is missing.', start: cellStart, end: cellStart + 1 });
+        return void 0;
+      }
+      value = parts;
+      if (i < length && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") {
+        const junkEnd = findCellEnd(text, i);
+        errors.push({ message: "Unexpected text after a closing quote; quote the whole cell.", start: i, end: junkEnd });
+        i = junkEnd;
+      }
+    } else {
+      const end = findCellEnd(text, i);
+      value = text.slice(i, end);
+      i = end;
+    }
+    cells.push({ value, start: cellStart, end: i });
+    if (text[i] === ",") {
+      i++;
+      continue;
+    }
+    break;
+  }
+  const record2 = { cells, start: from, end: i };
+  if (text[i] === "\r" && text[i + 1] === "\n") i += 2;
+  else if (text[i] === "\n" || text[i] === "\r") i++;
+  return { record: record2, next: i };
 }
 function findCellEnd(text, from) {
   let i = from;
@@ -38615,6 +38607,7 @@ function findCellEnd(text, from) {
 }
 function scanCsv(text, onRecord) {
   const length = text.length;
+  const errors = [];
   let i = 0;
   while (i < length) {
     const lineEnd = text.indexOf("\n", i);
@@ -38630,17 +38623,12 @@ function scanCsv(text, onRecord) {
       i = end + 1;
       continue;
     }
-    const { records, errors } = parseCsv(text.slice(i));
-    const record2 = records[0];
-    if (errors.length > 0 && (!record2 || errors[0].start < record2.end)) {
-      return errors.map((error2) => ({ ...error2, start: error2.start + i, end: error2.end + i }));
-    }
-    if (!record2) return [];
-    onRecord(record2.cells.map((cell) => cell.value), i + record2.start, i + record2.end);
-    const next = text.indexOf("\n", i + record2.end);
-    i = next === -1 ? length : next + 1;
+    const read = readRecord(text, i, errors);
+    if (!read) break;
+    onRecord(read.record.cells.map((cell) => cell.value), read.record.start, read.record.end);
+    i = read.next;
   }
-  return [];
+  return errors;
 }
 
 // src/model/model.ts

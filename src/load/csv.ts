@@ -31,81 +31,77 @@ export interface ParsedCsv {
 export function parseCsv(text: string): ParsedCsv {
   const records: CsvRecord[] = [];
   const errors: CsvError[] = [];
-  const length = text.length;
   let i = 0;
-  while (i < length) {
-    // Most lines of an actuals file have no quotes: split them directly, which is much faster.
-    const lineEnd = text.indexOf('\n', i);
-    const end = lineEnd === -1 ? length : lineEnd;
-    const contentEnd = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const line = contentEnd > i ? text.slice(i, contentEnd) : '';
-    if (line !== '' && !line.includes('"')) {
-      const cells: CsvCell[] = [];
-      let start = i;
-      for (const value of line.split(',')) {
-        cells.push({ value, start, end: start + value.length });
-        start += value.length + 1;
-      }
-      records.push({ cells, start: i, end: contentEnd });
-      i = end + 1;
-      continue;
-    }
+  while (i < text.length) {
     // Skip blank lines between records.
     if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n')) {
       i += text[i] === '\r' ? 2 : 1;
       continue;
     }
-    const recordStart = i;
-    const cells: CsvCell[] = [];
-    for (;;) {
-      const cellStart = i;
-      let value: string;
-      if (text[i] === '"') {
-        let parts = '';
-        let segmentStart = i + 1;
-        let closed = false;
-        i++;
-        while (i < length) {
-          const quote = text.indexOf('"', i);
-          if (quote === -1) break;
-          if (text[quote + 1] === '"') {
-            parts += text.slice(segmentStart, quote + 1);
-            i = quote + 2;
-            segmentStart = i;
-            continue;
-          }
-          parts += text.slice(segmentStart, quote);
-          i = quote + 1;
-          closed = true;
-          break;
-        }
-        if (!closed) {
-          errors.push({ message: 'A quoted cell is never closed: a closing " is missing.', start: cellStart, end: cellStart + 1 });
-          return { records, errors };
-        }
-        value = parts;
-        if (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          const junkEnd = findCellEnd(text, i);
-          errors.push({ message: 'Unexpected text after a closing quote; quote the whole cell.', start: i, end: junkEnd });
-          i = junkEnd;
-        }
-      } else {
-        const end = findCellEnd(text, i);
-        value = text.slice(i, end);
-        i = end;
-      }
-      cells.push({ value, start: cellStart, end: i });
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      break;
-    }
-    records.push({ cells, start: recordStart, end: i });
-    if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
-    else if (text[i] === '\n' || text[i] === '\r') i++;
+    const read = readRecord(text, i, errors);
+    if (!read) break;
+    records.push(read.record);
+    i = read.next;
   }
   return { records, errors };
+}
+
+/**
+ * Reads the record that starts at `from`: its cells, and where the next one
+ * starts. Undefined after an unclosed quote, which ends the file's records.
+ */
+function readRecord(text: string, from: number, errors: CsvError[]): { record: CsvRecord; next: number } | undefined {
+  const length = text.length;
+  let i = from;
+  const cells: CsvCell[] = [];
+  for (;;) {
+    const cellStart = i;
+    let value: string;
+    if (text[i] === '"') {
+      let parts = '';
+      let segmentStart = i + 1;
+      let closed = false;
+      i++;
+      while (i < length) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1) break;
+        if (text[quote + 1] === '"') {
+          parts += text.slice(segmentStart, quote + 1);
+          i = quote + 2;
+          segmentStart = i;
+          continue;
+        }
+        parts += text.slice(segmentStart, quote);
+        i = quote + 1;
+        closed = true;
+        break;
+      }
+      if (!closed) {
+        errors.push({ message: 'A quoted cell is never closed: a closing " is missing.', start: cellStart, end: cellStart + 1 });
+        return undefined;
+      }
+      value = parts;
+      if (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+        const junkEnd = findCellEnd(text, i);
+        errors.push({ message: 'Unexpected text after a closing quote; quote the whole cell.', start: i, end: junkEnd });
+        i = junkEnd;
+      }
+    } else {
+      const end = findCellEnd(text, i);
+      value = text.slice(i, end);
+      i = end;
+    }
+    cells.push({ value, start: cellStart, end: i });
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  const record = { cells, start: from, end: i };
+  if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+  else if (text[i] === '\n' || text[i] === '\r') i++;
+  return { record, next: i };
 }
 
 function findCellEnd(text: string, from: number): number {
@@ -126,6 +122,7 @@ function findCellEnd(text: string, from: number): number {
  */
 export function scanCsv(text: string, onRecord: (values: string[], start: number, end: number) => void): CsvError[] {
   const length = text.length;
+  const errors: CsvError[] = [];
   let i = 0;
   while (i < length) {
     const lineEnd = text.indexOf('\n', i);
@@ -141,16 +138,11 @@ export function scanCsv(text: string, onRecord: (values: string[], start: number
       i = end + 1;
       continue;
     }
-    // A quoted cell may span lines: scan from here with the full parser, one record at a time.
-    const { records, errors } = parseCsv(text.slice(i));
-    const record = records[0];
-    if (errors.length > 0 && (!record || errors[0]!.start < record.end)) {
-      return errors.map((error) => ({ ...error, start: error.start + i, end: error.end + i }));
-    }
-    if (!record) return [];
-    onRecord(record.cells.map((cell) => cell.value), i + record.start, i + record.end);
-    const next = text.indexOf('\n', i + record.end);
-    i = next === -1 ? length : next + 1;
+    // A quoted cell may span lines: read this record with the full parser.
+    const read = readRecord(text, i, errors);
+    if (!read) break; // an unclosed quote runs to the end of the file
+    onRecord(read.record.cells.map((cell) => cell.value), read.record.start, read.record.end);
+    i = read.next;
   }
-  return [];
+  return errors;
 }

@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     globalSetup: ['tests/global-setup.ts'],
+    // Many tests start real processes (the executable, git, language servers): allow a slow machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -49,7 +49,7 @@ function goalSetYaml(goals: unknown[], period: string): string {
 }
 
 describe('validation of random input', () => {
-  it('never throws on random goal sets, and every diagnostic is inside its file', () => {
+  it('never throws on random goal sets, and every diagnostic is inside its file', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.array(goal, { minLength: 0, maxLength: 4 }), fc.constantFrom('2026-Q4', '2026', '2026-Q5', '"2026-13"', '[]'), (goals, period) => {
         const text = goalSetYaml(goals, period);
@@ -61,7 +61,7 @@ describe('validation of random input', () => {
     );
   });
 
-  it('never throws on random edits of valid files (insertions, deletions, replacements), CRLF and CJK included', () => {
+  it('never throws on random edits of valid files (insertions, deletions, replacements), CRLF and CJK included', { timeout: 60_000 }, () => {
     const paths = [...baseTexts.keys()];
     const edit = fc.record({
       file: fc.constantFrom(...paths),

@@ -38278,6 +38278,9 @@ function aggregateAlong(kpi, dimension) {
   if (kpi.formula) return void 0;
   return dimension === "month" ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
 }
+function withinTolerance(value, expected, tolerance) {
+  return Math.abs(value - expected) <= tolerance * Math.abs(expected) + 1e-9 * Math.max(1, Math.abs(expected));
+}
 
 // src/score/kpi-value.ts
 function kpiValue(model, index, kpi, scope, depth = 0) {
@@ -38825,7 +38828,7 @@ var actualsTotals = {
       for (const dimension of [...parts.keys()].sort()) {
         const combined = combine(kpi.aggregate, parts.get(dimension));
         const expected = total.value;
-        if (Math.abs(combined - expected) <= model.settings.tolerance * Math.abs(expected) + 1e-9 * Math.max(1, Math.abs(expected))) continue;
+        if (withinTolerance(combined, expected, model.settings.tolerance)) continue;
         diagnostics.push(
           diagnosticAt(
             cellSpan(total, "value"),
@@ -38937,7 +38940,7 @@ var breakdownTotals = {
           if (target === void 0 || aggregate === void 0 || values.length === 0 || values.some((v) => v === void 0)) return;
           const combined = combine(aggregate, values);
           const difference = combined - target;
-          if (Math.abs(difference) <= tolerance * Math.abs(target) + 1e-9 * Math.max(1, Math.abs(target))) return;
+          if (withinTolerance(combined, target, tolerance)) return;
           const whose = parent.kind === "goal" ? `the goal's target` : `the target of item "${parent.item.key}"`;
           const by = breakdown.by === void 0 ? "" : ` by ${breakdown.by}`;
           const percent = target === 0 ? "" : ` (${formatNumber(Math.round(Math.abs(difference) / Math.abs(target) * 1e4) / 100)}%)`;
@@ -45428,6 +45431,16 @@ async function isSymlink(file) {
   }
 }
 
+// src/reporters/github.ts
+function annotationRange(d) {
+  if (d.endLine === d.line && d.endColumn > d.column) {
+    return { startLine: d.line, endLine: d.endLine, startColumn: d.column, endColumn: d.endColumn - 1 };
+  }
+  const lastLine = d.endColumn === 1 ? d.endLine - 1 : d.endLine;
+  if (lastLine > d.line) return { startLine: d.line, endLine: lastLine };
+  return { startLine: d.line, startColumn: d.column };
+}
+
 // src/diff/format-diff.ts
 var format = createFormatter("en", "CNY", "no data");
 function formatDiff(diff, as) {
@@ -45632,16 +45645,7 @@ function annotate(diagnostics) {
   const errors = diagnostics.filter((d) => d.severity === "error").slice(0, annotationLimit);
   const warnings = diagnostics.filter((d) => d.severity === "warning").slice(0, annotationLimit);
   for (const d of [...errors, ...warnings]) {
-    const properties = {
-      title: `goalpost ${d.code}`,
-      file: d.file,
-      startLine: d.line,
-      endLine: d.endLine
-    };
-    if (d.line === d.endLine) {
-      properties.startColumn = d.column;
-      properties.endColumn = Math.max(d.column, d.endColumn - 1);
-    }
+    const properties = { title: `goalpost ${d.code}`, file: d.file, ...annotationRange(d) };
     if (d.severity === "error") error(d.message, properties);
     else warning(d.message, properties);
   }

@@ -12,6 +12,7 @@ import { loadTemplates } from '../render/templates.js';
 import { checkOutputFolder, writeOutputFiles } from '../render/write-output.js';
 import { scoreRepository, type ScoreReport } from '../score/score.js';
 import { validateRepository } from '../validate.js';
+import { annotationRange } from '../reporters/github.js';
 import { upsertComment } from './comment.js';
 import { buildComment, buildSummary, type ActionReport } from './report.js';
 
@@ -23,17 +24,7 @@ function annotate(diagnostics: readonly Diagnostic[]): number {
   const warnings = diagnostics.filter((d) => d.severity === 'warning').slice(0, annotationLimit);
   // Errors first, so that warnings never crowd them out.
   for (const d of [...errors, ...warnings]) {
-    const properties: core.AnnotationProperties = {
-      title: `goalpost ${d.code}`,
-      file: d.file,
-      startLine: d.line,
-      endLine: d.endLine,
-    };
-    // Columns only mean something on a single line; GitHub's end column is inclusive.
-    if (d.line === d.endLine) {
-      properties.startColumn = d.column;
-      properties.endColumn = Math.max(d.column, d.endColumn - 1);
-    }
+    const properties: core.AnnotationProperties = { title: `goalpost ${d.code}`, file: d.file, ...annotationRange(d) };
     if (d.severity === 'error') core.error(d.message, properties);
     else core.warning(d.message, properties);
   }

@@ -1,5 +1,5 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { combine } from '../model/aggregate.js';
+import { combine, withinTolerance } from '../model/aggregate.js';
 import { actualsIndex } from '../model/actuals-index.js';
 import { cellSpan } from '../model/model.js';
 import { formatNumber } from '../text/describe.js';
@@ -30,7 +30,7 @@ export const actualsTotals: Check = {
       for (const dimension of [...parts.keys()].sort()) {
         const combined = combine(kpi.aggregate, parts.get(dimension)!)!;
         const expected = total.value!;
-        if (Math.abs(combined - expected) <= model.settings.tolerance * Math.abs(expected) + 1e-9 * Math.max(1, Math.abs(expected))) continue;
+        if (withinTolerance(combined, expected, model.settings.tolerance)) continue;
         diagnostics.push(
           diagnosticAt(
             cellSpan(total, 'value'),

@@ -1,5 +1,5 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { aggregateAlong, combine } from '../model/aggregate.js';
+import { aggregateAlong, combine, withinTolerance } from '../model/aggregate.js';
 import type { Aggregate } from '../model/kinds.js';
 import { keySpanOf } from '../model/model.js';
 import { forEachBreakdown } from '../model/walk.js';
@@ -39,8 +39,7 @@ export const breakdownTotals: Check = {
           if (target === undefined || aggregate === undefined || values.length === 0 || values.some((v) => v === undefined)) return;
           const combined = combine(aggregate, values as number[])!;
           const difference = combined - target;
-          // The epsilon absorbs floating-point noise such as 0.1 + 0.2.
-          if (Math.abs(difference) <= tolerance * Math.abs(target) + 1e-9 * Math.max(1, Math.abs(target))) return;
+          if (withinTolerance(combined, target, tolerance)) return;
           const whose = parent.kind === 'goal' ? `the goal's target` : `the target of item "${parent.item.key}"`;
           const by = breakdown.by === undefined ? '' : ` by ${breakdown.by}`;
           const percent = target === 0 ? '' : ` (${formatNumber(Math.round((Math.abs(difference) / Math.abs(target)) * 10000) / 100)}%)`;

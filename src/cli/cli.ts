@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
-import { parsePeriod } from '../model/period.js';
+import { isMonth, parsePeriod } from '../model/period.js';
 import { idPattern, specialisedSchemasDir } from '../model/schema/common.js';
 import { DiskCache } from '../load/disk-cache.js';
 import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
@@ -46,7 +46,7 @@ function positiveNumber(value: string): number {
 }
 
 function month(value: string): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('It must be a month, YYYY-MM (for example 2026-11).');
+  if (!isMonth(value)) throw new InvalidArgumentError('It must be a month, YYYY-MM (for example 2026-11).');
   return value;
 }
 

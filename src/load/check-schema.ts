@@ -124,7 +124,7 @@ function typeWord(type: string): string {
 }
 
 /** "the weight of goal 2", "breakdown item "zhang.min"": where a value sits, in words. */
-export function describePath(path: readonly PathSegment[]): string {
+function describePath(path: readonly PathSegment[]): string {
   if (path.length === 0) return 'the file';
   const last = path[path.length - 1]!;
   const parent = path[path.length - 2];

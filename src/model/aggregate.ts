@@ -25,3 +25,12 @@ export function aggregateAlong(kpi: Kpi, dimension: string | undefined): Aggrega
   if (kpi.formula) return undefined;
   return dimension === 'month' ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
 }
+
+/**
+ * Whether a combined value matches what it should be, within a tolerance
+ * given as a fraction of the expected value (the settings' `tolerance`). The
+ * small absolute margin absorbs floating-point noise such as 0.1 + 0.2.
+ */
+export function withinTolerance(value: number, expected: number, tolerance: number): boolean {
+  return Math.abs(value - expected) <= tolerance * Math.abs(expected) + 1e-9 * Math.max(1, Math.abs(expected));
+}

@@ -36,17 +36,8 @@ export function isMonth(text: string): boolean {
   return monthRegex.test(text);
 }
 
-export function monthId(year: number, month: number): string {
+function monthId(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-export function periodContainsMonth(period: Period, month: string): boolean {
-  return period.months.includes(month);
-}
-
-/** Whether every month of `inner` lies in `outer`. */
-export function periodContains(outer: Period, inner: Period): boolean {
-  return inner.months.every((month) => outer.months.includes(month));
 }
 
 export function periodsOverlap(a: Period, b: Period): boolean {

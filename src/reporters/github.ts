@@ -6,20 +6,37 @@ const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/
 /** A property value also must not contain the `:` and `,` that delimit properties. */
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
+/** Where an annotation goes, in GitHub's terms (1-based lines and columns, end column inclusive). */
+export interface AnnotationRange {
+  startLine: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
 /**
- * The position properties of an annotation. GitHub's end column is
- * inclusive where ours is exclusive. The runner drops the columns when the
- * start and end lines differ, and drops the lines altogether when the end is
- * before the start, so a range only gets an end when it is a real one.
+ * The range of an annotation. GitHub's end column is inclusive where ours is
+ * exclusive. The runner drops the columns when the start and end lines
+ * differ, and drops the lines altogether when the end is before the start,
+ * so a range only gets an end when it is a real one.
  */
-function position(d: Diagnostic): string {
+export function annotationRange(d: Diagnostic): AnnotationRange {
   if (d.endLine === d.line && d.endColumn > d.column) {
-    return `line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn - 1}`;
+    return { startLine: d.line, endLine: d.endLine, startColumn: d.column, endColumn: d.endColumn - 1 };
   }
   // A range that ends at column 1 ends with the line break of the line before.
   const lastLine = d.endColumn === 1 ? d.endLine - 1 : d.endLine;
-  if (lastLine > d.line) return `line=${d.line},endLine=${lastLine}`;
-  return `line=${d.line},col=${d.column}`;
+  if (lastLine > d.line) return { startLine: d.line, endLine: lastLine };
+  return { startLine: d.line, startColumn: d.column };
+}
+
+function position(d: Diagnostic): string {
+  const range = annotationRange(d);
+  const parts = [`line=${range.startLine}`];
+  if (range.startColumn !== undefined) parts.push(`col=${range.startColumn}`);
+  if (range.endLine !== undefined) parts.push(`endLine=${range.endLine}`);
+  if (range.endColumn !== undefined) parts.push(`endColumn=${range.endColumn}`);
+  return parts.join(',');
 }
 
 /**

@@ -14,7 +14,6 @@ export const kpiIdPattern = '^[A-Za-z_][A-Za-z0-9_]*$';
 /** Ids of people, teams and goals: letters, digits and . _ - (e.g. `li.wei`, `q4-revenue`). */
 export const idPattern = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 export const periodPattern = '^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$';
-export const monthPattern = '^[0-9]{4}-(0[1-9]|1[0-2])$';
 export const datePattern = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 export const dimensionPattern = '^[A-Za-z][A-Za-z0-9_]*$';
 

@@ -22294,14 +22294,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -34237,7 +34237,7 @@ function parse(options) {
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format2) => format2.replace(
+        (format3) => format3.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options.mediaType.format}`
         )
@@ -34247,8 +34247,8 @@ function parse(options) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format2 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format2}`;
+          const format3 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format3}`;
         }).join(",");
       }
     }
@@ -38257,6 +38257,7 @@ function applyOperator(operator, left, right) {
 }
 
 // src/model/aggregate.ts
+var largestExactValue = 1e15;
 function combine(aggregate, values) {
   if (values.length === 0) return void 0;
   switch (aggregate) {
@@ -38330,37 +38331,66 @@ function matches(row, filter) {
 function finite(value) {
   return Number.isFinite(value) ? value : void 0;
 }
-function attainment(actual, target, direction, baseline) {
-  if (direction === "increase") {
-    return baseline === void 0 ? ratio(actual, target) : ratio(actual - baseline, target - baseline);
-  }
-  return baseline === void 0 ? ratio(target, actual) : ratio(baseline - actual, baseline - target);
+function expectedToDate(target, sumsOverTime, share, planToDate) {
+  if (!sumsOverTime) return target;
+  return planToDate ?? target * share.part / share.whole;
 }
-function ratio(numerator, denominator) {
-  return denominator === 0 ? void 0 : finite(numerator / denominator);
+function progress(actual, target) {
+  return target > 0 ? finite(actual / target) : void 0;
+}
+function attainment(actual, reference, direction, cap, baseline) {
+  const best = { value: cap, bestPossible: true };
+  const of = (value) => {
+    const checked = finite(value);
+    return checked === void 0 ? void 0 : { value: checked, bestPossible: false };
+  };
+  if (direction === "decrease" && actual <= 0 && reference >= 0) return best;
+  if (baseline !== void 0) {
+    if (baseline === reference) return void 0;
+    return of(direction === "increase" ? (actual - baseline) / (reference - baseline) : (baseline - actual) / (baseline - reference));
+  }
+  if (direction === "increase") {
+    if (reference > 0) return of(actual / reference);
+    if (reference === 0) return actual > 0 ? best : of(actual === 0 ? 1 : 0);
+    return void 0;
+  }
+  return reference >= 0 ? of(reference / actual) : void 0;
+}
+function paceStatus(value, thresholds2) {
+  if (value.value >= thresholds2.green) return "on-track";
+  if (value.value >= thresholds2.amber) return "at-risk";
+  return "off-track";
+}
+function reaches(value, target, direction) {
+  return direction === "increase" ? value >= target : value <= target;
 }
 function isMet(actual, target, comparison) {
   return comparison === "atLeast" ? actual >= target : actual <= target;
 }
-function paceStatus(actual, expected, direction, thresholds2, baseline) {
-  const pace = attainment(actual, expected, direction, baseline);
-  if (pace === void 0) {
-    const reached = direction === "increase" ? actual >= expected : actual <= expected;
-    return reached ? "on-track" : "off-track";
-  }
-  if (pace >= thresholds2.green) return "on-track";
-  if (pace >= thresholds2.amber) return "at-risk";
-  return "off-track";
+function forecast(actual, pace) {
+  if (pace.elapsedMonths <= 0) return void 0;
+  if (pace.planned && pace.expected > 0) return finite(actual + pace.remainingPlan * (actual / pace.expected));
+  if (pace.planned && pace.expected === 0) return finite(actual + pace.remainingPlan);
+  return finite(actual * pace.periodMonths / pace.elapsedMonths);
+}
+function judgeSummedThreshold(actual, projected, target, comparison, periodOver, amber) {
+  const decided = (met) => ({ met, status: met ? "on-track" : "off-track" });
+  if (comparison === "atMost" && actual > target) return decided(false);
+  if (comparison === "atLeast" && actual >= target) return decided(true);
+  if (periodOver || projected === void 0) return periodOver ? decided(isMet(actual, target, comparison)) : { met: null, status: "no-data" };
+  if (isMet(projected, target, comparison)) return { met: null, status: "on-track" };
+  const nearly = comparison === "atMost" ? projected <= target / amber : projected >= target * amber;
+  return { met: null, status: nearly ? "at-risk" : "off-track" };
+}
+function judgeLevelThreshold(actual, target, comparison, periodOver) {
+  const met = isMet(actual, target, comparison);
+  return { met: periodOver ? met : null, status: met ? "on-track" : "off-track" };
+}
+function thresholdAttainment(met, status) {
+  return { value: met === true || met === null && status === "on-track" ? 1 : 0, bestPossible: false };
 }
 function cappedAttainment(value, cap) {
   return Math.min(Math.max(value, 0), cap);
-}
-function forecast(actualToDate, elapsedMonths, totalMonths) {
-  if (elapsedMonths <= 0) return void 0;
-  return finite(actualToDate / elapsedMonths * totalMonths);
-}
-function reaches(value, target, direction) {
-  return direction === "increase" ? value >= target : value <= target;
 }
 function weightedScore(goals) {
   let total = 0;
@@ -38400,7 +38430,12 @@ function scoreGoalSet(model, index, goalSet, asOf) {
     const scored = scoreGoal(model, index, goalSet.team, team, goal, periodMonths, elapsed);
     if (scored) goals.push(scored);
   }
-  const score = weightedScore(goals.map((g) => ({ weight: g.weight, capped: g.attainment === null ? void 0 : cappedAttainment(g.attainment, model.settings.cap) })));
+  const cap = model.settings.cap;
+  const capped = (value) => value === null ? void 0 : cappedAttainment(value, cap);
+  const score = weightedScore(goals.map((g) => ({ weight: g.weight, capped: capped(g.attainment) })));
+  const forecastScore = weightedScore(
+    goals.map((g) => ({ weight: g.weight, capped: g.attainment === null ? void 0 : capped(g.forecastAttainment ?? g.attainment) }))
+  );
   return {
     team: goalSet.team,
     name: team?.name ?? null,
@@ -38408,6 +38443,7 @@ function scoreGoalSet(model, index, goalSet, asOf) {
     months: [...periodMonths],
     elapsedMonths: elapsed.length,
     score: score ?? null,
+    forecastScore: forecastScore ?? null,
     goals
   };
 }
@@ -38415,41 +38451,23 @@ function scoreGoal(model, index, teamId, team, goal, periodMonths, elapsed) {
   const kpi = goal.kpi === void 0 ? void 0 : model.kpis.get(goal.kpi);
   if (!kpi || goal.id === void 0 || goal.target === void 0 || goal.weight === void 0 || goal.owner === void 0) return void 0;
   const comparison = goal.comparison;
-  const direction = kpi.direction ?? (comparison === "atMost" ? "decrease" : "increase");
   const context3 = {
     model,
     index,
     kpi,
     team,
-    teamId,
-    direction,
+    direction: kpi.direction ?? (comparison === "atMost" ? "decrease" : "increase"),
     comparison,
     thresholds: { ...model.settings.thresholds, ...goal.thresholds },
+    cap: model.settings.cap,
     elapsed,
     periodMonths,
     sumsOverTime: !kpi.formula && (kpi.overTime ?? kpi.aggregate) === "sum"
   };
   const scope = { team: teamId, months: elapsed, filter: /* @__PURE__ */ new Map() };
   const actual = elapsed.length === 0 ? void 0 : kpiValue(model, index, kpi, scope);
-  const fraction = elapsed.length / periodMonths.length;
-  let goalAttainment;
-  let expected;
-  let status = "no-data";
-  let projected;
-  if (comparison) {
-    if (actual !== void 0) {
-      goalAttainment = isMet(actual, goal.target, comparison) ? 1 : 0;
-      status = goalAttainment === 1 ? "on-track" : "off-track";
-    }
-  } else {
-    expected = expectedToDate(context3, goal.target, goal.breakdowns, elapsed);
-    const baselineToDate = goal.baseline === void 0 ? void 0 : context3.sumsOverTime ? goal.baseline * fraction : goal.baseline;
-    if (actual !== void 0) {
-      goalAttainment = attainment(actual, goal.target, direction, goal.baseline);
-      if (expected !== void 0) status = paceStatus(actual, expected, direction, context3.thresholds, baselineToDate);
-      if (context3.sumsOverTime) projected = forecast(actual, elapsed.length, periodMonths.length);
-    }
-  }
+  const pace = paceOf(context3, goal.target, goal.breakdowns, linearPace(context3));
+  const judged = judge(context3, goal.target, goal.baseline, actual, pace);
   const trendValues = monthlyValues(model, index, kpi, scope);
   return {
     id: goal.id,
@@ -38457,7 +38475,8 @@ function scoreGoal(model, index, teamId, team, goal, periodMonths, elapsed) {
     kpi: kpi.id,
     kpiName: kpi.name ?? null,
     unit: kpi.unit ?? null,
-    direction,
+    direction: context3.direction,
+    sumsOverTime: context3.sumsOverTime,
     owner: goal.owner,
     ownerName: team?.members.get(goal.owner)?.name ?? null,
     alignsTo: goal.alignsTo ?? null,
@@ -38466,52 +38485,90 @@ function scoreGoal(model, index, teamId, team, goal, periodMonths, elapsed) {
     baseline: goal.baseline ?? null,
     comparison: comparison ?? null,
     actual: actual ?? null,
-    attainment: goalAttainment ?? null,
-    expected: expected ?? null,
-    forecast: projected ?? null,
-    forecastReachesTarget: projected === void 0 ? null : reaches(projected, goal.target, direction),
-    status,
+    progress: judged.progress ?? null,
+    attainment: judged.attainment?.value ?? null,
+    bestPossible: judged.attainment?.bestPossible ?? false,
+    expected: judged.expected ?? null,
+    forecast: judged.forecast ?? null,
+    forecastAttainment: judged.forecastAttainment?.value ?? null,
+    forecastReachesTarget: judged.forecast === void 0 ? null : meetsTarget(context3, judged.forecast, goal.target),
+    met: judged.met,
+    status: judged.status,
     weight: goal.weight,
-    score: goalAttainment === void 0 ? null : cappedAttainment(goalAttainment, model.settings.cap) * goal.weight / 100,
+    score: judged.attainment === void 0 ? null : cappedAttainment(judged.attainment.value, context3.cap) * goal.weight / 100,
     trend: elapsed.map((month, i) => ({ month, value: trendValues[i] ?? null })),
-    breakdown: scoreBreakdowns(context3, goal.breakdowns, scope)
+    breakdown: scoreBreakdowns(context3, goal.breakdowns, scope, pace)
   };
 }
-function expectedToDate(context3, target, breakdowns, months) {
-  if (!context3.sumsOverTime) return target;
-  const monthBreakdown = breakdowns.find((b) => b.by === "month");
-  if (monthBreakdown) {
-    let total = 0;
-    for (const item of monthBreakdown.items) if (item.target !== void 0 && months.includes(item.key)) total += item.target;
-    return total;
-  }
-  return target * months.length / context3.periodMonths.length;
+function meetsTarget(context3, value, target) {
+  return context3.comparison ? isMet(value, target, context3.comparison) : reaches(value, target, context3.direction);
 }
-function scoreBreakdowns(context3, breakdowns, parentScope) {
+function linearPace(context3) {
+  const elapsedMonths = context3.elapsed.length;
+  const periodMonths = context3.periodMonths.length;
+  return { share: { part: elapsedMonths, whole: periodMonths }, planned: false, expected: 0, remainingPlan: 0, elapsedMonths, periodMonths, periodOver: elapsedMonths === periodMonths };
+}
+function paceOf(context3, target, breakdowns, inherited) {
+  const plan = breakdowns.find((b) => b.by === "month");
+  if (!plan) {
+    const expected = expectedToDate(target, true, inherited.share);
+    return { ...inherited, expected, remainingPlan: target - expected };
+  }
+  let toDate = 0;
+  let remaining = 0;
+  for (const item of plan.items) {
+    if (item.target === void 0 || !context3.periodMonths.includes(item.key)) continue;
+    if (context3.elapsed.includes(item.key)) toDate += item.target;
+    else remaining += item.target;
+  }
+  const share = target !== 0 ? { part: toDate, whole: target } : { part: inherited.elapsedMonths, whole: inherited.periodMonths };
+  return { ...inherited, share, planned: true, expected: toDate, remainingPlan: remaining };
+}
+function judge(context3, target, baseline, actual, pace) {
+  const sums = context3.sumsOverTime;
+  const expected = expectedToDate(target, sums, pace.share, pace.planned ? pace.expected : void 0);
+  if (actual === void 0) {
+    return { expected, progress: void 0, attainment: void 0, forecast: void 0, forecastAttainment: void 0, met: null, status: "no-data" };
+  }
+  const projected = sums ? forecast(actual, {
+    expected,
+    remainingPlan: pace.planned ? pace.remainingPlan : target - expected,
+    planned: pace.planned,
+    elapsedMonths: pace.elapsedMonths,
+    periodMonths: pace.periodMonths
+  }) : void 0;
+  const share = sums ? progress(actual, target) : void 0;
+  if (context3.comparison) {
+    const { met, status: status2 } = sums ? judgeSummedThreshold(actual, projected, target, context3.comparison, pace.periodOver, context3.thresholds.amber) : judgeLevelThreshold(actual, target, context3.comparison, pace.periodOver);
+    const counted = thresholdAttainment(met, status2);
+    return { expected, progress: share, attainment: counted, forecast: projected, forecastAttainment: projected === void 0 ? void 0 : counted, met, status: status2 };
+  }
+  const baselineToDate = baseline === void 0 ? void 0 : sums ? baseline * pace.share.part / pace.share.whole : baseline;
+  const toDate = attainment(actual, expected, context3.direction, context3.cap, baselineToDate);
+  const status = toDate ? paceStatus(toDate, context3.thresholds) : reaches(actual, expected, context3.direction) ? "on-track" : "off-track";
+  return {
+    expected,
+    progress: share,
+    attainment: toDate,
+    forecast: projected,
+    forecastAttainment: projected === void 0 ? void 0 : attainment(projected, target, context3.direction, context3.cap, baseline),
+    met: null,
+    status
+  };
+}
+function scoreBreakdowns(context3, breakdowns, parentScope, parentPace) {
   const scores = [];
   for (const breakdown of breakdowns) {
     if (breakdown.by === void 0) continue;
+    const byMonth = breakdown.by === "month";
     for (const item of breakdown.items) {
       if (item.target === void 0) continue;
-      const scope = breakdown.by === "month" ? { ...parentScope, months: parentScope.months.filter((month) => month === item.key) } : { ...parentScope, filter: new Map([...parentScope.filter, [breakdown.by, item.key]]) };
-      const isFutureMonth = breakdown.by === "month" && scope.months.length === 0;
-      const actual = scope.months.length === 0 ? void 0 : kpiValue(context3.model, context3.index, context3.kpi, scope);
+      const scope = byMonth ? { ...parentScope, months: parentScope.months.filter((month) => month === item.key) } : { ...parentScope, filter: new Map([...parentScope.filter, [breakdown.by, item.key]]) };
       const owner = item.owner ?? (breakdown.by === "owner" ? item.key : void 0);
-      let itemAttainment;
-      let expected;
-      let status = "no-data";
-      if (context3.comparison) {
-        if (actual !== void 0) {
-          itemAttainment = isMet(actual, item.target, context3.comparison) ? 1 : 0;
-          status = itemAttainment === 1 ? "on-track" : "off-track";
-        }
-      } else {
-        expected = isFutureMonth ? void 0 : breakdown.by === "month" ? item.target : expectedToDate(context3, item.target, item.breakdowns, scope.months);
-        if (actual !== void 0) {
-          itemAttainment = attainment(actual, item.target, context3.direction);
-          if (expected !== void 0) status = paceStatus(actual, expected, context3.direction, context3.thresholds);
-        }
-      }
+      const monthPassed = byMonth && scope.months.length > 0;
+      const pace = byMonth ? { share: { part: monthPassed ? 1 : 0, whole: 1 }, planned: false, expected: monthPassed ? item.target : 0, remainingPlan: 0, elapsedMonths: monthPassed ? 1 : 0, periodMonths: 1, periodOver: monthPassed } : paceOf(context3, item.target, item.breakdowns, parentPace);
+      const actual = scope.months.length === 0 ? void 0 : kpiValue(context3.model, context3.index, context3.kpi, scope);
+      const judged = byMonth && !monthPassed ? { expected: void 0, progress: void 0, attainment: void 0, forecast: void 0, forecastAttainment: void 0, met: null, status: "no-data" } : judge(context3, item.target, void 0, actual, pace);
       scores.push({
         by: breakdown.by,
         key: item.key,
@@ -38519,10 +38576,15 @@ function scoreBreakdowns(context3, breakdowns, parentScope) {
         ownerName: owner === void 0 ? null : context3.team?.members.get(owner)?.name ?? null,
         target: item.target,
         actual: actual ?? null,
-        attainment: itemAttainment ?? null,
-        expected: expected ?? null,
-        status,
-        breakdown: scoreBreakdowns(context3, item.breakdowns, scope)
+        progress: judged.progress ?? null,
+        attainment: judged.attainment?.value ?? null,
+        bestPossible: judged.attainment?.bestPossible ?? false,
+        expected: judged.expected ?? null,
+        // A month's forecast is its actual: the month is over.
+        forecast: byMonth ? null : judged.forecast ?? null,
+        met: judged.met,
+        status: judged.status,
+        breakdown: scoreBreakdowns(context3, item.breakdowns, scope, pace)
       });
     }
   }
@@ -38680,9 +38742,9 @@ function truncate(text, length) {
   const chars = Array.from(text);
   return chars.length <= length ? text : `${chars.slice(0, length - 1).join("")}\u2026`;
 }
-function listWords(words, conjunction = "or") {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
+function listWords(words2, conjunction = "or") {
+  if (words2.length <= 1) return words2.join("");
+  return `${words2.slice(0, -1).join(", ")} ${conjunction} ${words2[words2.length - 1]}`;
 }
 function formatNumber(value) {
   return value.toLocaleString("en-US", { maximumFractionDigits: 6 });
@@ -38801,6 +38863,41 @@ var actualsReferences = {
             );
           }
         }
+      }
+    }
+    return diagnostics;
+  }
+};
+
+// src/checks/actuals-sums.ts
+function magnitudeOfAll(model) {
+  let total = 0;
+  for (const table of model.actuals) for (const row of table.rows) if (row.value !== void 0) total += Math.abs(row.value);
+  return total;
+}
+var actualsSums = {
+  name: "actuals-sums",
+  codes: ["actuals-value"],
+  run(model) {
+    if (magnitudeOfAll(model) <= largestExactValue) return [];
+    const diagnostics = [];
+    const totals = /* @__PURE__ */ new Map();
+    for (const table of model.actuals) {
+      for (const row of table.rows) {
+        if (row.value === void 0) continue;
+        const key = `${row.team}\0${row.kpi}`;
+        const before = totals.get(key) ?? 0;
+        if (before > largestExactValue) continue;
+        const total = before + Math.abs(row.value);
+        totals.set(key, total);
+        if (total <= largestExactValue) continue;
+        diagnostics.push(
+          diagnosticAt(
+            cellSpan(row, "value"),
+            "actuals-value",
+            `With this value, the actuals of KPI "${truncate(row.kpi, 40)}" for team "${truncate(row.team, 40)}" add up to more than ${formatNumber(largestExactValue)} (counting every value as positive), too large for goalpost to add up exactly. Check the unit of the values.`
+          )
+        );
       }
     }
     return diagnostics;
@@ -39294,6 +39391,65 @@ var goalReferences = {
   }
 };
 
+// src/checks/target-baselines.ts
+var ratioWords = {
+  increase: "attainment is measured as a share of the target (actual \xF7 target)",
+  decrease: "for a KPI where less is better, attainment is measured as target \xF7 actual"
+};
+var sides = {
+  increase: { start: "below", beyond: "above", better: "more", hold: "at or above", comparison: "atLeast" },
+  decrease: { start: "above", beyond: "below", better: "less", hold: "at or below", comparison: "atMost" }
+};
+function baselineAdvice(direction, target) {
+  return `a baseline (where the KPI starts from, ${sides[direction].start} ${formatNumber(target)}) so that attainment measures the progress from it towards the target`;
+}
+function targetNeedsBaseline(direction, target) {
+  const opening = `The target is ${formatNumber(target)}, but ${ratioWords[direction]}`;
+  if (target < 0) return `${opening}, which only works for a target above zero. Add ${baselineAdvice(direction, target)}.`;
+  if (direction === "increase") {
+    return `${opening}, and nothing can be divided by 0. Add ${baselineAdvice(direction, target)}; or, if the goal is met while the KPI stays at 0 or above, use comparison: atLeast.`;
+  }
+  return `${opening}, which is 0 for any actual above the target: the goal would score nothing however close it came. If the goal is met while the KPI stays at 0, use comparison: atMost; otherwise add ${baselineAdvice(direction, target)}.`;
+}
+var targetBaselines = {
+  name: "target-baselines",
+  codes: ["target-needs-baseline", "baseline-equals-target", "baseline-beyond-target"],
+  run(model) {
+    const diagnostics = [];
+    const report = (goal, key, code, message) => {
+      diagnostics.push(diagnosticAt(spanOf(goal.at, [key]), code, message));
+    };
+    for (const goalSet of model.goalSets) {
+      for (const goal of goalSet.goals) {
+        const kpi = goal.kpi === void 0 ? void 0 : model.kpis.get(goal.kpi);
+        const direction = kpi?.direction;
+        const { target, baseline } = goal;
+        if (!kpi || !direction || goal.comparison !== void 0 || target === void 0) continue;
+        const side = sides[direction];
+        if (baseline === void 0) {
+          if (target > 0 || target < 0 && cannotBeNegative(kpi)) continue;
+          report(goal, "target", "target-needs-baseline", targetNeedsBaseline(direction, target));
+        } else if (baseline === target) {
+          report(
+            goal,
+            "baseline",
+            "baseline-equals-target",
+            `The baseline is the same as the target, ${formatNumber(target)}: attainment measures the progress from the baseline towards the target, and there is no distance between them to measure it by. Set the baseline to where the KPI starts from; or, if the goal is to hold the KPI at ${formatNumber(target)}, remove the baseline and use comparison: ${side.comparison}.`
+          );
+        } else if (direction === "increase" ? baseline > target : baseline < target) {
+          report(
+            goal,
+            "baseline",
+            "baseline-beyond-target",
+            `The baseline ${formatNumber(baseline)} is ${side.beyond} the target ${formatNumber(target)}, but ${side.better} is better for KPI "${kpi.id}": measured from this baseline, attainment would fall as the KPI improves. A baseline is where the KPI starts from, ${side.start} the target; if the goal is to stay ${side.hold} ${formatNumber(target)}, remove the baseline and use comparison: ${side.comparison}.`
+          );
+        }
+      }
+    }
+    return diagnostics;
+  }
+};
+
 // src/checks/thresholds-order.ts
 var thresholdsOrder = {
   name: "thresholds-order",
@@ -39413,11 +39569,13 @@ var checks = [
   breakdownTotals,
   weightsTotal,
   negativeTargets,
+  targetBaselines,
   alignment,
   dueDates,
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
+  actualsSums,
   actualsTotals
 ];
 function runChecks(model, selected = checks) {
@@ -40190,15 +40348,15 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var GoalSet = validate12;
-var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/goal-set.schema.json", "title": "goalpost goal set", "description": "The goals (\u76EE\u6807) of one team for one period.", "markdownDescription": "The goals (**\u76EE\u6807**) of one team for one period.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here GoalSet. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `GoalSet`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "GoalSet" }, "team": { "type": "string", "title": "team", "description": "The id of the team whose goals these are (\u56E2\u961F).", "markdownDescription": "The id of the team whose goals these are (**\u56E2\u961F**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "period": { "type": ["string", "integer"], "title": "Period", "description": "The period the goals are for (\u5468\u671F): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11.", "markdownDescription": "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`.", "pattern": "^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$", "patternErrorMessage": "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).", "minimum": 1e3, "maximum": 9999, "examples": ["2026-Q4", "2026-H2", "2026", "2026-11"] }, "title": { "type": "string", "title": "title", "description": "An optional heading for the goal set (\u6807\u9898).", "markdownDescription": "An optional heading for the goal set (**\u6807\u9898**)." }, "goals": { "type": "array", "title": "goals", "description": "The goals of the team for the period (\u76EE\u6807\u5217\u8868).", "markdownDescription": "The goals of the team for the period (**\u76EE\u6807\u5217\u8868**).", "minItems": 1, "items": { "$ref": "#/definitions/goal" } } }, "required": ["apiVersion", "kind", "team", "period", "goals"], "additionalProperties": false, "definitions": { "goal": { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%." }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target." }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] }, "breakdown": { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] }, "breakdownItem": { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**)." }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } } } };
+var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/goal-set.schema.json", "title": "goalpost goal set", "description": "The goals (\u76EE\u6807) of one team for one period.", "markdownDescription": "The goals (**\u76EE\u6807**) of one team for one period.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here GoalSet. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `GoalSet`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "GoalSet" }, "team": { "type": "string", "title": "team", "description": "The id of the team whose goals these are (\u56E2\u961F).", "markdownDescription": "The id of the team whose goals these are (**\u56E2\u961F**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "period": { "type": ["string", "integer"], "title": "Period", "description": "The period the goals are for (\u5468\u671F): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11.", "markdownDescription": "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`.", "pattern": "^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$", "patternErrorMessage": "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).", "minimum": 1e3, "maximum": 9999, "examples": ["2026-Q4", "2026-H2", "2026", "2026-11"] }, "title": { "type": "string", "title": "title", "description": "An optional heading for the goal set (\u6807\u9898).", "markdownDescription": "An optional heading for the goal set (**\u6807\u9898**)." }, "goals": { "type": "array", "title": "goals", "description": "The goals of the team for the period (\u76EE\u6807\u5217\u8868).", "markdownDescription": "The goals of the team for the period (**\u76EE\u6807\u5217\u8868**).", "minItems": 1, "items": { "$ref": "#/definitions/goal" } } }, "required": ["apiVersion", "kind", "team", "period", "goals"], "additionalProperties": false, "definitions": { "goal": { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] }, "breakdown": { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] }, "breakdownItem": { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } } } };
 var pattern5 = new RegExp("^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$", "u");
-var schema16 = { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%." }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target." }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] };
+var schema16 = { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] };
 var func7 = Object.prototype.hasOwnProperty;
 var pattern9 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 var pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var schema17 = { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] };
 var pattern11 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
-var schema18 = { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**)." }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } };
+var schema18 = { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } };
 var wrapper0 = { validate: validate14 };
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -40258,21 +40416,18 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data.target !== void 0) {
         let data0 = data.target;
-        if (!(typeof data0 == "number" && isFinite(data0))) {
-          const err4 = { instancePath: instancePath + "/target", schemaPath: "#/then/properties/target/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema18.then.properties.target.type, parentSchema: schema18.then.properties.target, data: data0 };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
+        if (typeof data0 == "number" && isFinite(data0)) {
+          if (data0 > 1e15 || isNaN(data0)) {
+            const err4 = { instancePath: instancePath + "/target", schemaPath: "#/then/properties/target/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e15 }, message: "must be <= 1000000000000000", schema: 1e15, parentSchema: schema18.then.properties.target, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
           }
-          errors++;
-        }
-      }
-      if (data.owner !== void 0) {
-        let data1 = data.owner;
-        if (typeof data1 === "string") {
-          if (!pattern1.test(data1)) {
-            const err5 = { instancePath: instancePath + "/owner", schemaPath: "#/then/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema18.then.properties.owner, data: data1 };
+          if (data0 < -1e15 || isNaN(data0)) {
+            const err5 = { instancePath: instancePath + "/target", schemaPath: "#/then/properties/target/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1e15 }, message: "must be >= -1000000000000000", schema: -1e15, parentSchema: schema18.then.properties.target, data: data0 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -40281,11 +40436,33 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         } else {
-          const err6 = { instancePath: instancePath + "/owner", schemaPath: "#/then/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.then.properties.owner.type, parentSchema: schema18.then.properties.owner, data: data1 };
+          const err6 = { instancePath: instancePath + "/target", schemaPath: "#/then/properties/target/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema18.then.properties.target.type, parentSchema: schema18.then.properties.target, data: data0 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
             vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.owner !== void 0) {
+        let data1 = data.owner;
+        if (typeof data1 === "string") {
+          if (!pattern1.test(data1)) {
+            const err7 = { instancePath: instancePath + "/owner", schemaPath: "#/then/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema18.then.properties.owner, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        } else {
+          const err8 = { instancePath: instancePath + "/owner", schemaPath: "#/then/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.then.properties.owner.type, parentSchema: schema18.then.properties.owner, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
           }
           errors++;
         }
@@ -40301,11 +40478,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         } else {
-          const err7 = { instancePath: instancePath + "/breakdown", schemaPath: "#/then/properties/breakdown/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema18.then.properties.breakdown.type, parentSchema: schema18.then.properties.breakdown, data: data2 };
+          const err9 = { instancePath: instancePath + "/breakdown", schemaPath: "#/then/properties/breakdown/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema18.then.properties.breakdown.type, parentSchema: schema18.then.properties.breakdown, data: data2 };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
@@ -40315,13 +40492,33 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err8 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema18.if, parentSchema: schema18, data };
+    const err10 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema18.if, parentSchema: schema18, data };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err10];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err10);
     }
     errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 1e15 || isNaN(data)) {
+      const err11 = { instancePath, schemaPath: "#/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e15 }, message: "must be <= 1000000000000000", schema: 1e15, parentSchema: schema18, data };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data < -1e15 || isNaN(data)) {
+      const err12 = { instancePath, schemaPath: "#/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1e15 }, message: "must be >= -1000000000000000", schema: -1e15, parentSchema: schema18, data };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
   }
   validate15.errors = vErrors;
   return errors === 0;
@@ -40558,32 +40755,27 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.target !== void 0) {
       let data3 = data.target;
-      if (!(typeof data3 == "number" && isFinite(data3))) {
-        const err13 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.target.type, parentSchema: schema16.properties.target, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 > 1e15 || isNaN(data3)) {
+          const err13 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e15 }, message: "must be <= 1000000000000000", schema: 1e15, parentSchema: schema16.properties.target, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.baseline !== void 0) {
-      let data4 = data.baseline;
-      if (!(typeof data4 == "number" && isFinite(data4))) {
-        const err14 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.baseline.type, parentSchema: schema16.properties.baseline, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
+        if (data3 < -1e15 || isNaN(data3)) {
+          const err14 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1e15 }, message: "must be >= -1000000000000000", schema: -1e15, parentSchema: schema16.properties.target, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.comparison !== void 0) {
-      let data5 = data.comparison;
-      if (typeof data5 !== "string") {
-        const err15 = { instancePath: instancePath + "/comparison", schemaPath: "#/properties/comparison/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.comparison.type, parentSchema: schema16.properties.comparison, data: data5 };
+      } else {
+        const err15 = { instancePath: instancePath + "/target", schemaPath: "#/properties/target/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.target.type, parentSchema: schema16.properties.target, data: data3 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -40591,12 +40783,55 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data5 === "atLeast" || data5 === "atMost")) {
-        const err16 = { instancePath: instancePath + "/comparison", schemaPath: "#/properties/comparison/enum", keyword: "enum", params: { allowedValues: schema16.properties.comparison.enum }, message: "must be equal to one of the allowed values", schema: schema16.properties.comparison.enum, parentSchema: schema16.properties.comparison, data: data5 };
+    }
+    if (data.baseline !== void 0) {
+      let data4 = data.baseline;
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 > 1e15 || isNaN(data4)) {
+          const err16 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e15 }, message: "must be <= 1000000000000000", schema: 1e15, parentSchema: schema16.properties.baseline, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data4 < -1e15 || isNaN(data4)) {
+          const err17 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1e15 }, message: "must be >= -1000000000000000", schema: -1e15, parentSchema: schema16.properties.baseline, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.baseline.type, parentSchema: schema16.properties.baseline, data: data4 };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err18];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.comparison !== void 0) {
+      let data5 = data.comparison;
+      if (typeof data5 !== "string") {
+        const err19 = { instancePath: instancePath + "/comparison", schemaPath: "#/properties/comparison/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.comparison.type, parentSchema: schema16.properties.comparison, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data5 === "atLeast" || data5 === "atMost")) {
+        const err20 = { instancePath: instancePath + "/comparison", schemaPath: "#/properties/comparison/enum", keyword: "enum", params: { allowedValues: schema16.properties.comparison.enum }, message: "must be equal to one of the allowed values", schema: schema16.properties.comparison.enum, parentSchema: schema16.properties.comparison, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -40605,60 +40840,16 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.weight;
       if (typeof data6 == "number" && isFinite(data6)) {
         if (data6 > 100 || isNaN(data6)) {
-          const err17 = { instancePath: instancePath + "/weight", schemaPath: "#/properties/weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema16.properties.weight, data: data6 };
+          const err21 = { instancePath: instancePath + "/weight", schemaPath: "#/properties/weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema16.properties.weight, data: data6 };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err21];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err21);
           }
           errors++;
         }
         if (data6 < 0 || isNaN(data6)) {
-          const err18 = { instancePath: instancePath + "/weight", schemaPath: "#/properties/weight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.weight, data: data6 };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/weight", schemaPath: "#/properties/weight/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.weight.type, parentSchema: schema16.properties.weight, data: data6 };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.owner !== void 0) {
-      let data7 = data.owner;
-      if (typeof data7 === "string") {
-        if (!pattern1.test(data7)) {
-          const err20 = { instancePath: instancePath + "/owner", schemaPath: "#/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.owner, data: data7 };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/owner", schemaPath: "#/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.owner.type, parentSchema: schema16.properties.owner, data: data7 };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.due !== void 0) {
-      let data8 = data.due;
-      if (typeof data8 === "string") {
-        if (!pattern9.test(data8)) {
-          const err22 = { instancePath: instancePath + "/due", schemaPath: "#/properties/due/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema16.properties.due, data: data8 };
+          const err22 = { instancePath: instancePath + "/weight", schemaPath: "#/properties/weight/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.weight, data: data6 };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -40667,7 +40858,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/due", schemaPath: "#/properties/due/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.due.type, parentSchema: schema16.properties.due, data: data8 };
+        const err23 = { instancePath: instancePath + "/weight", schemaPath: "#/properties/weight/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.weight.type, parentSchema: schema16.properties.weight, data: data6 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -40676,11 +40867,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.alignsTo !== void 0) {
-      let data9 = data.alignsTo;
-      if (typeof data9 === "string") {
-        if (!pattern10.test(data9)) {
-          const err24 = { instancePath: instancePath + "/alignsTo", schemaPath: "#/properties/alignsTo/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.alignsTo, data: data9 };
+    if (data.owner !== void 0) {
+      let data7 = data.owner;
+      if (typeof data7 === "string") {
+        if (!pattern1.test(data7)) {
+          const err24 = { instancePath: instancePath + "/owner", schemaPath: "#/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.owner, data: data7 };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -40689,11 +40880,55 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/alignsTo", schemaPath: "#/properties/alignsTo/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.alignsTo.type, parentSchema: schema16.properties.alignsTo, data: data9 };
+        const err25 = { instancePath: instancePath + "/owner", schemaPath: "#/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.owner.type, parentSchema: schema16.properties.owner, data: data7 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
           vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.due !== void 0) {
+      let data8 = data.due;
+      if (typeof data8 === "string") {
+        if (!pattern9.test(data8)) {
+          const err26 = { instancePath: instancePath + "/due", schemaPath: "#/properties/due/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema16.properties.due, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/due", schemaPath: "#/properties/due/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.due.type, parentSchema: schema16.properties.due, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.alignsTo !== void 0) {
+      let data9 = data.alignsTo;
+      if (typeof data9 === "string") {
+        if (!pattern10.test(data9)) {
+          const err28 = { instancePath: instancePath + "/alignsTo", schemaPath: "#/properties/alignsTo/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.alignsTo, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/alignsTo", schemaPath: "#/properties/alignsTo/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.alignsTo.type, parentSchema: schema16.properties.alignsTo, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
         }
         errors++;
       }
@@ -40703,51 +40938,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         for (const key1 in data10) {
           if (!(key1 === "green" || key1 === "amber")) {
-            const err26 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16.properties.thresholds, data: data10 };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data10.green !== void 0) {
-          let data11 = data10.green;
-          if (typeof data11 == "number" && isFinite(data11)) {
-            if (data11 < 0 || isNaN(data11)) {
-              const err27 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.thresholds.properties.green, data: data11 };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-          } else {
-            const err28 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.thresholds.properties.green.type, parentSchema: schema16.properties.thresholds.properties.green, data: data11 };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data10.amber !== void 0) {
-          let data12 = data10.amber;
-          if (typeof data12 == "number" && isFinite(data12)) {
-            if (data12 < 0 || isNaN(data12)) {
-              const err29 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.thresholds.properties.amber, data: data12 };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.thresholds.properties.amber.type, parentSchema: schema16.properties.thresholds.properties.amber, data: data12 };
+            const err30 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16.properties.thresholds, data: data10 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -40756,12 +40947,56 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data10.green !== void 0) {
+          let data11 = data10.green;
+          if (typeof data11 == "number" && isFinite(data11)) {
+            if (data11 < 0 || isNaN(data11)) {
+              const err31 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.thresholds.properties.green, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.thresholds.properties.green.type, parentSchema: schema16.properties.thresholds.properties.green, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data10.amber !== void 0) {
+          let data12 = data10.amber;
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 0 || isNaN(data12)) {
+              const err33 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.thresholds.properties.amber, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.thresholds.properties.amber.type, parentSchema: schema16.properties.thresholds.properties.amber, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err31 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.properties.thresholds.type, parentSchema: schema16.properties.thresholds, data: data10 };
+        const err35 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.properties.thresholds.type, parentSchema: schema16.properties.thresholds, data: data10 };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err35];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err35);
         }
         errors++;
       }
@@ -40769,11 +41004,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.notes !== void 0) {
       let data13 = data.notes;
       if (typeof data13 !== "string") {
-        const err32 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.notes.type, parentSchema: schema16.properties.notes, data: data13 };
+        const err36 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.notes.type, parentSchema: schema16.properties.notes, data: data13 };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err36];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err36);
         }
         errors++;
       }
@@ -40789,21 +41024,21 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/breakdown", schemaPath: "#/properties/breakdown/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.breakdown.type, parentSchema: schema16.properties.breakdown, data: data14 };
+        const err37 = { instancePath: instancePath + "/breakdown", schemaPath: "#/properties/breakdown/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.breakdown.type, parentSchema: schema16.properties.breakdown, data: data14 };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err37];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
   } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
     if (vErrors === null) {
-      vErrors = [err34];
+      vErrors = [err38];
     } else {
-      vErrors.push(err34);
+      vErrors.push(err38);
     }
     errors++;
   }
@@ -41321,6 +41556,7 @@ function toDiagnostic(document, error2) {
     case "exclusiveMinimum": {
       const word = error2.keyword === "maximum" ? "at most" : error2.keyword === "minimum" ? "at least" : "more than";
       if (name === "the period") return periodYearDiagnostic(document, path6, error2.data);
+      if (Math.abs(Number(params["limit"])) === largestExactValue) return tooLargeDiagnostic(document, path6, name);
       return diagnosticAt(
         document.span(path6),
         "invalid-value",
@@ -41346,6 +41582,15 @@ function periodYearDiagnostic(document, path6, value) {
     document.span(path6),
     "invalid-value",
     `The period ${String(value)} is not valid. A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).`
+  );
+}
+function tooLargeDiagnostic(document, path6, name) {
+  const span = document.span(path6);
+  const written = truncate(span.source.text.slice(span.start, span.end), 40);
+  return diagnosticAt(
+    span,
+    "invalid-value",
+    `${capitalize(name)} is ${written}, too large for goalpost to add up exactly: it can be at most ${formatNumber(largestExactValue)} either way.`
   );
 }
 function typeWord(type) {
@@ -41631,8 +41876,8 @@ function parseValue(text) {
   if (text === "") return "The value is empty. Leave the row out if there is no value yet.";
   if (plainNumber.test(text)) {
     const value = Number(text);
-    if (Number.isFinite(value)) return value;
-    return `${truncate(text, 40)} is too large to be a value.`;
+    if (Math.abs(value) <= largestExactValue) return value;
+    return `${truncate(text, 40)} is too large for goalpost to add up exactly: a value can be at most ${formatNumber(largestExactValue)} either way.`;
   }
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
     return `"${text}" uses thousands separators; write plain numbers such as ${text.replace(/,/g, "")}.`;
@@ -44522,7 +44767,10 @@ function diffGoalSet(base, head, before, after) {
   const team = set.team;
   const period2 = set.period?.id ?? set.periodText ?? "";
   const name = head.model.teams.get(team)?.name ?? base.model.teams.get(team)?.name ?? null;
-  const unitOf = (model, goal) => goal.kpi === void 0 ? null : model.kpis.get(goal.kpi)?.unit ?? null;
+  const unitOf = (model, goal) => {
+    const unit = goal.kpi === void 0 ? null : model.kpis.get(goal.kpi)?.unit ?? null;
+    return unit === "currency" ? model.settings.currency : unit;
+  };
   const scoreOf = (side) => lookupScores(side.report, team, period2);
   const baseScores = scoreOf(base);
   const headScores = scoreOf(head);
@@ -44654,9 +44902,14 @@ function lookupScores(report, team, period2) {
 }
 function effectOf(before, after) {
   if (!before || !after) return null;
-  if (sameNumber(before.attainment, after.attainment) && before.status === after.status && sameNumber(before.score, after.score)) return null;
+  if (sameNumber(before.attainment, after.attainment) && before.bestPossible === after.bestPossible && before.met === after.met && before.status === after.status && sameNumber(before.score, after.score)) {
+    return null;
+  }
   return {
     attainment: { before: before.attainment, after: after.attainment },
+    bestPossible: { before: before.bestPossible, after: after.bestPossible },
+    met: { before: before.met, after: after.met },
+    comparison: { before: before.comparison, after: after.comparison },
     status: { before: before.status, after: after.status },
     score: { before: before.score, after: after.score }
   };
@@ -44936,58 +45189,97 @@ function escapeMarkdown(text) {
   return escapeHtml(text).replace(/\r?\n|\r/g, " ").replace(/[\\|*_[\]~]/g, (ch) => `\\${ch}`);
 }
 
-// src/render/format.ts
+// src/text/format.ts
 var currencyCode = /^[A-Z]{3}$/;
-function createFormatter(locale, defaultCurrency, noData) {
+function scaled(value, factor) {
+  return Number((value * factor).toPrecision(15));
+}
+var unitWords = {
+  en: { percent: "%", ratio: "\xD7", score: "points", hours: "hours" },
+  "zh-CN": { percent: "%", ratio: "\u500D", score: "\u5206", hours: "\u5C0F\u65F6" }
+};
+var quarterNames = ["\u7B2C\u4E00\u5B63\u5EA6", "\u7B2C\u4E8C\u5B63\u5EA6", "\u7B2C\u4E09\u5B63\u5EA6", "\u7B2C\u56DB\u5B63\u5EA6"];
+function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? "\u65E0\u6570\u636E" : "no data") {
   const cache = /* @__PURE__ */ new Map();
-  const formatter = (key, options) => {
+  const intl = (key, options) => {
     let cached = cache.get(key);
-    if (!cached) cache.set(key, cached = new Intl.NumberFormat(locale, options));
+    if (!cached) cache.set(key, cached = new Intl.NumberFormat(locale, { roundingMode: "halfExpand", ...options }));
     return cached;
   };
-  const plain = (value, digits = 2) => formatter(`plain${digits}`, { maximumFractionDigits: digits }).format(value);
-  const percent = (value) => formatter("percent", { style: "percent", maximumFractionDigits: 1 }).format(value);
+  const fixed = (value2, digits) => intl(`plain ${digits}`, { maximumFractionDigits: digits }).format(value2);
+  const plain = (value2) => {
+    const size = Math.abs(value2);
+    return size >= 1e4 ? fixed(value2, 0) : size >= 100 ? fixed(value2, 1) : size >= 1 ? fixed(value2, 2) : intl("small", { maximumSignificantDigits: 3 }).format(value2);
+  };
+  const percent = (value2) => intl("percent", { style: "percent", maximumFractionDigits: 1 }).format(value2);
   const monthFormat = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
-  const currency = (value, code) => {
-    if (locale === "zh-CN" && Math.abs(value) >= 1e5) {
-      return formatter(`compact ${code}`, { style: "currency", currency: code, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+  const usable = (value2) => value2 !== null && Number.isFinite(value2);
+  const currencyOf = (unit) => unit === "currency" ? defaultCurrency : unit !== null && currencyCode.test(unit) ? unit : void 0;
+  const currency = (value2, code) => {
+    if (locale === "zh-CN" && Math.abs(value2) >= 1e5) {
+      return intl(`compact ${code}`, { style: "currency", currency: code, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value2);
     }
-    const digits = Math.abs(value) >= 1e3 ? 0 : 2;
-    return formatter(`currency ${code} ${digits}`, { style: "currency", currency: code, maximumFractionDigits: digits }).format(value);
+    const digits = Math.abs(value2) >= 1e3 ? 0 : 2;
+    return intl(`currency ${code} ${digits}`, { style: "currency", currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value2);
+  };
+  const currencySymbol = (code) => intl(`currency ${code} 0`, { style: "currency", currency: code, minimumFractionDigits: 0, maximumFractionDigits: 0 }).formatToParts(1).find((part) => part.type === "currency")?.value ?? code;
+  const words2 = unitWords[locale];
+  const month = (id) => {
+    const [year, number2] = id.split("-").map(Number);
+    if (locale === "zh-CN") return `${year}\u5E74${number2}\u6708`;
+    return monthFormat.format(Date.UTC(year, number2 - 1, 1));
+  };
+  const value = (number2, unit) => {
+    const code = currencyOf(unit);
+    if (code !== void 0) return currency(number2, code);
+    switch (unit) {
+      case "percent":
+        return percent(number2);
+      case "count":
+        return fixed(number2, Number.isInteger(number2) ? 0 : 1);
+      case "ratio":
+        return `${fixed(number2, 2)}${words2.ratio}`;
+      case "score":
+        return fixed(number2, 2);
+      case "hours":
+        return `${fixed(number2, 1)} ${locale === "zh-CN" ? "\u5C0F\u65F6" : "h"}`;
+      case null:
+        return plain(number2);
+      default:
+        return `${plain(number2)} ${unit}`;
+    }
   };
   return {
+    locale,
     noData,
-    value(value, unit) {
-      if (value === null) return noData;
-      switch (unit) {
-        case "percent":
-          return percent(value);
-        case "currency":
-          return currency(value, defaultCurrency);
-        case "count":
-          return plain(value, Number.isInteger(value) ? 0 : 1);
-        case "ratio":
-        case "score":
-          return plain(value, 2);
-        case "hours":
-          return `${plain(value, 1)} ${locale === "zh-CN" ? "\u5C0F\u65F6" : "h"}`;
-        case null:
-          return plain(value);
-        default:
-          return currencyCode.test(unit) ? currency(value, unit) : `${plain(value)} ${unit}`;
-      }
+    value: (number2, unit) => usable(number2) ? value(number2, unit) : noData,
+    amount: (number2, unit) => usable(number2) ? value(Math.abs(number2), unit) : noData,
+    percent: (number2) => usable(number2) ? percent(number2) : noData,
+    signedPercent: (number2) => usable(number2) ? intl("signed percent", { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(number2) : noData,
+    attainment: (number2, bestPossible) => usable(number2) ? `${bestPossible ? "\u2265 " : ""}${percent(number2)}` : noData,
+    points: (number2) => usable(number2) ? fixed(scaled(number2, 100), 1) : noData,
+    plain: (number2) => Number.isFinite(number2) ? plain(number2) : noData,
+    signed(number2, unit) {
+      if (!usable(number2)) return noData;
+      const text = value(Math.abs(number2), unit);
+      return number2 > 0 ? `+${text}` : number2 < 0 ? `-${text}` : text;
     },
-    percent(value) {
-      return value === null ? noData : percent(value);
+    unit(unit) {
+      if (unit === null || unit === "count") return null;
+      const code = currencyOf(unit);
+      if (code !== void 0) return currencySymbol(code);
+      return Object.hasOwn(words2, unit) ? words2[unit] : unit;
     },
-    points(value) {
-      return value === null ? noData : plain(value * 100, 1);
-    },
-    plain: (value) => plain(value),
-    month(month) {
-      const [year, number2] = month.split("-").map(Number);
-      if (locale === "zh-CN") return `${year}\u5E74${number2}\u6708`;
-      return monthFormat.format(Date.UTC(year, number2 - 1, 1));
+    month,
+    period(id) {
+      const match = parsePeriod(id) && /^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/.exec(id);
+      if (!match) return id;
+      const year = match[1];
+      const part = match[2];
+      if (part === void 0) return locale === "zh-CN" ? `${year}\u5E74` : year;
+      if (part.startsWith("H")) return locale === "zh-CN" ? `${year}\u5E74${part === "H1" ? "\u4E0A\u534A\u5E74" : "\u4E0B\u534A\u5E74"}` : `${part} ${year}`;
+      if (part.startsWith("Q")) return locale === "zh-CN" ? `${year}\u5E74${quarterNames[Number(part[1]) - 1]}` : `${part} ${year}`;
+      return month(id);
     }
   };
 }
@@ -45002,6 +45294,9 @@ var en = {
   people: "People",
   teamScore: "Team score",
   asOf: "As of",
+  colon: ": ",
+  withUnit: (name, unit) => `${name} (${unit})`,
+  parenthesized: (text) => ` (${text})`,
   monthsElapsed: (elapsed, total) => `${elapsed} of ${total} months`,
   goal: "Goal",
   owner: "Owner",
@@ -45022,10 +45317,36 @@ var en = {
   itemsOwned: "Breakdown items owned",
   breakdownBy: (dimension) => `by ${dimension}`,
   dimension: (dimension) => ownName({ owner: "owner", month: "month" }, dimension),
-  reachesTarget: "reaches the target",
-  missesTarget: "falls short of the target",
+  progress: (kind, percent) => kind === "increase" ? `${percent} of target` : kind === "atLeast" ? `${percent} of the minimum` : `${percent} of the allowance used`,
+  forecastNote: (kind, reaches2, by) => {
+    switch (kind) {
+      case "increase":
+        return reaches2 ? "on course to reach the target" : `on course to fall short by ${by}`;
+      case "decrease":
+        return reaches2 ? "on course to stay within the target" : `on course to exceed the target by ${by}`;
+      case "atMost":
+        return reaches2 ? "on course to stay within the cap" : `on course to exceed the cap by ${by}`;
+      case "atLeast":
+        return reaches2 ? "on course to reach the minimum" : `on course to fall short of the minimum by ${by}`;
+    }
+  },
+  finalNote: (kind, reaches2, by) => {
+    switch (kind) {
+      case "increase":
+        return reaches2 ? "reached the target" : `fell short by ${by}`;
+      case "decrease":
+        return reaches2 ? "stayed within the target" : `exceeded the target by ${by}`;
+      case "atMost":
+        return reaches2 ? "stayed within the cap" : `exceeded the cap by ${by}`;
+      case "atLeast":
+        return reaches2 ? "reached the minimum" : `fell short of the minimum by ${by}`;
+    }
+  },
+  decidedEarly: (kind, by) => kind === "atMost" ? `already over the cap by ${by}` : "minimum already reached",
   met: "met",
   notMet: "not met",
+  onCourse: "on course",
+  offCourse: "off course",
   atLeast: "at least",
   atMost: "at most",
   baseline: "baseline",
@@ -45042,7 +45363,10 @@ var zhCN = {
   people: "\u6210\u5458",
   teamScore: "\u56E2\u961F\u5F97\u5206",
   asOf: "\u622A\u81F3",
-  monthsElapsed: (elapsed, total) => `\u5DF2\u8FC7 ${elapsed}/${total} \u4E2A\u6708`,
+  colon: "\uFF1A",
+  withUnit: (name, unit) => `${name}\uFF08${unit}\uFF09`,
+  parenthesized: (text) => `\uFF08${text}\uFF09`,
+  monthsElapsed: (elapsed, total) => `\u5DF2\u8FC7 ${elapsed} \u4E2A\u6708\uFF08\u5171 ${total} \u4E2A\u6708\uFF09`,
   goal: "\u76EE\u6807",
   owner: "\u8D1F\u8D23\u4EBA",
   kpi: "KPI",
@@ -45062,12 +45386,38 @@ var zhCN = {
   itemsOwned: "\u8D1F\u8D23\u7684\u5206\u89E3\u9879",
   breakdownBy: (dimension) => `\u6309${dimension}\u5206\u89E3`,
   dimension: (dimension) => ownName({ owner: "\u8D1F\u8D23\u4EBA", month: "\u6708\u4EFD", region: "\u533A\u57DF", channel: "\u6E20\u9053" }, dimension),
-  reachesTarget: "\u53EF\u8FBE\u6210\u76EE\u6807",
-  missesTarget: "\u672A\u80FD\u8FBE\u6210\u76EE\u6807",
-  met: "\u8FBE\u6210",
+  progress: (kind, percent) => kind === "increase" ? `\u5DF2\u5B8C\u6210\u76EE\u6807\u7684 ${percent}` : kind === "atLeast" ? `\u5DF2\u8FBE\u4E0B\u9650\u7684 ${percent}` : `\u5DF2\u7528\u989D\u5EA6\u7684 ${percent}`,
+  forecastNote: (kind, reaches2, by) => {
+    switch (kind) {
+      case "increase":
+        return reaches2 ? "\u9884\u8BA1\u53EF\u8FBE\u6210" : `\u9884\u8BA1\u65E0\u6CD5\u8FBE\u6210\uFF08\u5DEE ${by}\uFF09`;
+      case "decrease":
+        return reaches2 ? "\u9884\u8BA1\u53EF\u63A7\u5236\u5728\u76EE\u6807\u4EE5\u5185" : `\u9884\u8BA1\u8D85\u51FA\u76EE\u6807 ${by}`;
+      case "atMost":
+        return reaches2 ? "\u9884\u8BA1\u53EF\u63A7\u5236\u5728\u4E0A\u9650\u4EE5\u5185" : `\u9884\u8BA1\u8D85\u51FA\u4E0A\u9650 ${by}`;
+      case "atLeast":
+        return reaches2 ? "\u9884\u8BA1\u53EF\u8FBE\u5230\u4E0B\u9650" : `\u9884\u8BA1\u4F4E\u4E8E\u4E0B\u9650 ${by}`;
+    }
+  },
+  finalNote: (kind, reaches2, by) => {
+    switch (kind) {
+      case "increase":
+        return reaches2 ? "\u5DF2\u8FBE\u6210\u76EE\u6807" : `\u672A\u8FBE\u6210\uFF08\u5DEE ${by}\uFF09`;
+      case "decrease":
+        return reaches2 ? "\u5DF2\u63A7\u5236\u5728\u76EE\u6807\u4EE5\u5185" : `\u8D85\u51FA\u76EE\u6807 ${by}`;
+      case "atMost":
+        return reaches2 ? "\u5DF2\u63A7\u5236\u5728\u4E0A\u9650\u4EE5\u5185" : `\u8D85\u51FA\u4E0A\u9650 ${by}`;
+      case "atLeast":
+        return reaches2 ? "\u5DF2\u8FBE\u5230\u4E0B\u9650" : `\u4F4E\u4E8E\u4E0B\u9650 ${by}`;
+    }
+  },
+  decidedEarly: (kind, by) => kind === "atMost" ? `\u5DF2\u8D85\u51FA\u4E0A\u9650 ${by}` : "\u5DF2\u63D0\u524D\u8FBE\u5230\u4E0B\u9650",
+  met: "\u5DF2\u8FBE\u6210",
   notMet: "\u672A\u8FBE\u6210",
+  onCourse: "\u6709\u671B\u8FBE\u6210",
+  offCourse: "\u96BE\u4EE5\u8FBE\u6210",
   atLeast: "\u4E0D\u4F4E\u4E8E",
-  atMost: "\u4E0D\u9AD8\u4E8E",
+  atMost: "\u4E0D\u8D85\u8FC7",
   baseline: "\u57FA\u7EBF",
   noData: "\u65E0\u6570\u636E",
   statuses: { "on-track": "\u6B63\u5E38", "at-risk": "\u6709\u98CE\u9669", "off-track": "\u843D\u540E", "no-data": "\u65E0\u6570\u636E" },
@@ -45078,6 +45428,34 @@ var zhCN = {
 };
 var labelsByLocale = { en, "zh-CN": zhCN };
 var statusIcons = { "on-track": "\u2705", "at-risk": "\u26A0\uFE0F", "off-track": "\u274C", "no-data": "\u2B1C" };
+
+// src/render/score-words.ts
+function targetKind(goal) {
+  return goal.comparison ?? goal.direction;
+}
+function scoreWords(labels, format3) {
+  return {
+    attainment(row, comparison) {
+      if (row.attainment === null || comparison === null) return format3.attainment(row.attainment, row.bestPossible);
+      if (row.met !== null) return row.met ? labels.met : labels.notMet;
+      return row.attainment === 1 ? labels.onCourse : labels.offCourse;
+    },
+    progress(row, goal) {
+      if (row.progress === null || "by" in row && row.by === "month") return null;
+      return labels.progress(targetKind(goal), format3.percent(row.progress));
+    },
+    forecastNote(goal, team) {
+      if (goal.forecast === null || goal.forecastReachesTarget === null) return null;
+      const kind = targetKind(goal);
+      const periodOver = team.elapsedMonths === team.months.length;
+      if (!periodOver && goal.met !== null && (kind === "atMost" || kind === "atLeast")) {
+        return labels.decidedEarly(kind, format3.amount((goal.actual ?? goal.target) - goal.target, goal.unit));
+      }
+      const by = format3.amount(goal.forecast - goal.target, goal.unit);
+      return periodOver ? labels.finalNote(kind, goal.forecastReachesTarget, by) : labels.forecastNote(kind, goal.forecastReachesTarget, by);
+    }
+  };
+}
 
 // src/render/svg.ts
 function round(value) {
@@ -45123,7 +45501,7 @@ function personPagePath(person, extension) {
 }
 function buildSiteView(report, model, locale, extension, revisions = /* @__PURE__ */ new Map()) {
   const labels = labelsByLocale[locale];
-  const format2 = createFormatter(locale, model.settings.currency, labels.noData);
+  const format3 = createFormatter(locale, model.settings.currency, labels.noData);
   const status = (key) => ({ key, label: labels.statuses[key], icon: statusIcons[key] });
   const personHref = (from, id) => `${from === "index" ? "" : "../"}${personPagePath(id, extension)}`;
   const teamHref = (from, team, period2) => `${from === "index" ? "" : "../"}${teamPagePath(team, period2, extension)}`;
@@ -45139,23 +45517,27 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   const personName = (id) => directory.get(id)?.name ?? id;
   const goalsByTeam = /* @__PURE__ */ new Map();
   for (const teamScore of report.teams) goalsByTeam.set(teamScore.team, [...goalsByTeam.get(teamScore.team) ?? [], teamScore]);
-  const rowOf = (item, depth, unit, anchor) => ({
+  const words2 = scoreWords(labels, format3);
+  const fullness = (row, sumsOverTime) => Math.min(Math.max((sumsOverTime ? row.progress : row.attainment) ?? 0, 0), 1);
+  const rowOf = (goal, item, depth, anchor) => ({
     depth,
     anchor,
-    label: item.by === "owner" ? personName(item.key) : item.by === "month" && /^\d{4}-\d{2}$/.test(item.key) ? format2.month(item.key) : item.key,
+    label: item.by === "owner" ? personName(item.key) : item.by === "month" && /^\d{4}-\d{2}$/.test(item.key) ? format3.month(item.key) : item.key,
     dimension: labels.breakdownBy(labels.dimension(item.by)),
     ownerName: item.owner === null ? null : personName(item.owner),
     ownerHref: item.owner === null ? null : personHref("sub", item.owner),
-    target: format2.value(item.target, unit),
-    actual: format2.value(item.actual, unit),
-    attainment: format2.percent(item.attainment),
-    expected: format2.value(item.expected, unit),
+    target: format3.value(item.target, goal.unit),
+    actual: format3.value(item.actual, goal.unit),
+    progress: words2.progress(item, goal),
+    attainment: words2.attainment(item, goal.comparison),
+    expected: format3.value(item.expected, goal.unit),
+    forecast: item.forecast === null ? "" : format3.value(item.forecast, goal.unit),
     status: status(item.status),
-    meterValue: Math.min(Math.max(item.attainment ?? 0, 0), 1)
+    meterValue: fullness(item, goal.sumsOverTime)
   });
-  const flatten = (items, depth, unit, anchor) => items.flatMap((item) => {
+  const flatten = (goal, items, depth, anchor) => items.flatMap((item) => {
     const itemAnchor = `${anchor}-${item.by}-${item.key}`;
-    return [rowOf(item, depth, unit, itemAnchor), ...flatten(item.breakdown, depth + 1, unit, itemAnchor)];
+    return [rowOf(goal, item, depth, itemAnchor), ...flatten(goal, item.breakdown, depth + 1, itemAnchor)];
   });
   const goalTitleOf = (alignsTo) => {
     const [team, id] = alignsTo.split("/");
@@ -45167,8 +45549,9 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   };
   const goalView = (teamScore, goal) => {
     const unit = goal.unit;
+    const unitWord = format3.unit(unit);
     const anchor = `goal-${goal.id}`;
-    const comparison = goal.comparison === null ? null : `${goal.comparison === "atLeast" ? labels.atLeast : labels.atMost} ${format2.value(goal.target, unit)}`;
+    const comparison = goal.comparison === null ? null : labels.parenthesized(`${goal.comparison === "atLeast" ? labels.atLeast : labels.atMost} ${format3.value(goal.target, unit)}`);
     const trend = goal.trend.map((t) => t.value);
     return {
       depth: 0,
@@ -45178,29 +45561,32 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       title: goal.title,
       dimension: null,
       kpiName: goal.kpiName ?? goal.kpi,
-      unit,
+      unit: unitWord,
+      kpiLabel: unitWord === null ? goal.kpiName ?? goal.kpi : labels.withUnit(goal.kpiName ?? goal.kpi, unitWord),
       comparison,
-      baseline: goal.baseline === null ? null : format2.value(goal.baseline, unit),
+      baseline: goal.baseline === null ? null : format3.value(goal.baseline, unit),
       ownerName: goal.ownerName ?? goal.owner,
       ownerHref: personHref("sub", goal.owner),
-      target: format2.value(goal.target, unit),
-      actual: format2.value(goal.actual, unit),
-      attainment: goal.comparison !== null && goal.attainment !== null ? goal.attainment === 1 ? labels.met : labels.notMet : format2.percent(goal.attainment),
-      expected: goal.expected === null ? "\u2014" : format2.value(goal.expected, unit),
-      forecast: goal.forecast === null ? "\u2014" : format2.value(goal.forecast, unit),
-      forecastNote: goal.forecastReachesTarget === null ? null : goal.forecastReachesTarget ? labels.reachesTarget : labels.missesTarget,
+      target: format3.value(goal.target, unit),
+      actual: format3.value(goal.actual, unit),
+      progress: words2.progress(goal, goal),
+      attainment: words2.attainment(goal, goal.comparison),
+      expected: format3.value(goal.expected, unit),
+      forecast: goal.forecast === null ? "\u2014" : format3.value(goal.forecast, unit),
+      forecastNote: words2.forecastNote(goal, teamScore),
       status: status(goal.status),
-      weight: format2.plain(goal.weight),
-      score: format2.points(goal.score),
+      weight: format3.plain(goal.weight),
+      score: format3.points(goal.score),
       alignsTo: goal.alignsTo === null ? null : { label: goal.alignsTo, ...goalTitleOf(goal.alignsTo) },
       notes: goal.notes,
-      bar: progressBar(goal.attainment, goal.expected === null || goal.target === 0 ? null : goal.expected / goal.target, goal.status),
-      meterValue: Math.min(Math.max(goal.attainment ?? 0, 0), 1),
+      // A summed KPI fills its bar as the target is reached, with a marker where it should be by now.
+      bar: goal.sumsOverTime ? progressBar(goal.progress, goal.expected === null || goal.target <= 0 ? null : goal.expected / goal.target, goal.status) : progressBar(goal.attainment, null, goal.status),
+      meterValue: fullness(goal, goal.sumsOverTime),
       trendSvg: sparkline(trend),
       trendText: sparkText(trend),
-      trendValues: goal.trend.map((t) => `${format2.month(t.month)} ${format2.value(t.value, unit)}`),
-      revisions: (revisions.get(`${teamScore.team}/${teamScore.period}/${goal.id}`) ?? []).map((r) => labels.targetRevised(r.date, format2.value(r.from, unit))),
-      items: flatten(goal.breakdown, 1, unit, anchor),
+      trendValues: goal.trend.map((t) => `${format3.month(t.month)} ${format3.value(t.value, unit)}`),
+      revisions: (revisions.get(`${teamScore.team}/${teamScore.period}/${goal.id}`) ?? []).map((r) => labels.targetRevised(r.date, format3.value(r.from, unit))),
+      items: flatten(goal, goal.breakdown, 1, anchor),
       teamName: teamScore.name ?? teamScore.team,
       teamHref: teamHref("sub", teamScore.team, teamScore.period)
     };
@@ -45211,8 +45597,9 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     path: teamPagePath(teamScore.team, teamScore.period, extension),
     team: teamScore.team,
     teamName: teamScore.name ?? teamScore.team,
-    period: teamScore.period,
-    score: format2.percent(teamScore.score),
+    period: format3.period(teamScore.period),
+    periodId: teamScore.period,
+    score: format3.percent(teamScore.score),
     scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? "no-data" : "score"),
     monthsElapsed: labels.monthsElapsed(teamScore.elapsedMonths, teamScore.months.length),
     goals: teamScore.goals.map((goal) => goalView(teamScore, goal)),
@@ -45248,7 +45635,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       roles: directory.get(id)?.roles ?? [],
       goals: goals.map(({ teamScore, goal }) => goalView(teamScore, goal)),
       items: items.map(({ teamScore, goal, item, anchor }) => ({
-        ...rowOf(item, 0, goal.unit, anchor),
+        ...rowOf(goal, item, 0, anchor),
         goalTitle: goal.title,
         goalHref: `${teamHref("sub", teamScore.team, teamScore.period)}#goal-${goal.id}`,
         teamName: teamScore.name ?? teamScore.team
@@ -45258,14 +45645,14 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   return {
     lang: locale,
     labels,
-    asOf: report.asOf === null ? labels.noData : format2.month(report.asOf),
+    asOf: report.asOf === null ? labels.noData : format3.month(report.asOf),
     index: {
       kind: "index",
       path: `index.${extension}`,
       teams: report.teams.map((teamScore) => ({
         name: teamScore.name ?? teamScore.team,
-        period: teamScore.period,
-        score: format2.percent(teamScore.score),
+        period: format3.period(teamScore.period),
+        score: format3.percent(teamScore.score),
         scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? "no-data" : "score"),
         href: teamHref("index", teamScore.team, teamScore.period),
         statusCounts: countStatuses(teamScore.goals)
@@ -45307,13 +45694,13 @@ function* renderScorecardFiles(report, model, options) {
   const { page } = compileAll(options.templates);
   const styles = options.templates.get("styles.css") ?? "";
   const styleHash = `sha256-${createHash2("sha256").update(styles, "utf8").digest("base64")}`;
-  for (const format2 of options.formats) {
-    const site = buildSiteView(report, model, options.locale, format2, options.revisions);
+  for (const format3 of options.formats) {
+    const site = buildSiteView(report, model, options.locale, format3, options.revisions);
     const context3 = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
     const render = (template, pageView) => ({ path: pageView.path, content: page(template)({ ...context3, page: pageView }) });
-    yield render(`index.${format2}.hbs`, site.index);
-    for (const team of site.teams) yield render(`team.${format2}.hbs`, team);
-    for (const person of site.people) yield render(`person.${format2}.hbs`, person);
+    yield render(`index.${format3}.hbs`, site.index);
+    for (const team of site.teams) yield render(`team.${format3}.hbs`, team);
+    for (const person of site.people) yield render(`person.${format3}.hbs`, person);
   }
 }
 
@@ -45443,6 +45830,7 @@ function annotationRange(d) {
 
 // src/diff/format-diff.ts
 var format = createFormatter("en", "CNY", "no data");
+var words = scoreWords(labelsByLocale.en, format);
 function formatDiff(diff, as) {
   const md = as === "md";
   const code = (text) => md ? `\`${text.replace(/`/g, "'")}\`` : text;
@@ -45466,8 +45854,8 @@ function formatDiff(diff, as) {
     if (change.after === null) return `${name} removed (was ${value(change.field, change.before, unit)})`;
     if (change.delta !== void 0 && (change.field === "target" || change.field === "baseline")) {
       const verb = change.delta > 0 ? "raised" : "lowered";
-      const percent = change.percent === null || change.percent === void 0 ? "" : `, ${signed(change.percent * 100, 1)}%`;
-      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${signed(change.delta)}${percent})`;
+      const percent = change.percent === null || change.percent === void 0 ? "" : `, ${format.signedPercent(change.percent)}`;
+      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${format.signed(change.delta, unit)}${percent})`;
     }
     return `${name} changed from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)}`;
   };
@@ -45482,10 +45870,13 @@ function formatDiff(diff, as) {
   };
   const describeEffect = (effect) => {
     const parts = [];
-    if (effect.attainment.before !== effect.attainment.after) parts.push(`attainment ${format.percent(effect.attainment.before)} \u2192 ${format.percent(effect.attainment.after)}`);
+    const side = (when) => ({ attainment: effect.attainment[when], bestPossible: effect.bestPossible[when], met: effect.met[when] });
+    const attainment2 = { before: words.attainment(side("before"), effect.comparison.before), after: words.attainment(side("after"), effect.comparison.after) };
+    if (attainment2.before !== attainment2.after) parts.push(`attainment ${attainment2.before} \u2192 ${attainment2.after}`);
     if (effect.status.before !== effect.status.after) parts.push(`status ${effect.status.before} \u2192 ${effect.status.after}`);
-    if (effect.score.before !== effect.score.after) parts.push(`weighted score ${format.points(effect.score.before)} \u2192 ${format.points(effect.score.after)}`);
-    return `Effect as of ${diff.asOf ?? "no actuals"}: ${parts.join(", ")}`;
+    const points = { before: format.points(effect.score.before), after: format.points(effect.score.after) };
+    if (points.before !== points.after) parts.push(`weighted score ${points.before} \u2192 ${points.after}`);
+    return `Effect as of ${diff.asOf === null ? "no actuals" : format.month(diff.asOf)}: ${parts.join(", ")}`;
   };
   const goalLine = (goal) => {
     const title = `${code(goal.id)} ${quote(goal.title)}`;
@@ -45504,7 +45895,7 @@ function formatDiff(diff, as) {
   const setHeading = (set) => {
     const name = set.name ? `${md ? escapeMarkdown(set.name) : set.name} (${set.team})` : set.team;
     const what = set.change === "added" ? "New goal set: " : set.change === "removed" ? "Removed goal set: " : "";
-    return `${what}${name} \xB7 ${set.period}`;
+    return `${what}${name} \xB7 ${format.period(set.period)}`;
   };
   const bullet = (depth, text) => `${"  ".repeat(depth)}${md ? "- " : depth === 0 ? "" : "- "}${text}`;
   if (diff.goalSets.length === 0 && diff.kpis.length === 0) return md ? "No changes to the goals.\n" : "No changes to the goals.\n";
@@ -45512,11 +45903,15 @@ function formatDiff(diff, as) {
     lines.push(md ? `#### ${setHeading(set)}` : setHeading(set));
     if (md) lines.push("");
     for (const goal of set.goals) {
+      const details = [
+        ...goal.fields.filter((f) => f.field !== "id").map((field) => describeField(field, goal.unit)),
+        ...goal.breakdown.map((change) => describeBreakdown(change, goal.unit))
+      ];
+      const effect = goal.effect && describeEffect(goal.effect);
+      if (effect && !effect.endsWith(": ")) details.push(effect);
+      if (goal.change === "changed" && details.length === 0) continue;
       lines.push(bullet(md ? 0 : 1, goalLine(goal)));
-      const fields = goal.fields.filter((f) => f.field !== "id");
-      for (const field of fields) lines.push(bullet(md ? 1 : 2, describeField(field, goal.unit)));
-      for (const change of goal.breakdown) lines.push(bullet(md ? 1 : 2, describeBreakdown(change, goal.unit)));
-      if (goal.effect) lines.push(bullet(md ? 1 : 2, describeEffect(goal.effect)));
+      for (const detail of details) lines.push(bullet(md ? 1 : 2, detail));
     }
     if (set.weightTotal) {
       const { before, after } = set.weightTotal;
@@ -45544,10 +45939,6 @@ function kpiLine(kpi, code, md) {
   const verb = kpi.change === "added" ? "Added KPI" : kpi.change === "removed" ? "Removed KPI" : "Changed KPI";
   return `${verb} ${code(kpi.id)}${name}`;
 }
-function signed(value, digits = 6) {
-  const text = value.toLocaleString("en-US", { maximumFractionDigits: digits });
-  return value > 0 ? `+${text}` : text;
-}
 
 // src/action/report.ts
 var summaryLimitBytes = 1024 * 1024;
@@ -45572,13 +45963,18 @@ function validationSection(report, listAll) {
   }
   return lines;
 }
+var format2 = createFormatter("en", "CNY", "\u2014");
 function scoresTable(report) {
-  const percent = (value) => value === null ? "\u2014" : `${(value * 100).toFixed(1)}%`;
-  const lines = [`| Team | Period | Score | On track | At risk | Off track | No data |`, "|---|---|--:|--:|--:|--:|--:|"];
+  const lines = [
+    `As of ${report.asOf === null ? "no actuals" : format2.month(report.asOf)}.`,
+    "",
+    `| Team | Period | Score | On track | At risk | Off track | No data |`,
+    "|---|---|--:|--:|--:|--:|--:|"
+  ];
   for (const team of report.teams) {
     const count = (status) => team.goals.filter((g) => g.status === status).length;
     lines.push(
-      `| ${escapeMarkdown(team.name ?? team.team)} (${team.team}) | ${team.period} | ${percent(team.score)} | ${count("on-track")} | ${count("at-risk")} | ${count("off-track")} | ${count("no-data")} |`
+      `| ${escapeMarkdown(team.name ?? team.team)} (${escapeMarkdown(team.team)}) | ${format2.period(team.period)} | ${format2.percent(team.score)} | ${count("on-track")} | ${count("at-risk")} | ${count("off-track")} | ${count("no-data")} |`
     );
   }
   return lines;
@@ -45593,7 +45989,7 @@ function buildSummary(report) {
   const diff = diffSection(report);
   if (diff.length > 0) sections.push(diff);
   if (report.report) {
-    sections.push(["### Scores", "", `As of ${report.report.asOf ?? "no actuals"}.`, "", ...scoresTable(report.report)]);
+    sections.push(["### Scores", "", ...scoresTable(report.report)]);
     for (const scorecard of report.scorecards) sections.push([scorecard.trimEnd().replace(/^# /, "### ")]);
   }
   return truncate2(sections.map((s) => s.join("\n")).join("\n\n") + "\n", summaryLimitBytes, "bytes");
@@ -45602,7 +45998,7 @@ function buildComment(report, runUrl) {
   const sections = [[commentMarker, "## goalpost", "", ...validationSection(report, report.diagnostics.length <= 50)]];
   const diff = diffSection(report);
   if (diff.length > 0) sections.push(diff);
-  if (report.report) sections.push(["### Scores", "", `As of ${report.report.asOf ?? "no actuals"}.`, "", ...scoresTable(report.report)]);
+  if (report.report) sections.push(["### Scores", "", ...scoresTable(report.report)]);
   if (runUrl) sections.push([`[Full report in the job summary](${runUrl})`]);
   return truncate2(sections.map((s) => s.join("\n")).join("\n\n") + "\n", commentLimitChars, "chars");
 }

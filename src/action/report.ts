@@ -2,6 +2,7 @@ import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiff } from '../diff/format-diff.js';
 import type { GoalsDiff } from '../diff/diff.js';
 import { escapeMarkdown } from '../render/escape.js';
+import { createFormatter } from '../text/format.js';
 import type { ScoreReport } from '../score/score.js';
 
 /** GitHub's limits: a job summary of 1 MiB, a comment of 65,536 characters. */
@@ -44,13 +45,20 @@ function validationSection(report: ActionReport, listAll: boolean): string[] {
   return lines;
 }
 
+// The summary and the comment are in English; the scorecards below them are in the repository's locale.
+const format = createFormatter('en', 'CNY', '—');
+
 function scoresTable(report: ScoreReport): string[] {
-  const percent = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
-  const lines = [`| Team | Period | Score | On track | At risk | Off track | No data |`, '|---|---|--:|--:|--:|--:|--:|'];
+  const lines = [
+    `As of ${report.asOf === null ? 'no actuals' : format.month(report.asOf)}.`,
+    '',
+    `| Team | Period | Score | On track | At risk | Off track | No data |`,
+    '|---|---|--:|--:|--:|--:|--:|',
+  ];
   for (const team of report.teams) {
     const count = (status: string): number => team.goals.filter((g) => g.status === status).length;
     lines.push(
-      `| ${escapeMarkdown(team.name ?? team.team)} (${team.team}) | ${team.period} | ${percent(team.score)} | ${count('on-track')} | ${count('at-risk')} | ${count('off-track')} | ${count('no-data')} |`,
+      `| ${escapeMarkdown(team.name ?? team.team)} (${escapeMarkdown(team.team)}) | ${format.period(team.period)} | ${format.percent(team.score)} | ${count('on-track')} | ${count('at-risk')} | ${count('off-track')} | ${count('no-data')} |`,
     );
   }
   return lines;
@@ -68,7 +76,7 @@ export function buildSummary(report: ActionReport): string {
   const diff = diffSection(report);
   if (diff.length > 0) sections.push(diff);
   if (report.report) {
-    sections.push(['### Scores', '', `As of ${report.report.asOf ?? 'no actuals'}.`, '', ...scoresTable(report.report)]);
+    sections.push(['### Scores', '', ...scoresTable(report.report)]);
     for (const scorecard of report.scorecards) sections.push([scorecard.trimEnd().replace(/^# /, '### ')]);
   }
   return truncate(sections.map((s) => s.join('\n')).join('\n\n') + '\n', summaryLimitBytes, 'bytes');
@@ -79,7 +87,7 @@ export function buildComment(report: ActionReport, runUrl: string | undefined): 
   const sections: string[][] = [[commentMarker, '## goalpost', '', ...validationSection(report, report.diagnostics.length <= 50)]];
   const diff = diffSection(report);
   if (diff.length > 0) sections.push(diff);
-  if (report.report) sections.push(['### Scores', '', `As of ${report.report.asOf ?? 'no actuals'}.`, '', ...scoresTable(report.report)]);
+  if (report.report) sections.push(['### Scores', '', ...scoresTable(report.report)]);
   if (runUrl) sections.push([`[Full report in the job summary](${runUrl})`]);
   return truncate(sections.map((s) => s.join('\n')).join('\n\n') + '\n', commentLimitChars, 'chars');
 }

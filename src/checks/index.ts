@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GoalsModel } from '../model/model.js';
 import { actualsReferences } from './actuals-references.js';
+import { actualsSums } from './actuals-sums.js';
 import { actualsTotals } from './actuals-totals.js';
 import { alignment } from './alignment.js';
 import { breakdownMonths } from './breakdown-months.js';
@@ -12,6 +13,7 @@ import { formulaCycles, formulaReferencesCheck } from './formulas.js';
 import { kpiDefinitions } from './kpi-definitions.js';
 import { negativeTargets } from './negative-targets.js';
 import { goalReferences, teamLeads } from './references.js';
+import { targetBaselines } from './target-baselines.js';
 import { thresholdsOrder } from './thresholds-order.js';
 import { uniqueIds } from './unique-ids.js';
 import { weightsTotal } from './weights-total.js';
@@ -28,11 +30,13 @@ export const checks: readonly Check[] = [
   breakdownTotals,
   weightsTotal,
   negativeTargets,
+  targetBaselines,
   alignment,
   dueDates,
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
+  actualsSums,
   actualsTotals,
 ];
 

@@ -5,7 +5,7 @@ import { formatNumber } from '../text/describe.js';
 import type { Check } from './check.js';
 
 /** Counts, hours and amounts of money cannot be below zero; rates, ratios and scores can. */
-function cannotBeNegative(kpi: Kpi): boolean {
+export function cannotBeNegative(kpi: Kpi): boolean {
   const unit = kpi.unit;
   return unit === 'count' || unit === 'hours' || unit === 'currency' || (unit !== undefined && /^[A-Z]{3}$/.test(unit));
 }

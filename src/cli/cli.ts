@@ -150,7 +150,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
       const result = await validOrReport(dir, options.maxFileSize);
       if (!result) return;
       const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
-      const formats = { json: () => `${JSON.stringify(report, null, 2)}\n`, text: () => formatScoreText(report), csv: () => formatScoreCsv(report) };
+      const formats = { json: () => `${JSON.stringify(report, null, 2)}\n`, text: () => formatScoreText(report, { currency: result.model.settings.currency }), csv: () => formatScoreCsv(report) };
       io.stdout(formats[options.format]());
     });
 

@@ -45,6 +45,9 @@ export const diagnosticCodes = {
   'weights-total': 'The weights of the goals in a goal set do not add up to 100.',
   'due-outside-period': 'A goal is due outside its goal set period.',
   'negative-target': 'A target or breakdown item is negative for a KPI counted in things, hours or money.',
+  'target-needs-baseline': 'A goal measured in proportion to its target has a target of 0 or below and no baseline to measure progress from.',
+  'baseline-equals-target': "A goal's baseline equals its target, so there is no distance between them to measure progress by.",
+  'baseline-beyond-target': "A goal's baseline is on the wrong side of its target for the KPI's direction, so attainment would fall as the KPI improves.",
   'invalid-thresholds': 'The amber threshold is above the green threshold.',
 
   // Actuals (CSV)
@@ -52,7 +55,7 @@ export const diagnosticCodes = {
   'actuals-header': 'The actuals CSV header lacks a required column or repeats one.',
   'actuals-row-length': 'A CSV row has a different number of cells than the header.',
   'actuals-period': 'An actuals period is not a month written as YYYY-MM.',
-  'actuals-value': 'An actual value is not a plain finite number.',
+  'actuals-value': "An actual value is not a plain finite number, or is too large to add up exactly (alone or with the team's other values of the KPI).",
   'actuals-derived-kpi': 'Actuals are given for a derived KPI, whose value is always computed from its formula.',
   'duplicate-actual': 'Two actuals rows have the same period, team, KPI and dimensions.',
   'unknown-dimension-value': 'An actuals dimension value matches no breakdown item of that dimension.',

@@ -1,3 +1,4 @@
+import type { Comparison } from '../model/kinds.js';
 import type { Breakdown, Goal, GoalSet, GoalsModel, Kpi } from '../model/model.js';
 import type { Status } from '../score/rules.js';
 import type { GoalScore, ScoreReport } from '../score/score.js';
@@ -69,8 +70,14 @@ export interface BreakdownChange {
   fields: FieldChange[];
 }
 
+/** What a change does to a goal's score, as of the same month before and after. */
 export interface Effect {
   attainment: { before: number | null; after: number | null };
+  /** Whether each attainment is the cap for a result that cannot get better ("≥ 120%"). */
+  bestPossible: { before: boolean; after: boolean };
+  /** For a threshold goal: met, not met, or still open (null), before and after. */
+  met: { before: boolean | null; after: boolean | null };
+  comparison: { before: Comparison | null; after: Comparison | null };
   status: { before: Status; after: Status };
   score: { before: number | null; after: number | null };
 }
@@ -112,7 +119,11 @@ function diffGoalSet(base: Side, head: Side, before: GoalSet | undefined, after:
   const team = set.team!;
   const period = set.period?.id ?? set.periodText ?? '';
   const name = head.model.teams.get(team)?.name ?? base.model.teams.get(team)?.name ?? null;
-  const unitOf = (model: GoalsModel, goal: Goal): string | null => (goal.kpi === undefined ? null : model.kpis.get(goal.kpi)?.unit ?? null);
+  // `currency` is the settings' currency of that version: the diff names it, so that $ reads as $ wherever the diff is shown.
+  const unitOf = (model: GoalsModel, goal: Goal): string | null => {
+    const unit = goal.kpi === undefined ? null : model.kpis.get(goal.kpi)?.unit ?? null;
+    return unit === 'currency' ? model.settings.currency : unit;
+  };
   const scoreOf = (side: Side): GoalScoreLookup => lookupScores(side.report, team, period);
   const baseScores = scoreOf(base);
   const headScores = scoreOf(head);
@@ -260,9 +271,20 @@ function lookupScores(report: ScoreReport | undefined, team: string, period: str
 
 function effectOf(before: GoalScore | undefined, after: GoalScore | undefined): Effect | null {
   if (!before || !after) return null;
-  if (sameNumber(before.attainment, after.attainment) && before.status === after.status && sameNumber(before.score, after.score)) return null;
+  if (
+    sameNumber(before.attainment, after.attainment) &&
+    before.bestPossible === after.bestPossible &&
+    before.met === after.met &&
+    before.status === after.status &&
+    sameNumber(before.score, after.score)
+  ) {
+    return null;
+  }
   return {
     attainment: { before: before.attainment, after: after.attainment },
+    bestPossible: { before: before.bestPossible, after: after.bestPossible },
+    met: { before: before.met, after: after.met },
+    comparison: { before: before.comparison, after: after.comparison },
     status: { before: before.status, after: after.status },
     score: { before: before.score, after: after.score },
   };

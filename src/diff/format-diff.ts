@@ -1,10 +1,14 @@
 import { escapeMarkdown } from '../render/escape.js';
-import { createFormatter } from '../render/format.js';
+import { labelsByLocale } from '../render/labels.js';
+import { scoreWords } from '../render/score-words.js';
+import { createFormatter } from '../text/format.js';
 import type { BreakdownChange, Effect, FieldChange, GoalDiff, GoalsDiff, GoalSetDiff, KpiDiff, Value } from './diff.js';
 
 export type DiffFormat = 'text' | 'md';
 
+// Units name their currency (diff.ts resolves `currency` to the settings' one), so the default is never used.
 const format = createFormatter('en', 'CNY', 'no data');
+const words = scoreWords(labelsByLocale.en, format);
 
 /** The diff in words a reviewer understands, as plain text or as Markdown for a pull-request comment. */
 export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
@@ -32,8 +36,8 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
     if (change.after === null) return `${name} removed (was ${value(change.field, change.before, unit)})`;
     if (change.delta !== undefined && (change.field === 'target' || change.field === 'baseline')) {
       const verb = change.delta > 0 ? 'raised' : 'lowered';
-      const percent = change.percent === null || change.percent === undefined ? '' : `, ${signed(change.percent * 100, 1)}%`;
-      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${signed(change.delta)}${percent})`;
+      const percent = change.percent === null || change.percent === undefined ? '' : `, ${format.signedPercent(change.percent)}`;
+      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${format.signed(change.delta, unit)}${percent})`;
     }
     return `${name} changed from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)}`;
   };
@@ -50,10 +54,13 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
 
   const describeEffect = (effect: Effect): string => {
     const parts: string[] = [];
-    if (effect.attainment.before !== effect.attainment.after) parts.push(`attainment ${format.percent(effect.attainment.before)} → ${format.percent(effect.attainment.after)}`);
+    const side = (when: 'before' | 'after') => ({ attainment: effect.attainment[when], bestPossible: effect.bestPossible[when], met: effect.met[when] });
+    const attainment = { before: words.attainment(side('before'), effect.comparison.before), after: words.attainment(side('after'), effect.comparison.after) };
+    if (attainment.before !== attainment.after) parts.push(`attainment ${attainment.before} → ${attainment.after}`);
     if (effect.status.before !== effect.status.after) parts.push(`status ${effect.status.before} → ${effect.status.after}`);
-    if (effect.score.before !== effect.score.after) parts.push(`weighted score ${format.points(effect.score.before)} → ${format.points(effect.score.after)}`);
-    return `Effect as of ${diff.asOf ?? 'no actuals'}: ${parts.join(', ')}`;
+    const points = { before: format.points(effect.score.before), after: format.points(effect.score.after) };
+    if (points.before !== points.after) parts.push(`weighted score ${points.before} → ${points.after}`);
+    return `Effect as of ${diff.asOf === null ? 'no actuals' : format.month(diff.asOf)}: ${parts.join(', ')}`;
   };
 
   const goalLine = (goal: GoalDiff): string => {
@@ -74,7 +81,7 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
   const setHeading = (set: GoalSetDiff): string => {
     const name = set.name ? `${md ? escapeMarkdown(set.name) : set.name} (${set.team})` : set.team;
     const what = set.change === 'added' ? 'New goal set: ' : set.change === 'removed' ? 'Removed goal set: ' : '';
-    return `${what}${name} · ${set.period}`;
+    return `${what}${name} · ${format.period(set.period)}`;
   };
 
   const bullet = (depth: number, text: string): string => `${'  '.repeat(depth)}${md ? '- ' : depth === 0 ? '' : '- '}${text}`;
@@ -85,11 +92,16 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
     lines.push(md ? `#### ${setHeading(set)}` : setHeading(set));
     if (md) lines.push('');
     for (const goal of set.goals) {
+      const details = [
+        ...goal.fields.filter((f) => f.field !== 'id').map((field) => describeField(field, goal.unit)),
+        ...goal.breakdown.map((change) => describeBreakdown(change, goal.unit)),
+      ];
+      const effect = goal.effect && describeEffect(goal.effect);
+      // An effect too small to show at the scorecards' precision is no change to report.
+      if (effect && !effect.endsWith(': ')) details.push(effect);
+      if (goal.change === 'changed' && details.length === 0) continue;
       lines.push(bullet(md ? 0 : 1, goalLine(goal)));
-      const fields = goal.fields.filter((f) => f.field !== 'id');
-      for (const field of fields) lines.push(bullet(md ? 1 : 2, describeField(field, goal.unit)));
-      for (const change of goal.breakdown) lines.push(bullet(md ? 1 : 2, describeBreakdown(change, goal.unit)));
-      if (goal.effect) lines.push(bullet(md ? 1 : 2, describeEffect(goal.effect)));
+      for (const detail of details) lines.push(bullet(md ? 1 : 2, detail));
     }
     if (set.weightTotal) {
       const { before, after } = set.weightTotal;
@@ -116,9 +128,4 @@ function kpiLine(kpi: KpiDiff, code: (text: string) => string, md: boolean): str
   const name = kpi.name ? ` (${md ? escapeMarkdown(kpi.name) : kpi.name})` : '';
   const verb = kpi.change === 'added' ? 'Added KPI' : kpi.change === 'removed' ? 'Removed KPI' : 'Changed KPI';
   return `${verb} ${code(kpi.id)}${name}`;
-}
-
-function signed(value: number, digits = 6): string {
-  const text = value.toLocaleString('en-US', { maximumFractionDigits: digits });
-  return value > 0 ? `+${text}` : text;
 }

@@ -1,6 +1,7 @@
-import { createFormatter } from '../render/format.js';
+import { createFormatter } from '../text/format.js';
 import type { GoalEvent } from './goal-history.js';
 
+// Units name their currency (the diff resolves `currency` to the settings' one), so the default is never used.
 const format = createFormatter('en', 'CNY', 'none');
 
 function describe(event: GoalEvent): string {
@@ -16,8 +17,7 @@ function describe(event: GoalEvent): string {
     case 'changed': {
       const change = `${event.field} ${value(event.before, event.field)} → ${value(event.after, event.field)}`;
       if (event.field === 'target' && typeof event.before === 'number' && typeof event.after === 'number' && event.before !== 0) {
-        const percent = ((event.after - event.before) / Math.abs(event.before)) * 100;
-        return `${change} (${percent > 0 ? '+' : ''}${percent.toLocaleString('en-US', { maximumFractionDigits: 1 })}%)`;
+        return `${change} (${format.signedPercent((event.after - event.before) / Math.abs(event.before))})`;
       }
       return change;
     }

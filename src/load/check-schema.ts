@@ -1,10 +1,11 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
+import { largestExactValue } from '../model/aggregate.js';
 import type { DocumentKind } from '../model/kinds.js';
 import type { JsonSchema } from '../model/schema/json-schema.js';
 import * as validators from '../model/schema/validators.generated.js';
-import { describeValue, listWords } from '../text/describe.js';
+import { describeValue, formatNumber, listWords, truncate } from '../text/describe.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import type { LocatedDocument, PathSegment } from './yaml-document.js';
 
@@ -80,6 +81,8 @@ function toDiagnostic(document: LocatedDocument, error: ErrorObject): Diagnostic
     case 'exclusiveMinimum': {
       const word = error.keyword === 'maximum' ? 'at most' : error.keyword === 'minimum' ? 'at least' : 'more than';
       if (name === 'the period') return periodYearDiagnostic(document, path, error.data);
+      // The range of targets and baselines comes from exact arithmetic, not from the domain: say so.
+      if (Math.abs(Number(params['limit'])) === largestExactValue) return tooLargeDiagnostic(document, path, name);
       return diagnosticAt(
         document.span(path),
         'invalid-value',
@@ -105,6 +108,17 @@ function periodYearDiagnostic(document: LocatedDocument, path: PathSegment[], va
     document.span(path),
     'invalid-value',
     `The period ${String(value)} is not valid. A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).`,
+  );
+}
+
+/** A target, baseline or breakdown item beyond what goalpost adds up exactly, quoted as written (1e16, not 10,000,000,000,000,000). */
+function tooLargeDiagnostic(document: LocatedDocument, path: PathSegment[], name: string): Diagnostic {
+  const span = document.span(path);
+  const written = truncate(span.source.text.slice(span.start, span.end), 40);
+  return diagnosticAt(
+    span,
+    'invalid-value',
+    `${capitalize(name)} is ${written}, too large for goalpost to add up exactly: it can be at most ${formatNumber(largestExactValue)} either way.`,
   );
 }
 

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
+import { largestExactValue } from '../model/aggregate.js';
 import type { ActualRow, ActualsTable } from '../model/model.js';
 import { isMonth } from '../model/period.js';
 import { dimensionPattern } from '../model/schema/common.js';
-import { truncate } from '../text/describe.js';
+import { formatNumber, truncate } from '../text/describe.js';
 import { parseCsv, scanCsv } from './csv.js';
 import type { SourceText } from './source-text.js';
 
@@ -136,8 +137,8 @@ function parseValue(text: string): number | string {
   if (text === '') return 'The value is empty. Leave the row out if there is no value yet.';
   if (plainNumber.test(text)) {
     const value = Number(text);
-    if (Number.isFinite(value)) return value;
-    return `${truncate(text, 40)} is too large to be a value.`;
+    if (Math.abs(value) <= largestExactValue) return value;
+    return `${truncate(text, 40)} is too large for goalpost to add up exactly: a value can be at most ${formatNumber(largestExactValue)} either way.`;
   }
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
     return `"${text}" uses thousands separators; write plain numbers such as ${text.replace(/,/g, '')}.`;

@@ -1,6 +1,15 @@
 import type { Aggregate } from './kinds.js';
 import type { Kpi } from './model.js';
 
+/**
+ * The largest target, baseline or actual value, either way, that goalpost
+ * accepts. Values are added up as doubles, whose whole numbers are exact up
+ * to 2^53 (about 9 × 10^15): keeping every value and every sum of actuals
+ * within 10^15 keeps totals exact to the unit, and a value beyond it is far
+ * more likely a wrong unit or a pasted cell than a plan.
+ */
+export const largestExactValue = 1e15;
+
 /** Combines values with an aggregate; undefined for no values. */
 export function combine(aggregate: Aggregate, values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;

@@ -1,6 +1,14 @@
 import type { Locale } from '../model/kinds.js';
 import type { Status } from '../score/rules.js';
 
+/**
+ * What a forecast or a final value says about the target: the target of an
+ * increase goal is reached or missed, the target of a decrease goal (and an
+ * atMost cap) is an allowance that is kept or exceeded, an atLeast minimum is
+ * reached or missed.
+ */
+export type TargetKind = 'increase' | 'decrease' | 'atMost' | 'atLeast';
+
 /** Every word a scorecard shows, in each locale. */
 export interface Labels {
   scorecards: string;
@@ -8,6 +16,12 @@ export interface Labels {
   people: string;
   teamScore: string;
   asOf: string;
+  /** The colon between a label and what it labels: ": " in English, a full-width "：" in Chinese. */
+  colon: string;
+  /** A KPI's name with its unit: "Revenue (¥)", "销售额（¥）". */
+  withUnit: (name: string, unit: string) => string;
+  /** Words in parentheses after other words, with the locale's parentheses (and the space English puts before them). */
+  parenthesized: (text: string) => string;
   monthsElapsed: (elapsed: number, total: number) => string;
   goal: string;
   owner: string;
@@ -28,10 +42,19 @@ export interface Labels {
   itemsOwned: string;
   breakdownBy: (dimension: string) => string;
   dimension: (dimension: string) => string;
-  reachesTarget: string;
-  missesTarget: string;
+  /** The share of the target reached so far, under the actual: "63.8% of target". */
+  progress: (kind: TargetKind, percent: string) => string;
+  /** What the forecast says: on course, or off course by how much. */
+  forecastNote: (kind: TargetKind, reaches: boolean, by: string) => string;
+  /** What the final value says once the period is over. */
+  finalNote: (kind: TargetKind, reaches: boolean, by: string) => string;
+  /** A threshold decided before the period's end: a cap already broken, a minimum already reached. */
+  decidedEarly: (kind: 'atMost' | 'atLeast', by: string) => string;
+  /** The attainment of a threshold goal: decided (met, not met) or still open (on course or not). */
   met: string;
   notMet: string;
+  onCourse: string;
+  offCourse: string;
   atLeast: string;
   atMost: string;
   baseline: string;
@@ -54,6 +77,9 @@ const en: Labels = {
   people: 'People',
   teamScore: 'Team score',
   asOf: 'As of',
+  colon: ': ',
+  withUnit: (name, unit) => `${name} (${unit})`,
+  parenthesized: (text) => ` (${text})`,
   monthsElapsed: (elapsed, total) => `${elapsed} of ${total} months`,
   goal: 'Goal',
   owner: 'Owner',
@@ -74,10 +100,37 @@ const en: Labels = {
   itemsOwned: 'Breakdown items owned',
   breakdownBy: (dimension) => `by ${dimension}`,
   dimension: (dimension) => ownName({ owner: 'owner', month: 'month' }, dimension),
-  reachesTarget: 'reaches the target',
-  missesTarget: 'falls short of the target',
+  progress: (kind, percent) =>
+    kind === 'increase' ? `${percent} of target` : kind === 'atLeast' ? `${percent} of the minimum` : `${percent} of the allowance used`,
+  forecastNote: (kind, reaches, by) => {
+    switch (kind) {
+      case 'increase':
+        return reaches ? 'on course to reach the target' : `on course to fall short by ${by}`;
+      case 'decrease':
+        return reaches ? 'on course to stay within the target' : `on course to exceed the target by ${by}`;
+      case 'atMost':
+        return reaches ? 'on course to stay within the cap' : `on course to exceed the cap by ${by}`;
+      case 'atLeast':
+        return reaches ? 'on course to reach the minimum' : `on course to fall short of the minimum by ${by}`;
+    }
+  },
+  finalNote: (kind, reaches, by) => {
+    switch (kind) {
+      case 'increase':
+        return reaches ? 'reached the target' : `fell short by ${by}`;
+      case 'decrease':
+        return reaches ? 'stayed within the target' : `exceeded the target by ${by}`;
+      case 'atMost':
+        return reaches ? 'stayed within the cap' : `exceeded the cap by ${by}`;
+      case 'atLeast':
+        return reaches ? 'reached the minimum' : `fell short of the minimum by ${by}`;
+    }
+  },
+  decidedEarly: (kind, by) => (kind === 'atMost' ? `already over the cap by ${by}` : 'minimum already reached'),
   met: 'met',
   notMet: 'not met',
+  onCourse: 'on course',
+  offCourse: 'off course',
   atLeast: 'at least',
   atMost: 'at most',
   baseline: 'baseline',
@@ -95,7 +148,10 @@ const zhCN: Labels = {
   people: '成员',
   teamScore: '团队得分',
   asOf: '截至',
-  monthsElapsed: (elapsed, total) => `已过 ${elapsed}/${total} 个月`,
+  colon: '：',
+  withUnit: (name, unit) => `${name}（${unit}）`,
+  parenthesized: (text) => `（${text}）`,
+  monthsElapsed: (elapsed, total) => `已过 ${elapsed} 个月（共 ${total} 个月）`,
   goal: '目标',
   owner: '负责人',
   kpi: 'KPI',
@@ -115,12 +171,38 @@ const zhCN: Labels = {
   itemsOwned: '负责的分解项',
   breakdownBy: (dimension) => `按${dimension}分解`,
   dimension: (dimension) => ownName({ owner: '负责人', month: '月份', region: '区域', channel: '渠道' }, dimension),
-  reachesTarget: '可达成目标',
-  missesTarget: '未能达成目标',
-  met: '达成',
+  progress: (kind, percent) => (kind === 'increase' ? `已完成目标的 ${percent}` : kind === 'atLeast' ? `已达下限的 ${percent}` : `已用额度的 ${percent}`),
+  forecastNote: (kind, reaches, by) => {
+    switch (kind) {
+      case 'increase':
+        return reaches ? '预计可达成' : `预计无法达成（差 ${by}）`;
+      case 'decrease':
+        return reaches ? '预计可控制在目标以内' : `预计超出目标 ${by}`;
+      case 'atMost':
+        return reaches ? '预计可控制在上限以内' : `预计超出上限 ${by}`;
+      case 'atLeast':
+        return reaches ? '预计可达到下限' : `预计低于下限 ${by}`;
+    }
+  },
+  finalNote: (kind, reaches, by) => {
+    switch (kind) {
+      case 'increase':
+        return reaches ? '已达成目标' : `未达成（差 ${by}）`;
+      case 'decrease':
+        return reaches ? '已控制在目标以内' : `超出目标 ${by}`;
+      case 'atMost':
+        return reaches ? '已控制在上限以内' : `超出上限 ${by}`;
+      case 'atLeast':
+        return reaches ? '已达到下限' : `低于下限 ${by}`;
+    }
+  },
+  decidedEarly: (kind, by) => (kind === 'atMost' ? `已超出上限 ${by}` : '已提前达到下限'),
+  met: '已达成',
   notMet: '未达成',
+  onCourse: '有望达成',
+  offCourse: '难以达成',
   atLeast: '不低于',
-  atMost: '不高于',
+  atMost: '不超过',
   baseline: '基线',
   noData: '无数据',
   statuses: { 'on-track': '正常', 'at-risk': '有风险', 'off-track': '落后', 'no-data': '无数据' },

@@ -3,8 +3,9 @@ import type { TargetRevision } from '../history/goal-history.js';
 import type { GoalsModel } from '../model/model.js';
 import type { Status } from '../score/rules.js';
 import type { BreakdownScore, GoalScore, ScoreReport, TeamScore } from '../score/score.js';
-import { createFormatter } from './format.js';
+import { createFormatter } from '../text/format.js';
 import { labelsByLocale, statusIcons, type Labels } from './labels.js';
+import { scoreWords } from './score-words.js';
 import { progressBar, sparkline, sparkText } from './svg.js';
 
 /**
@@ -29,10 +30,17 @@ export interface RowView {
   ownerHref: string | null;
   target: string;
   actual: string;
+  /** The share of the target reached so far, in words ("63.8% of target"), for a KPI that sums over time. */
+  progress: string | null;
   attainment: string;
   expected: string;
+  forecast: string;
   status: StatusView;
-  /** Attainment between 0 and 1, for a <meter> (breakdown items are drawn with the browser's own bar, which keeps pages small). */
+  /**
+   * How full the bar is, between 0 and 1: the progress towards the target for
+   * a KPI that sums over time, otherwise the attainment (breakdown items are
+   * drawn with the browser's own <meter>, which keeps pages small).
+   */
   meterValue: number;
 }
 
@@ -42,10 +50,13 @@ export interface GoalView extends RowView {
   id: string;
   title: string;
   kpiName: string;
+  /** The unit as a word of the locale ("%", "¥", "小时"); null where the numbers need none. */
   unit: string | null;
+  /** The KPI's name with its unit, as a column shows it. */
+  kpiLabel: string;
+  /** "(at least 85%)" for a threshold goal, in the locale's parentheses. */
   comparison: string | null;
   baseline: string | null;
-  forecast: string;
   forecastNote: string | null;
   weight: string;
   score: string;
@@ -67,7 +78,9 @@ export interface TeamPage {
   path: string;
   team: string;
   teamName: string;
+  /** The period for people ("Q4 2026", "2026年第四季度"); `periodId` as written in the goal set. */
   period: string;
+  periodId: string;
   score: string;
   scoreBar: string;
   monthsElapsed: string;
@@ -103,6 +116,7 @@ export interface SiteView {
 }
 
 const statuses: Status[] = ['on-track', 'at-risk', 'off-track', 'no-data'];
+
 
 export function teamPagePath(team: string, period: string, extension: string): string {
   return `teams/${team}-${period}.${extension}`;
@@ -140,25 +154,31 @@ export function buildSiteView(
   const goalsByTeam = new Map<string, TeamScore[]>();
   for (const teamScore of report.teams) goalsByTeam.set(teamScore.team, [...(goalsByTeam.get(teamScore.team) ?? []), teamScore]);
 
-  const rowOf = (item: BreakdownScore, depth: number, unit: string | null, anchor: string): RowView => ({
+  const words = scoreWords(labels, format);
+  const fullness = (row: { progress: number | null; attainment: number | null }, sumsOverTime: boolean): number =>
+    Math.min(Math.max((sumsOverTime ? row.progress : row.attainment) ?? 0, 0), 1);
+
+  const rowOf = (goal: GoalScore, item: BreakdownScore, depth: number, anchor: string): RowView => ({
     depth,
     anchor,
     label: item.by === 'owner' ? personName(item.key) : item.by === 'month' && /^\d{4}-\d{2}$/.test(item.key) ? format.month(item.key) : item.key,
     dimension: labels.breakdownBy(labels.dimension(item.by)),
     ownerName: item.owner === null ? null : personName(item.owner),
     ownerHref: item.owner === null ? null : personHref('sub', item.owner),
-    target: format.value(item.target, unit),
-    actual: format.value(item.actual, unit),
-    attainment: format.percent(item.attainment),
-    expected: format.value(item.expected, unit),
+    target: format.value(item.target, goal.unit),
+    actual: format.value(item.actual, goal.unit),
+    progress: words.progress(item, goal),
+    attainment: words.attainment(item, goal.comparison),
+    expected: format.value(item.expected, goal.unit),
+    forecast: item.forecast === null ? '' : format.value(item.forecast, goal.unit),
     status: status(item.status),
-    meterValue: Math.min(Math.max(item.attainment ?? 0, 0), 1),
+    meterValue: fullness(item, goal.sumsOverTime),
   });
 
-  const flatten = (items: readonly BreakdownScore[], depth: number, unit: string | null, anchor: string): RowView[] =>
+  const flatten = (goal: GoalScore, items: readonly BreakdownScore[], depth: number, anchor: string): RowView[] =>
     items.flatMap((item) => {
       const itemAnchor = `${anchor}-${item.by}-${item.key}`;
-      return [rowOf(item, depth, unit, itemAnchor), ...flatten(item.breakdown, depth + 1, unit, itemAnchor)];
+      return [rowOf(goal, item, depth, itemAnchor), ...flatten(goal, item.breakdown, depth + 1, itemAnchor)];
     });
 
   const goalTitleOf = (alignsTo: string): { title: string | null; href: string | null } => {
@@ -172,8 +192,10 @@ export function buildSiteView(
 
   const goalView = (teamScore: TeamScore, goal: GoalScore): GoalView => {
     const unit = goal.unit;
+    const unitWord = format.unit(unit);
     const anchor = `goal-${goal.id}`;
-    const comparison = goal.comparison === null ? null : `${goal.comparison === 'atLeast' ? labels.atLeast : labels.atMost} ${format.value(goal.target, unit)}`;
+    const comparison =
+      goal.comparison === null ? null : labels.parenthesized(`${goal.comparison === 'atLeast' ? labels.atLeast : labels.atMost} ${format.value(goal.target, unit)}`);
     const trend = goal.trend.map((t) => t.value);
     return {
       depth: 0,
@@ -183,29 +205,34 @@ export function buildSiteView(
       title: goal.title,
       dimension: null,
       kpiName: goal.kpiName ?? goal.kpi,
-      unit,
+      unit: unitWord,
+      kpiLabel: unitWord === null ? goal.kpiName ?? goal.kpi : labels.withUnit(goal.kpiName ?? goal.kpi, unitWord),
       comparison,
       baseline: goal.baseline === null ? null : format.value(goal.baseline, unit),
       ownerName: goal.ownerName ?? goal.owner,
       ownerHref: personHref('sub', goal.owner),
       target: format.value(goal.target, unit),
       actual: format.value(goal.actual, unit),
-      attainment: goal.comparison !== null && goal.attainment !== null ? (goal.attainment === 1 ? labels.met : labels.notMet) : format.percent(goal.attainment),
-      expected: goal.expected === null ? '—' : format.value(goal.expected, unit),
+      progress: words.progress(goal, goal),
+      attainment: words.attainment(goal, goal.comparison),
+      expected: format.value(goal.expected, unit),
       forecast: goal.forecast === null ? '—' : format.value(goal.forecast, unit),
-      forecastNote: goal.forecastReachesTarget === null ? null : goal.forecastReachesTarget ? labels.reachesTarget : labels.missesTarget,
+      forecastNote: words.forecastNote(goal, teamScore),
       status: status(goal.status),
       weight: format.plain(goal.weight),
       score: format.points(goal.score),
       alignsTo: goal.alignsTo === null ? null : { label: goal.alignsTo, ...goalTitleOf(goal.alignsTo) },
       notes: goal.notes,
-      bar: progressBar(goal.attainment, goal.expected === null || goal.target === 0 ? null : goal.expected / goal.target, goal.status),
-      meterValue: Math.min(Math.max(goal.attainment ?? 0, 0), 1),
+      // A summed KPI fills its bar as the target is reached, with a marker where it should be by now.
+      bar: goal.sumsOverTime
+        ? progressBar(goal.progress, goal.expected === null || goal.target <= 0 ? null : goal.expected / goal.target, goal.status)
+        : progressBar(goal.attainment, null, goal.status),
+      meterValue: fullness(goal, goal.sumsOverTime),
       trendSvg: sparkline(trend),
       trendText: sparkText(trend),
       trendValues: goal.trend.map((t) => `${format.month(t.month)} ${format.value(t.value, unit)}`),
       revisions: (revisions.get(`${teamScore.team}/${teamScore.period}/${goal.id}`) ?? []).map((r) => labels.targetRevised(r.date, format.value(r.from, unit))),
-      items: flatten(goal.breakdown, 1, unit, anchor),
+      items: flatten(goal, goal.breakdown, 1, anchor),
       teamName: teamScore.name ?? teamScore.team,
       teamHref: teamHref('sub', teamScore.team, teamScore.period),
     };
@@ -219,7 +246,8 @@ export function buildSiteView(
     path: teamPagePath(teamScore.team, teamScore.period, extension),
     team: teamScore.team,
     teamName: teamScore.name ?? teamScore.team,
-    period: teamScore.period,
+    period: format.period(teamScore.period),
+    periodId: teamScore.period,
     score: format.percent(teamScore.score),
     scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? 'no-data' : 'score'),
     monthsElapsed: labels.monthsElapsed(teamScore.elapsedMonths, teamScore.months.length),
@@ -265,7 +293,7 @@ export function buildSiteView(
       roles: directory.get(id)?.roles ?? [],
       goals: goals.map(({ teamScore, goal }) => goalView(teamScore, goal)),
       items: items.map(({ teamScore, goal, item, anchor }) => ({
-        ...rowOf(item, 0, goal.unit, anchor),
+        ...rowOf(goal, item, 0, anchor),
         goalTitle: goal.title,
         goalHref: `${teamHref('sub', teamScore.team, teamScore.period)}#goal-${goal.id}`,
         teamName: teamScore.name ?? teamScore.team,
@@ -282,7 +310,7 @@ export function buildSiteView(
       path: `index.${extension}`,
       teams: report.teams.map((teamScore) => ({
         name: teamScore.name ?? teamScore.team,
-        period: teamScore.period,
+        period: format.period(teamScore.period),
         score: format.percent(teamScore.score),
         scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? 'no-data' : 'score'),
         href: teamHref('index', teamScore.team, teamScore.period),

@@ -2,11 +2,28 @@ import type { Comparison, Direction } from '../model/kinds.js';
 import type { Breakdown, Goal, GoalSet, GoalsModel, Kpi, Team, Thresholds } from '../model/model.js';
 import { actualsIndex, type ActualsIndex } from '../model/actuals-index.js';
 import { kpiValue, monthlyValues, type ValueScope } from './kpi-value.js';
-import { attainment, cappedAttainment, forecast, isMet, paceStatus, reaches, weightedScore, type Status } from './rules.js';
+import {
+  attainment,
+  cappedAttainment,
+  expectedToDate,
+  forecast,
+  isMet,
+  judgeLevelThreshold,
+  judgeSummedThreshold,
+  paceStatus,
+  progress,
+  reaches,
+  thresholdAttainment,
+  weightedScore,
+  type Attainment,
+  type Share,
+  type Status,
+} from './rules.js';
 
 /**
  * Scorecard data: what `goalpost score --format json` prints and what the
- * templates render. Ratios are fractions (0.85, not "85%"); null means no data.
+ * templates render. Ratios are fractions (0.85, not "85%"); null means no
+ * data. The README documents every field next to this contract.
  */
 export interface ScoreReport {
   /** The last month counted, YYYY-MM; null when there are no actuals at all. */
@@ -21,8 +38,10 @@ export interface TeamScore {
   /** The months of the period, and how many of them are counted by `asOf`. */
   months: string[];
   elapsedMonths: number;
-  /** The weighted mean of the goals' capped attainment, over the goals with data. */
+  /** The weighted mean of the goals' capped attainment to date, over the goals with data. */
   score: number | null;
+  /** The same mean of the goals' capped forecast attainment (a goal without a forecast counts its attainment). */
+  forecastScore: number | null;
   goals: GoalScore[];
 }
 
@@ -33,6 +52,8 @@ export interface GoalScore {
   kpiName: string | null;
   unit: string | null;
   direction: Direction;
+  /** Whether the KPI builds up month by month (sums over time): then progress and forecast apply. */
+  sumsOverTime: boolean;
   owner: string;
   ownerName: string | null;
   alignsTo: string | null;
@@ -41,10 +62,21 @@ export interface GoalScore {
   baseline: number | null;
   comparison: Comparison | null;
   actual: number | null;
+  /** The share of the period's target reached so far (of the allowance used, for a decrease goal). */
+  progress: number | null;
+  /** Performance to date, direction-aware, uncapped; for a threshold goal 1 or 0, what it counts. */
   attainment: number | null;
+  /** The attainment is the cap because the result cannot get better (shown as "≥ 120%"). */
+  bestPossible: boolean;
+  /** What the actual should be by now. */
   expected: number | null;
+  /** The end-of-period value, for a KPI that sums over time. */
   forecast: number | null;
+  /** The forecast against the target, by the same rules as attainment. */
+  forecastAttainment: number | null;
   forecastReachesTarget: boolean | null;
+  /** For a threshold goal: true or false once decided, null while it is still open. */
+  met: boolean | null;
   status: Status;
   weight: number;
   /** This goal's share of the team score: capped attainment × weight / 100. */
@@ -61,8 +93,12 @@ export interface BreakdownScore {
   ownerName: string | null;
   target: number;
   actual: number | null;
+  progress: number | null;
   attainment: number | null;
+  bestPossible: boolean;
   expected: number | null;
+  forecast: number | null;
+  met: boolean | null;
   status: Status;
   breakdown: BreakdownScore[];
 }
@@ -77,13 +113,33 @@ interface GoalContext {
   index: ActualsIndex;
   kpi: Kpi;
   team: Team | undefined;
-  teamId: string;
   direction: Direction;
   comparison: Comparison | undefined;
   thresholds: Thresholds;
+  cap: number;
   elapsed: readonly string[];
   periodMonths: readonly string[];
   sumsOverTime: boolean;
+}
+
+/**
+ * How far into its plan a target is by now. `share` is the part of the target
+ * expected by now: the month plan to date of the target, or the months
+ * elapsed of the months of the period. Breakdown items without a month plan
+ * of their own inherit the share of what they split, so a region of a goal
+ * that plans a strong December is not expected to be two-thirds done in
+ * November either.
+ */
+interface Pace {
+  share: Share;
+  planned: boolean;
+  /** For a KPI that sums over time: expected by now, and what the plan leaves for the remaining months. */
+  expected: number;
+  remainingPlan: number;
+  /** The months of the target's own period (a month of a plan is a period of one month), and how many have passed. */
+  elapsedMonths: number;
+  periodMonths: number;
+  periodOver: boolean;
 }
 
 /**
@@ -118,7 +174,12 @@ function scoreGoalSet(model: GoalsModel, index: ActualsIndex, goalSet: GoalSet, 
     const scored = scoreGoal(model, index, goalSet.team, team, goal, periodMonths, elapsed);
     if (scored) goals.push(scored);
   }
-  const score = weightedScore(goals.map((g) => ({ weight: g.weight, capped: g.attainment === null ? undefined : cappedAttainment(g.attainment, model.settings.cap) })));
+  const cap = model.settings.cap;
+  const capped = (value: number | null): number | undefined => (value === null ? undefined : cappedAttainment(value, cap));
+  const score = weightedScore(goals.map((g) => ({ weight: g.weight, capped: capped(g.attainment) })));
+  const forecastScore = weightedScore(
+    goals.map((g) => ({ weight: g.weight, capped: g.attainment === null ? undefined : capped(g.forecastAttainment ?? g.attainment) })),
+  );
   return {
     team: goalSet.team,
     name: team?.name ?? null,
@@ -126,6 +187,7 @@ function scoreGoalSet(model: GoalsModel, index: ActualsIndex, goalSet: GoalSet, 
     months: [...periodMonths],
     elapsedMonths: elapsed.length,
     score: score ?? null,
+    forecastScore: forecastScore ?? null,
     goals,
   };
 }
@@ -142,43 +204,23 @@ function scoreGoal(
   const kpi = goal.kpi === undefined ? undefined : model.kpis.get(goal.kpi);
   if (!kpi || goal.id === undefined || goal.target === undefined || goal.weight === undefined || goal.owner === undefined) return undefined;
   const comparison = goal.comparison;
-  const direction: Direction = kpi.direction ?? (comparison === 'atMost' ? 'decrease' : 'increase');
   const context: GoalContext = {
     model,
     index,
     kpi,
     team,
-    teamId,
-    direction,
+    direction: kpi.direction ?? (comparison === 'atMost' ? 'decrease' : 'increase'),
     comparison,
     thresholds: { ...model.settings.thresholds, ...goal.thresholds },
+    cap: model.settings.cap,
     elapsed,
     periodMonths,
     sumsOverTime: !kpi.formula && (kpi.overTime ?? kpi.aggregate) === 'sum',
   };
   const scope: ValueScope = { team: teamId, months: elapsed, filter: new Map() };
   const actual = elapsed.length === 0 ? undefined : kpiValue(model, index, kpi, scope);
-  const fraction = elapsed.length / periodMonths.length;
-
-  let goalAttainment: number | undefined;
-  let expected: number | undefined;
-  let status: Status = 'no-data';
-  let projected: number | undefined;
-  if (comparison) {
-    if (actual !== undefined) {
-      goalAttainment = isMet(actual, goal.target, comparison) ? 1 : 0;
-      status = goalAttainment === 1 ? 'on-track' : 'off-track';
-    }
-  } else {
-    expected = expectedToDate(context, goal.target, goal.breakdowns, elapsed);
-    // A baseline for a KPI that sums over time is a whole period's worth: pro-rate it like the target.
-    const baselineToDate = goal.baseline === undefined ? undefined : context.sumsOverTime ? goal.baseline * fraction : goal.baseline;
-    if (actual !== undefined) {
-      goalAttainment = attainment(actual, goal.target, direction, goal.baseline);
-      if (expected !== undefined) status = paceStatus(actual, expected, direction, context.thresholds, baselineToDate);
-      if (context.sumsOverTime) projected = forecast(actual, elapsed.length, periodMonths.length);
-    }
-  }
+  const pace = paceOf(context, goal.target, goal.breakdowns, linearPace(context));
+  const judged = judge(context, goal.target, goal.baseline, actual, pace);
   const trendValues = monthlyValues(model, index, kpi, scope);
   return {
     id: goal.id,
@@ -186,7 +228,8 @@ function scoreGoal(
     kpi: kpi.id,
     kpiName: kpi.name ?? null,
     unit: kpi.unit ?? null,
-    direction,
+    direction: context.direction,
+    sumsOverTime: context.sumsOverTime,
     owner: goal.owner,
     ownerName: team?.members.get(goal.owner)?.name ?? null,
     alignsTo: goal.alignsTo ?? null,
@@ -195,66 +238,124 @@ function scoreGoal(
     baseline: goal.baseline ?? null,
     comparison: comparison ?? null,
     actual: actual ?? null,
-    attainment: goalAttainment ?? null,
-    expected: expected ?? null,
-    forecast: projected ?? null,
-    forecastReachesTarget: projected === undefined ? null : reaches(projected, goal.target, direction),
-    status,
+    progress: judged.progress ?? null,
+    attainment: judged.attainment?.value ?? null,
+    bestPossible: judged.attainment?.bestPossible ?? false,
+    expected: judged.expected ?? null,
+    forecast: judged.forecast ?? null,
+    forecastAttainment: judged.forecastAttainment?.value ?? null,
+    forecastReachesTarget: judged.forecast === undefined ? null : meetsTarget(context, judged.forecast, goal.target),
+    met: judged.met,
+    status: judged.status,
     weight: goal.weight,
-    score: goalAttainment === undefined ? null : (cappedAttainment(goalAttainment, model.settings.cap) * goal.weight) / 100,
+    score: judged.attainment === undefined ? null : (cappedAttainment(judged.attainment.value, context.cap) * goal.weight) / 100,
     trend: elapsed.map((month, i) => ({ month, value: trendValues[i] ?? null })),
-    breakdown: scoreBreakdowns(context, goal.breakdowns, scope),
+    breakdown: scoreBreakdowns(context, goal.breakdowns, scope, pace),
   };
 }
 
-/**
- * What the value should be by now. For a KPI that sums over time: the
- * cumulative month breakdown when there is one, otherwise the target times
- * the share of the months elapsed. For any other KPI: the target itself.
- */
-function expectedToDate(context: GoalContext, target: number, breakdowns: readonly Breakdown[], months: readonly string[]): number | undefined {
-  if (!context.sumsOverTime) return target;
-  const monthBreakdown = breakdowns.find((b) => b.by === 'month');
-  if (monthBreakdown) {
-    let total = 0;
-    for (const item of monthBreakdown.items) if (item.target !== undefined && months.includes(item.key)) total += item.target;
-    return total;
-  }
-  return (target * months.length) / context.periodMonths.length;
+function meetsTarget(context: GoalContext, value: number, target: number): boolean {
+  return context.comparison ? isMet(value, target, context.comparison) : reaches(value, target, context.direction);
 }
 
-function scoreBreakdowns(context: GoalContext, breakdowns: readonly Breakdown[], parentScope: ValueScope): BreakdownScore[] {
+/** The pace of a target spread evenly over the months of the period. */
+function linearPace(context: GoalContext): Pace {
+  const elapsedMonths = context.elapsed.length;
+  const periodMonths = context.periodMonths.length;
+  return { share: { part: elapsedMonths, whole: periodMonths }, planned: false, expected: 0, remainingPlan: 0, elapsedMonths, periodMonths, periodOver: elapsedMonths === periodMonths };
+}
+
+/**
+ * The pace of a target: its own month plan when it has one, otherwise the
+ * share of what it belongs to (`inherited`).
+ */
+function paceOf(context: GoalContext, target: number, breakdowns: readonly Breakdown[], inherited: Pace): Pace {
+  const plan = breakdowns.find((b) => b.by === 'month');
+  if (!plan) {
+    const expected = expectedToDate(target, true, inherited.share);
+    return { ...inherited, expected, remainingPlan: target - expected };
+  }
+  let toDate = 0;
+  let remaining = 0;
+  for (const item of plan.items) {
+    if (item.target === undefined || !context.periodMonths.includes(item.key)) continue;
+    if (context.elapsed.includes(item.key)) toDate += item.target;
+    else remaining += item.target;
+  }
+  const share = target !== 0 ? { part: toDate, whole: target } : { part: inherited.elapsedMonths, whole: inherited.periodMonths };
+  return { ...inherited, share, planned: true, expected: toDate, remainingPlan: remaining };
+}
+
+interface Judgement {
+  expected: number | undefined;
+  progress: number | undefined;
+  attainment: Attainment | undefined;
+  forecast: number | undefined;
+  forecastAttainment: Attainment | undefined;
+  met: boolean | null;
+  status: Status;
+}
+
+/** Every figure of one target (a goal's, or a breakdown item's) from its actual to date and its pace. */
+function judge(context: GoalContext, target: number, baseline: number | undefined, actual: number | undefined, pace: Pace): Judgement {
+  const sums = context.sumsOverTime;
+  const expected = expectedToDate(target, sums, pace.share, pace.planned ? pace.expected : undefined);
+  if (actual === undefined) {
+    return { expected, progress: undefined, attainment: undefined, forecast: undefined, forecastAttainment: undefined, met: null, status: 'no-data' };
+  }
+  const projected = sums
+    ? forecast(actual, {
+        expected,
+        remainingPlan: pace.planned ? pace.remainingPlan : target - expected,
+        planned: pace.planned,
+        elapsedMonths: pace.elapsedMonths,
+        periodMonths: pace.periodMonths,
+      })
+    : undefined;
+  const share = sums ? progress(actual, target) : undefined;
+  if (context.comparison) {
+    const { met, status } = sums
+      ? judgeSummedThreshold(actual, projected, target, context.comparison, pace.periodOver, context.thresholds.amber)
+      : judgeLevelThreshold(actual, target, context.comparison, pace.periodOver);
+    const counted = thresholdAttainment(met, status);
+    return { expected, progress: share, attainment: counted, forecast: projected, forecastAttainment: projected === undefined ? undefined : counted, met, status };
+  }
+  // A baseline is a whole period's worth for a KPI that sums over time: it is phased like the target.
+  const baselineToDate = baseline === undefined ? undefined : sums ? (baseline * pace.share.part) / pace.share.whole : baseline;
+  const toDate = attainment(actual, expected, context.direction, context.cap, baselineToDate);
+  const status = toDate ? paceStatus(toDate, context.thresholds) : reaches(actual, expected, context.direction) ? 'on-track' : 'off-track';
+  return {
+    expected,
+    progress: share,
+    attainment: toDate,
+    forecast: projected,
+    forecastAttainment: projected === undefined ? undefined : attainment(projected, target, context.direction, context.cap, baseline),
+    met: null,
+    status,
+  };
+}
+
+function scoreBreakdowns(context: GoalContext, breakdowns: readonly Breakdown[], parentScope: ValueScope, parentPace: Pace): BreakdownScore[] {
   const scores: BreakdownScore[] = [];
   for (const breakdown of breakdowns) {
     if (breakdown.by === undefined) continue;
+    const byMonth = breakdown.by === 'month';
     for (const item of breakdown.items) {
       if (item.target === undefined) continue;
-      const scope: ValueScope =
-        breakdown.by === 'month'
-          ? { ...parentScope, months: parentScope.months.filter((month) => month === item.key) }
-          : { ...parentScope, filter: new Map([...parentScope.filter, [breakdown.by, item.key]]) };
-      const isFutureMonth = breakdown.by === 'month' && scope.months.length === 0;
-      const actual = scope.months.length === 0 ? undefined : kpiValue(context.model, context.index, context.kpi, scope);
+      const scope: ValueScope = byMonth
+        ? { ...parentScope, months: parentScope.months.filter((month) => month === item.key) }
+        : { ...parentScope, filter: new Map([...parentScope.filter, [breakdown.by, item.key]]) };
       const owner = item.owner ?? (breakdown.by === 'owner' ? item.key : undefined);
-      let itemAttainment: number | undefined;
-      let expected: number | undefined;
-      let status: Status = 'no-data';
-      if (context.comparison) {
-        if (actual !== undefined) {
-          itemAttainment = isMet(actual, item.target, context.comparison) ? 1 : 0;
-          status = itemAttainment === 1 ? 'on-track' : 'off-track';
-        }
-      } else {
-        expected = isFutureMonth
-          ? undefined
-          : breakdown.by === 'month'
-            ? item.target
-            : expectedToDate(context, item.target, item.breakdowns, scope.months);
-        if (actual !== undefined) {
-          itemAttainment = attainment(actual, item.target, context.direction);
-          if (expected !== undefined) status = paceStatus(actual, expected, context.direction, context.thresholds);
-        }
-      }
+      // A month of the plan is a whole period of its own: over once it has passed, not begun before.
+      const monthPassed = byMonth && scope.months.length > 0;
+      const pace: Pace = byMonth
+        ? { share: { part: monthPassed ? 1 : 0, whole: 1 }, planned: false, expected: monthPassed ? item.target : 0, remainingPlan: 0, elapsedMonths: monthPassed ? 1 : 0, periodMonths: 1, periodOver: monthPassed }
+        : paceOf(context, item.target, item.breakdowns, parentPace);
+      const actual = scope.months.length === 0 ? undefined : kpiValue(context.model, context.index, context.kpi, scope);
+      const judged: Judgement =
+        byMonth && !monthPassed
+          ? { expected: undefined, progress: undefined, attainment: undefined, forecast: undefined, forecastAttainment: undefined, met: null, status: 'no-data' }
+          : judge(context, item.target, undefined, actual, pace);
       scores.push({
         by: breakdown.by,
         key: item.key,
@@ -262,10 +363,15 @@ function scoreBreakdowns(context: GoalContext, breakdowns: readonly Breakdown[],
         ownerName: owner === undefined ? null : context.team?.members.get(owner)?.name ?? null,
         target: item.target,
         actual: actual ?? null,
-        attainment: itemAttainment ?? null,
-        expected: expected ?? null,
-        status,
-        breakdown: scoreBreakdowns(context, item.breakdowns, scope),
+        progress: judged.progress ?? null,
+        attainment: judged.attainment?.value ?? null,
+        bestPossible: judged.attainment?.bestPossible ?? false,
+        expected: judged.expected ?? null,
+        // A month's forecast is its actual: the month is over.
+        forecast: byMonth ? null : judged.forecast ?? null,
+        met: judged.met,
+        status: judged.status,
+        breakdown: scoreBreakdowns(context, item.breakdowns, scope, pace),
       });
     }
   }

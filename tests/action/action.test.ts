@@ -136,17 +136,22 @@ describe('the goalpost Action on a pull request', () => {
     repo.edit(goalSet, 'items: {zhang.min: 120, wang.fang: 180}', 'items: {zhang.min: 150, wang.fang: 180}');
     const first = await runAction(repo.dir, apiUrl, { path: 'goals', 'fail-on': 'error' }, pullRequestEvent());
     expect(first.code).toBe(0);
+    // As of November, two of three months: revenue 18.8M of 20M expected, 535 new customers of 533.3, retention
+    // (2823 − 535) ÷ 2600 = 0.88 of 0.85, market share 18.8M ÷ 158M measured from the baseline 11.5% towards 12%.
+    const companyScore = ((18_800_000 / 20_000_000) * 40 + (535 / ((800 * 2) / 3)) * 20 + (0.88 / 0.85) * 20 + ((18_800_000 / 158_000_000 - 0.115) / (0.12 - 0.115)) * 20) / 100;
+    // Marketing with the new-customer target raised to 330 (220 expected by November): revenue 7.65M of 7.5M planned,
+    // retention and ROI 1, the budget heading over its cap 0, attrition capped at 1.2.
+    const marketingScore = ((7_650_000 / 7_500_000) * 40 + (208 / 220) * 20 + 10 + 10 + 0 + 1.2 * 10) / 100;
     expect(first.stdout).not.toMatch(/^::(error|warning)/m);
-    expect(first.outputs).toEqual({
-      errors: '0',
-      warnings: '0',
-      score: JSON.stringify({ 'company/2026-Q4': 0.7509691610821544, 'marketing/2026-Q4': (0.6375 * 40 + (208 / 330) * 20 + 15 + 15 + 12) / 100 }),
-      status: 'success',
-    });
+    expect(first.outputs).toMatchObject({ errors: '0', warnings: '0', status: 'success' });
+    const scores = JSON.parse(first.outputs['score']!) as Record<string, number>;
+    expect(Object.keys(scores)).toEqual(['company/2026-Q4', 'marketing/2026-Q4']);
+    expect(scores['company/2026-Q4']).toBeCloseTo(companyScore, 12);
+    expect(scores['marketing/2026-Q4']).toBeCloseTo(marketingScore, 12);
     expect(first.summary).toContain('✅ **goals** is valid: no problems found.');
     expect(first.summary).toContain('### What this change does to the goals');
     expect(first.summary).toContain('- Changed goal `q4-new-customers` “新增客户 300 家”\n  - Target raised from 300 to 330 (+30, +10%)');
-    expect(first.summary).toContain('### 市场营销部 · 2026-Q4');
+    expect(first.summary).toContain('### 市场营销部 · 2026年第四季度');
     expect(first.summary).not.toContain('](../people/');
     expect(github.comments).toHaveLength(1);
     const id = github.comments[0]!.id;

@@ -18,7 +18,7 @@ describe('the worked example', () => {
     const { diagnostics, model } = validateRepository(files);
     expect(diagnostics).toEqual([]);
     expect([...model.kpis.keys()]).toContain('retention_rate');
-    expect(model.goalSets.map((s) => `${s.team} ${s.period?.id} ${s.goals.length}`)).toEqual(['company 2026-Q4 4', 'marketing 2026-Q4 5']);
+    expect(model.goalSets.map((s) => `${s.team} ${s.period?.id} ${s.goals.length}`)).toEqual(['company 2026-Q4 4', 'marketing 2026-Q4 6']);
     expect(model.settings).toMatchObject({ locale: 'zh-CN', tolerance: 0.001, cap: 1.2, thresholds: { green: 1, amber: 0.9 } });
   });
 

@@ -27,6 +27,18 @@ describe('schema checks', () => {
     expect(diagnostics[0]!.message).toContain('A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).');
     expect(diagnostics[2]!.message).toBe('The comparison must be one of atLeast or atMost, not "atleast". Did you mean "atLeast"?');
   });
+
+  it('refuses targets, breakdown items and baselines beyond 1e15 either way, quoting them as written', () => {
+    const diagnostics = validateFixture('checks/value-range');
+    expect(positions(diagnostics)).toEqual([
+      'invalid-value 2026-Q4/marketing.yaml:9:13-9:17',
+      'invalid-value 2026-Q4/marketing.yaml:14:28-14:44',
+      'invalid-value 2026-Q4/marketing.yaml:14:66-14:70',
+      'invalid-value 2026-Q4/marketing.yaml:15:61-15:66',
+    ]);
+    expect(diagnostics[0]!.message).toBe('The target is 1e16, too large for goalpost to add up exactly: it can be at most 1,000,000,000,000,000 either way.');
+    expect(diagnostics[3]!.message).toBe('The baseline is -2e15, too large for goalpost to add up exactly: it can be at most 1,000,000,000,000,000 either way.');
+  });
 });
 
 describe('headers', () => {

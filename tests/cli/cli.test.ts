@@ -164,8 +164,11 @@ describe('goalpost score and render', () => {
   it('score prints text for a terminal', async () => {
     const result = await run(['score', `${repoRoot}goals`, '--format', 'text']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('marketing 市场营销部 2026-Q4: score 81.4% (2 of 3 months)');
-    expect(result.stdout).toContain('! owner wang.fang [at-risk] actual 4,300,000 / target 7,000,000');
+    expect(result.stdout).toContain('marketing 市场营销部 · Q4 2026 (2 of 3 months): score 93.6%\n');
+    expect(result.stdout).toContain('! owner wang.fang [at-risk] actual CN¥4,300,000 / target CN¥7,000,000 (61.4% of target), expected CN¥4,375,000, attainment 98.3%\n');
+    // Percent units read as percentages, expected values with the digits that mean something.
+    expect(result.stdout).toContain('actual 87% / target 85%, expected 85%, attainment on course');
+    expect(result.stdout).toContain('expected 533.3, attainment 100.3%');
   });
 });
 

@@ -37,7 +37,7 @@ beforeAll(() => {
   repo.edit(goalSet, 'items: {zhang.min: 120, wang.fang: 180}', 'items: {zhang.min: 150, wang.fang: 180}');
   commits['target'] = repo.commit('Raise the new-customer target after a strong October', '2026-11-03T10:00:00+08:00');
 
-  repo.edit(goalSet, '    target: 3.0\n    weight: 15\n', '    target: 3.0\n    weight: 10\n');
+  repo.edit(goalSet, '    target: 3.0\n    weight: 10\n', '    target: 3.0\n    weight: 5\n');
   repo.edit(goalSet, '    target: 0.05\n    weight: 10\n', '    target: 0.05\n    weight: 15\n');
   commits['weights'] = repo.commit('Weigh attrition more than ROI', '2026-11-04T10:00:00+08:00');
 
@@ -78,14 +78,19 @@ describe('goalpost diff', () => {
     expect(goal!.breakdown).toEqual([
       { by: 'owner', within: [], key: 'zhang.min', change: 'changed', fields: [{ field: 'target', before: 120, after: 150, delta: 30, percent: 0.25 }] },
     ]);
-    // 208 new customers: 208/300 → 208/330; expected 200 → 220, so on-track (1.04) → at-risk (0.945)
-    expect(goal!.effect).toEqual({
-      attainment: { before: 208 / 300, after: 208 / 330 },
+    // 208 new customers after two of three months: expected 200 → 220, so on-track (1.04) → at-risk (0.945)
+    expect(goal!.effect).toMatchObject({
+      bestPossible: { before: false, after: false },
+      met: { before: null, after: null },
       status: { before: 'on-track', after: 'at-risk' },
-      score: { before: ((208 / 300) * 20) / 100, after: ((208 / 330) * 20) / 100 },
     });
-    const before = ((7_650_000 / 12_000_000) * 40 + (208 / 300) * 20 + 15 + 15 + 1.2 * 10) / 100;
-    const after = ((7_650_000 / 12_000_000) * 40 + (208 / 330) * 20 + 15 + 15 + 1.2 * 10) / 100;
+    expect(goal!.effect!.attainment.before).toBeCloseTo(208 / 200, 12);
+    expect(goal!.effect!.attainment.after).toBeCloseTo(208 / 220, 12);
+    expect(goal!.effect!.score.before).toBeCloseTo(((208 / 200) * 20) / 100, 12);
+    expect(goal!.effect!.score.after).toBeCloseTo(((208 / 220) * 20) / 100, 12);
+    // revenue 7.65M of 7.5M planned, retention on course, ROI 1, the budget heading over its cap 0, attrition capped at 1.2
+    const before = ((7_650_000 / 7_500_000) * 40 + (208 / 200) * 20 + 10 + 10 + 0 + 1.2 * 10) / 100;
+    const after = ((7_650_000 / 7_500_000) * 40 + (208 / 220) * 20 + 10 + 10 + 0 + 1.2 * 10) / 100;
     expect(set!.score!.before).toBeCloseTo(before, 12);
     expect(set!.score!.after).toBeCloseTo(after, 12);
   });
@@ -93,7 +98,7 @@ describe('goalpost diff', () => {
   it('reports weight changes and the new total', async () => {
     const [set] = (await diffJson('target', 'weights')).goalSets;
     expect(set!.goals.map((g) => [g.id, g.fields])).toEqual([
-      ['q4-roi', [{ field: 'weight', before: 15, after: 10, delta: -5, percent: -5 / 15 }]],
+      ['q4-roi', [{ field: 'weight', before: 10, after: 5, delta: -5, percent: -0.5 }]],
       ['q4-attrition', [{ field: 'weight', before: 10, after: 15, delta: 5, percent: 0.5 }]],
     ]);
     expect(set!.weightTotal).toEqual({ before: 100, after: 100 });
@@ -143,21 +148,22 @@ describe('goalpost diff', () => {
     const text = (await diff([commits['base']!, commits['owner']!], 'text')).stdout;
     expect(text).toBe(
       [
-        '市场营销部 (marketing) · 2026-Q4',
+        '市场营销部 (marketing) · Q4 2026',
         '  - Changed goal q4-new-customers “新增客户 300 家”',
         '    - Target raised from 300 to 330 (+30, +10%)',
         '    - Breakdown by owner: zhang.min (张敏) target raised from 120 to 150 (+30, +25%)',
-        '    - Effect as of 2026-11: attainment 69.3% → 63%, status on-track → at-risk, weighted score 13.9 → 12.6',
+        // 208 against 200 expected by November, then against 220
+        '    - Effect as of Nov 2026: attainment 104% → 94.5%, status on-track → at-risk, weighted score 20.8 → 18.9',
         '  - Changed goal q4-roi “营销投资回报率达到 3.0”',
-        '    - Weight changed from 15 to 10',
+        '    - Weight changed from 10 to 5',
         '    - Owner changed from chen.jie (陈杰) to li.wei (李伟)',
-        '    - Effect as of 2026-11: weighted score 15 → 10',
+        '    - Effect as of Nov 2026: weighted score 10 → 5',
         '  - Changed goal q4-attrition “人才流失率控制在 5% 以内”',
         '    - Weight changed from 10 to 15',
-        '    - Effect as of 2026-11: weighted score 12 → 18',
+        '    - Effect as of Nov 2026: weighted score 12 → 18',
         '  - Weights now total 100',
-        // 0.6375 × 40 + 208/330 × 20 + 15 + 1 × 10 + 1.2 × 15 = 81.1
-        '  - Team score 81.4% → 81.1%',
+        // 1.02 × 40 + 208/220 × 20 + 10 + 1 × 5 + 0 × 10 + 1.2 × 15 = 92.7, from 1.02 × 40 + 1.04 × 20 + 10 + 10 + 0 + 12 = 93.6
+        '  - Team score 93.6% → 92.7%',
         '',
       ].join('\n'),
     );

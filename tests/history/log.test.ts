@@ -23,7 +23,7 @@ beforeAll(() => {
   repo.edit(goalSet, 'items: {zhang.min: 120, wang.fang: 180}', 'items: {zhang.min: 150, wang.fang: 180}');
   hashes.push(repo.commit('Raise the new-customer target after a strong October', '2026-11-03T10:00:00+08:00', 'Zhang Min <zhang.min@example.com>'));
   repo.edit(goalSet, '    owner: chen.jie\n', '    owner: li.wei\n');
-  repo.edit(goalSet, '    target: 3.0\n    weight: 15\n', '    target: 3.0\n    weight: 10\n');
+  repo.edit(goalSet, '    target: 3.0\n    weight: 10\n', '    target: 3.0\n    weight: 5\n');
   repo.edit(goalSet, '    target: 0.05\n    weight: 10\n', '    target: 0.05\n    weight: 15\n');
   hashes.push(repo.commit('Chen Jie moves to the brand team', '2026-11-10T16:30:00+08:00'));
   repo.edit(goalSet, '  - id: q4-new-customers\n', '  - id: q4-customers\n');
@@ -51,12 +51,12 @@ describe('goalpost log', () => {
     const changes = events.filter((e) => e.kind !== 'created').map((e) => [e.commit.date.slice(0, 10), e.commit.author, e.id, e.field, e.before, e.after]);
     expect(changes).toEqual([
       ['2026-11-03', 'Zhang Min', 'q4-new-customers', 'target', 300, 330],
-      ['2026-11-10', 'Li Wei', 'q4-roi', 'weight', 15, 10],
+      ['2026-11-10', 'Li Wei', 'q4-roi', 'weight', 10, 5],
       ['2026-11-10', 'Li Wei', 'q4-roi', 'owner', 'chen.jie', 'li.wei'],
       ['2026-11-10', 'Li Wei', 'q4-attrition', 'weight', 10, 15],
       ['2026-11-12', 'Li Wei', 'q4-customers', 'id', 'q4-new-customers', 'q4-customers'],
     ]);
-    expect(events.filter((e) => e.kind === 'created')).toHaveLength(5);
+    expect(events.filter((e) => e.kind === 'created')).toHaveLength(6);
     expect(events[0]!.commit).toEqual({ hash: hashes[0], date: '2026-09-25T09:00:00+08:00', author: 'Li Wei', subject: 'Q4 goals' });
   });
 

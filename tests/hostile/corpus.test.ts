@@ -147,6 +147,31 @@ describe('broken values', () => {
   });
 });
 
+describe('targets and actuals that no ratio can judge', () => {
+  it('an NPS goal with a target of -10 and no baseline', async () => {
+    const { result, found } = await validate({
+      'kpis.yaml': kpis('  nps: {name: 净推荐值, unit: score, direction: increase, aggregate: mean}\n'),
+      '2026-Q4/marketing.yaml': goalSet(revenueGoal({ id: 'q4-nps', title: '净推荐值提升到 -10', kpi: 'nps', target: '-10' })),
+    });
+    expect(result.code).toBe(1);
+    expect(found).toEqual(['target-needs-baseline 2026-Q4/marketing.yaml:9:13']);
+  });
+
+  it('a baseline equal to the target', async () => {
+    const { result, found } = await validate({ '2026-Q4/marketing.yaml': goalSet(revenueGoal({ baseline: '12000000' })) });
+    expect(result.code).toBe(1);
+    expect(found).toEqual(['baseline-equals-target 2026-Q4/marketing.yaml:12:15']);
+  });
+
+  it('two actual values of 1e308, each refused at its cell', async () => {
+    const csv = 'period,team,kpi,owner,value\n2026-10,marketing,revenue,zhang.min,1e308\n2026-11,marketing,revenue,zhang.min,1e308\n';
+    const { result, found } = await validate({ 'actuals/actuals.csv': csv });
+    expect(result.code).toBe(1);
+    expect(found).toEqual(['actuals-value actuals/actuals.csv:2:37', 'actuals-value actuals/actuals.csv:3:37']);
+    expect(result.stdout).toContain('1e308 is too large for goalpost to add up exactly');
+  });
+});
+
 describe('keys named __proto__, constructor and prototype', () => {
   const files = {
     'kpis.yaml': kpis('  __proto__: {name: p, unit: count, direction: increase, aggregate: sum}\n  constructor: {name: c, unit: count, direction: increase, aggregate: sum}\n'),
@@ -217,8 +242,18 @@ describe('CSV', () => {
     const result = await goalpost(['score', dir, '--format', 'csv']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\r\n');
-    expect(lines[0]).toBe('team,period,goal,title,level,by,key,kpi,unit,owner,target,actual,attainment,expected,forecast,status,weight,score');
-    expect(lines[1]).toBe(`marketing,2026-Q4,g0,"'=HYPERLINK(""http://x"",""y"")",goal,,,revenue,CNY,li.wei,10,3600000,360000,3.3333333333333335,10800000,on-track,25,0.3`);
+    expect(lines[0]).toBe('team,period,goal,title,level,by,key,kpi,unit,owner,target,actual,progress,attainment,expected,forecast,forecastAttainment,met,status,weight,score');
+    const cells = lines[1]!.split(',');
+    expect(cells.slice(0, 5)).toEqual(['marketing', '2026-Q4', 'g0', '"\'=HYPERLINK(""http://x""', '""y"")"']);
+    // October's 3.6M against a target of 10: 10/3 expected by October, 3 × 3.6M forecast, capped at 1.2 × 25% in the score
+    const numbers = cells.slice(5 + 6, 5 + 6 + 8);
+    expect(numbers.slice(0, 2)).toEqual(['10', '3600000']);
+    expect(Number(numbers[2])).toBeCloseTo(3_600_000 / 10, 6);
+    expect(Number(numbers[3])).toBeCloseTo(3_600_000 / (10 / 3), 6);
+    expect(Number(numbers[4])).toBeCloseTo(10 / 3, 12);
+    expect(Number(numbers[5])).toBeCloseTo(3_600_000 * 3, 6);
+    expect(Number(numbers[6])).toBeCloseTo((3_600_000 * 3) / 10, 6);
+    expect(cells.slice(5 + 6 + 7)).toEqual(['', 'on-track', '25', '0.3']);
     expect(lines.slice(2, 5).map((line) => line.split(',')[3])).toEqual(["'+1+1", "'-2+3", "'@SUM(A1)"]);
   });
 });

@@ -1,3 +1,4 @@
+import { largestExactValue } from '../aggregate.js';
 import {
   datePattern,
   dimensionPattern,
@@ -11,6 +12,9 @@ import {
   thresholds,
 } from './common.js';
 import { doc, documentedEnum, type JsonSchema } from './json-schema.js';
+
+/** Targets and baselines stay within what goalpost adds up exactly. */
+const exactRange: Pick<JsonSchema, 'minimum' | 'maximum'> = { minimum: -largestExactValue, maximum: largestExactValue };
 
 const breakdown: JsonSchema = {
   type: 'object',
@@ -55,11 +59,13 @@ const breakdownItem: JsonSchema = {
   type: ['number', 'object'],
   title: 'Breakdown item',
   ...doc('The target of this part (**分解目标**), or an object with `target`, an optional `owner` and a nested `breakdown`.'),
+  // Applies to the `key: target` form only: a range says nothing about an object.
+  ...exactRange,
   if: { type: 'object' },
   then: {
     title: 'Breakdown item',
     properties: {
-      target: { type: 'number', title: 'target', ...doc('The target of this part (**目标值**).') },
+      target: { type: 'number', title: 'target', ...doc('The target of this part (**目标值**).'), ...exactRange },
       owner: { ...personReference, title: 'owner', ...doc('Who is responsible for this part (**负责人**).') },
       breakdown: { type: 'array', title: 'breakdown', ...doc('A further split of this part (**进一步分解**).'), items: { $ref: '#/definitions/breakdown' } },
     },
@@ -86,11 +92,13 @@ const goal: JsonSchema = {
       type: 'number',
       title: 'target',
       ...doc('The value to reach by the end of the period (**目标值**). Percentages as fractions: `0.85` for 85%.'),
+      ...exactRange,
     },
     baseline: {
       type: 'number',
       title: 'baseline',
       ...doc('The starting value (**基线**). With a baseline, attainment measures the progress from it towards the target.'),
+      ...exactRange,
     },
     comparison: {
       type: 'string',

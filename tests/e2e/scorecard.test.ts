@@ -55,7 +55,7 @@ describe('the HTML scorecards', () => {
     await page.goto(`file://${siteDir}/index.html`);
     await expect(page.locator('h1').textContent()).resolves.toBe('目标记分卡');
     const marketingRow = page.locator('table.index tr', { hasText: '市场营销部' });
-    await expect(marketingRow.locator('td.attainment').textContent()).resolves.toContain('81.4%');
+    await expect(marketingRow.locator('td.attainment').textContent()).resolves.toContain('93.6%');
     await page.screenshot({ path: path.join(outputDir, 'index.png'), fullPage: true });
     await marketingRow.locator('a').click();
     await page.waitForURL(/teams\/marketing-2026-Q4\.html$/);
@@ -63,23 +63,35 @@ describe('the HTML scorecards', () => {
 
   it('team page shows the team score and every goal with its status, in words and not only in colour', async () => {
     await page.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
-    await expect(page.locator('.summary strong.score').textContent()).resolves.toBe('81.4%');
+    await expect(page.locator('.summary strong.score').textContent()).resolves.toBe('93.6%');
     const goals = [
-      ['第四季度销售额达到 1200 万元', '正常'],
-      ['新增客户 300 家', '正常'],
-      ['客户留存率不低于 85%', '正常'],
-      ['营销投资回报率达到 3.0', '正常'],
-      ['人才流失率控制在 5% 以内', '正常'],
+      ['第四季度销售额达到 1200 万元', '✅ 正常'],
+      ['新增客户 300 家', '✅ 正常'],
+      ['客户留存率不低于 85%', '✅ 正常'],
+      ['营销投资回报率达到 3.0', '✅ 正常'],
+      ['第四季度营销费用控制在 270 万元以内', '⚠️ 有风险'],
+      ['人才流失率控制在 5% 以内', '✅ 正常'],
     ];
     const rows = page.locator('tr.goal-row');
     await expect(rows.count()).resolves.toBe(goals.length);
     for (const [index, [title, status]] of goals.entries()) {
       const row = rows.nth(index);
       await expect(row.locator('.goal-title').textContent()).resolves.toBe(title);
-      await expect(row.locator('td.status').innerText()).resolves.toBe(`✅ ${status}`);
+      await expect(row.locator('td.status').innerText()).resolves.toBe(status);
       await expect(row.locator('svg.bar').isVisible()).resolves.toBe(true);
       await expect(row.locator('svg.trend polyline').count()).resolves.toBe(1);
     }
+    // Revenue: 63.8% of the target reached, 102% of the 7.5M planned by November, and a forecast from December's plan.
+    const revenue = rows.nth(0);
+    await expect(revenue.locator('td.num').nth(1).innerText()).resolves.toBe('¥765万\n已完成目标的 63.8%');
+    await expect(revenue.locator('td.attainment span').innerText()).resolves.toBe('102%');
+    await expect(revenue.locator('td.num').nth(3).innerText()).resolves.toBe('¥1224万\n预计可达成');
+    // The bar fills to the progress (63.75% of 120 px) with its marker where the plan expects it (62.5%).
+    await expect(revenue.locator('svg.bar rect.fill').getAttribute('width')).resolves.toBe('76.5');
+    await expect(revenue.locator('svg.bar line.marker').getAttribute('x1')).resolves.toBe('75');
+    const budget = rows.nth(4);
+    await expect(budget.locator('td.attainment span').innerText()).resolves.toBe('难以达成');
+    await expect(budget.locator('td.num').nth(3).innerText()).resolves.toBe('¥277.5万\n预计超出上限 ¥75,000');
     const atRisk = page.locator('tr.item', { hasText: '王芳' }).first();
     await expect(atRisk.locator('td.status').innerText()).resolves.toBe('⚠️ 有风险');
     await expect(atRisk.locator('td.status').evaluate((cell) => (globalThis as unknown as BrowserWindow).getComputedStyle(cell).color)).resolves.toBe('rgb(154, 103, 0)');

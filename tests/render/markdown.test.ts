@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { standaloneFixtureFiles } from '../helpers/fixtures.js';
 import { exampleFiles, renderFiles } from './render-helpers.js';
 
 describe('Markdown scorecards of the example', () => {
@@ -36,5 +37,37 @@ describe('Markdown scorecards of the example', () => {
     expect(en).toContain('**Team score: 93.6%** · As of Nov 2026 · 2 of 3 months');
     expect(en).toContain('| CN¥12,000,000 | CN¥7,650,000<br>63.8% of target | 102% | CN¥7,500,000 | CN¥12,240,000<br>on course to reach the target |');
     expect(en).toContain('| CN¥2,775,000<br>on course to exceed the cap by CN¥75,000 |');
+  });
+});
+
+describe('Markdown scorecards in the middle of a period', () => {
+  const row = (page: string, title: string): string => page.split('\n').find((line) => line.includes(`**${title}**`))!;
+
+  it('say in the direction’s own words what the forecast means, in English and Chinese', async () => {
+    const files = standaloneFixtureFiles('score/mid-period');
+    const en = (await renderFiles(files, { locale: 'en', formats: ['md'], asOf: '2026-11' })).get('teams/growth-2026-Q4.md')!;
+    const zh = (await renderFiles(files, { locale: 'zh-CN', formats: ['md'], asOf: '2026-11' })).get('teams/growth-2026-Q4.md')!;
+    // 15 churned of an allowance of 22, heading to 22.5
+    expect(row(en, '流失客户不超过 22 家')).toContain('| 22 | 15<br>68.2% of the allowance used | 97.8% | 14.7 | 22.5<br>on course to exceed the target by 0.5 |');
+    expect(row(zh, '流失客户不超过 22 家')).toContain('| 22 | 15<br>已用额度的 68.2% | 97.8% | 14.7 | 22.5<br>预计超出目标 0.5 |');
+    expect(row(en, 'Fewer than 10 complaints')).toContain('| ≥ 120% |');
+    expect(row(en, '营销费用控制在 30 万美元以内')).toContain('(at most $300,000)');
+    expect(row(en, '营销费用控制在 30 万美元以内')).toContain('| off course | $200,000 | $307,500<br>on course to exceed the cap by $7,500 |');
+    expect(row(zh, '营销费用控制在 30 万美元以内')).toContain('| 难以达成 | US$20万 | US$30.75万<br>预计超出上限 US$7,500 |');
+    expect(row(en, 'Events within $50,000')).toContain('| not met | $33,333 | $82,500<br>already over the cap by $5,000 |');
+    expect(row(en, 'NPS from 30 to 40')).toContain('| NPS (points) | 40<br>baseline 30 | 36 | 60% | 40 | — |');
+    expect(en).toContain('| ⚠️ At risk | ↳ by region: west |  | | $7,000,000 | $4,300,000<br>61.4% of target | 98.3% | $4,375,000 | $6,880,000 |');
+  });
+
+  it('say what happened once the period is over', async () => {
+    const files = standaloneFixtureFiles('score/mid-period');
+    const en = (await renderFiles(files, { locale: 'en', formats: ['md'], asOf: '2026-12' })).get('teams/growth-2026-Q4.md')!;
+    const zh = (await renderFiles(files, { locale: 'zh-CN', formats: ['md'], asOf: '2026-12' })).get('teams/growth-2026-Q4.md')!;
+    expect(en).toContain('**Team score: 94.7%** · As of Dec 2026 · 3 of 3 months');
+    expect(row(en, '营销费用控制在 30 万美元以内')).toContain('| met | $300,000 | $295,000<br>stayed within the cap |');
+    expect(row(en, 'Events within $50,000')).toContain('| not met | $50,000 | $55,000<br>exceeded the cap by $5,000 |');
+    expect(row(en, '流失客户不超过 22 家')).toContain('| 104.8% | 22 | 21<br>stayed within the target |');
+    expect(row(zh, '第四季度销售额达到 1200 万')).toContain('| 101.3% | US$1200万 | US$1215万<br>已达成目标 |');
+    expect(row(zh, 'Events within $50,000')).toContain('| 未达成 | US$50,000 | US$55,000<br>超出上限 US$5,000 |');
   });
 });

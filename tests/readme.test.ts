@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../src/cli/cli.js';
+import { repoRoot } from './helpers/fixtures.js';
+import { GoalsGitRepo } from './helpers/git-repo.js';
+
+/**
+ * The README's examples of output are what goalpost prints today: each block
+ * marked `<!-- example: NAME -->` is produced here by the command it shows.
+ */
+const readme = readFileSync(`${repoRoot}README.md`, 'utf8');
+
+function example(name: string): string {
+  const match = new RegExp(`<!-- example: ${name} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  if (!match) throw new Error(`The README has no example "${name}".`);
+  return match[1]!;
+}
+
+async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const code = await cli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stdout += t), isTTY: false, env: {}, cwd });
+  return { code, stdout };
+}
+
+const goalSet = 'goals/2026-Q4/marketing.yaml';
+
+describe('the README', () => {
+  it('shows what goalpost validate prints for a breakdown that misses its target and a misspelt KPI', async () => {
+    const repo = new GoalsGitRepo();
+    repo.edit(goalSet, 'items: {zhang.min: 5000000, wang.fang: 7000000}', 'items: {zhang.min: 4900000, wang.fang: 7000000}');
+    repo.edit(goalSet, 'kpi: retention_rate', 'kpi: retension_rate');
+    const result = await run(['validate', 'goals'], repo.dir);
+    expect(result.code).toBe(1);
+    expect(`${result.stdout.split('\n\n')[0]}\n`).toBe(example('validate'));
+  });
+
+  it('shows lines that goalpost score --format text prints for the example', async () => {
+    const result = await run(['score', 'goals', '--format', 'text'], repoRoot);
+    expect(result.code).toBe(0);
+    const printed = result.stdout.split('\n');
+    for (const line of example('score text').trimEnd().split('\n')) expect(printed).toContain(line);
+  });
+
+  it('documents every field of the JSON contract of goalpost score', async () => {
+    const table = /### The JSON contract\n([\s\S]*?)\n### /.exec(readme)![1]!;
+    const documented = new Set([...table.matchAll(/`([A-Za-z]+)(?:\[\])?`/g)].map((m) => m[1]!).concat([...table.matchAll(/`(?:teams|goals)\[\]\.([A-Za-z]+)/g)].map((m) => m[1]!)));
+    const report = JSON.parse((await run(['score', 'goals'], repoRoot)).stdout) as { teams: { goals: { breakdown: object[] }[] }[] };
+    const team = report.teams[1]!;
+    const fields = [...Object.keys(report), ...Object.keys(team), ...Object.keys(team.goals[0]!), ...Object.keys(team.goals[0]!.breakdown[0]!)];
+    for (const field of fields) expect(documented, field).toContain(field);
+  });
+
+  it('shows what goalpost diff prints for a raised target', async () => {
+    const repo = new GoalsGitRepo();
+    const base = repo.commit('Q4 goals', '2026-10-01T09:00:00+08:00');
+    repo.edit(goalSet, '    target: 300\n', '    target: 330\n');
+    repo.edit(goalSet, 'items: {zhang.min: 120, wang.fang: 180}', 'items: {zhang.min: 150, wang.fang: 180}');
+    const result = await run(['diff', base], repo.dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(example('diff'));
+  });
+
+  it('shows what goalpost log prints for a goal, but for the commit hashes', async () => {
+    const repo = new GoalsGitRepo();
+    repo.commit('Q4 goals', '2026-09-25T09:00:00+08:00');
+    repo.edit(goalSet, '    target: 300\n', '    target: 330\n');
+    repo.edit(goalSet, 'items: {zhang.min: 120, wang.fang: 180}', 'items: {zhang.min: 150, wang.fang: 180}');
+    repo.commit('Raise the new-customer target after a strong October', '2026-11-03T10:00:00+08:00', 'Zhang Min <zhang.min@example.com>');
+    const result = await run(['log', 'q4-new-customers'], repo.dir);
+    expect(result.code).toBe(0);
+    const hashes = (text: string) => text.replace(/\([0-9a-f]{7}\)$/gm, '(hash)');
+    expect(hashes(result.stdout)).toBe(hashes(example('log')));
+  });
+});

@@ -38511,7 +38511,7 @@ function linearPace(context3) {
 function paceOf(context3, target, breakdowns, inherited) {
   const plan = breakdowns.find((b) => b.by === "month");
   if (!plan) {
-    const expected = expectedToDate(target, true, inherited.share);
+    const expected = expectedToDate(target, context3.sumsOverTime, inherited.share);
     return { ...inherited, expected, remainingPlan: target - expected };
   }
   let toDate = 0;
@@ -38522,17 +38522,17 @@ function paceOf(context3, target, breakdowns, inherited) {
     else remaining += item.target;
   }
   const share = target !== 0 ? { part: toDate, whole: target } : { part: inherited.elapsedMonths, whole: inherited.periodMonths };
-  return { ...inherited, share, planned: true, expected: toDate, remainingPlan: remaining };
+  return { ...inherited, share, planned: true, expected: expectedToDate(target, context3.sumsOverTime, share, toDate), remainingPlan: remaining };
 }
 function judge(context3, target, baseline, actual, pace) {
   const sums = context3.sumsOverTime;
-  const expected = expectedToDate(target, sums, pace.share, pace.planned ? pace.expected : void 0);
+  const expected = pace.expected;
   if (actual === void 0) {
     return { expected, progress: void 0, attainment: void 0, forecast: void 0, forecastAttainment: void 0, met: null, status: "no-data" };
   }
   const projected = sums ? forecast(actual, {
     expected,
-    remainingPlan: pace.planned ? pace.remainingPlan : target - expected,
+    remainingPlan: pace.remainingPlan,
     planned: pace.planned,
     elapsedMonths: pace.elapsedMonths,
     periodMonths: pace.periodMonths
@@ -45598,7 +45598,6 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     team: teamScore.team,
     teamName: teamScore.name ?? teamScore.team,
     period: format3.period(teamScore.period),
-    periodId: teamScore.period,
     score: format3.percent(teamScore.score),
     scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? "no-data" : "score"),
     monthsElapsed: labels.monthsElapsed(teamScore.elapsedMonths, teamScore.months.length),
@@ -45841,10 +45840,11 @@ function formatDiff(diff, as) {
     return name === void 0 ? id : `${id} (${md ? escapeMarkdown(name) : name})`;
   };
   const lines = [];
+  const number2 = (text) => md ? escapeMarkdown(text) : text;
   const value = (field, v, unit) => {
     if (v === null) return "none";
     if (field === "owner") return person(v);
-    if (typeof v === "number") return field === "target" || field === "baseline" ? format.value(v, unit) : format.plain(v);
+    if (typeof v === "number") return number2(field === "target" || field === "baseline" ? format.value(v, unit) : format.plain(v));
     return field === "title" || field === "notes" ? quote(v) : code(v);
   };
   const describeField = (change, unit) => {
@@ -45855,7 +45855,7 @@ function formatDiff(diff, as) {
     if (change.delta !== void 0 && (change.field === "target" || change.field === "baseline")) {
       const verb = change.delta > 0 ? "raised" : "lowered";
       const percent = change.percent === null || change.percent === void 0 ? "" : `, ${format.signedPercent(change.percent)}`;
-      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${format.signed(change.delta, unit)}${percent})`;
+      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${number2(format.signed(change.delta, unit))}${percent})`;
     }
     return `${name} changed from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)}`;
   };
@@ -45876,6 +45876,7 @@ function formatDiff(diff, as) {
     if (effect.status.before !== effect.status.after) parts.push(`status ${effect.status.before} \u2192 ${effect.status.after}`);
     const points = { before: format.points(effect.score.before), after: format.points(effect.score.after) };
     if (points.before !== points.after) parts.push(`weighted score ${points.before} \u2192 ${points.after}`);
+    if (parts.length === 0) return void 0;
     return `Effect as of ${diff.asOf === null ? "no actuals" : format.month(diff.asOf)}: ${parts.join(", ")}`;
   };
   const goalLine = (goal) => {
@@ -45907,8 +45908,8 @@ function formatDiff(diff, as) {
         ...goal.fields.filter((f) => f.field !== "id").map((field) => describeField(field, goal.unit)),
         ...goal.breakdown.map((change) => describeBreakdown(change, goal.unit))
       ];
-      const effect = goal.effect && describeEffect(goal.effect);
-      if (effect && !effect.endsWith(": ")) details.push(effect);
+      const effect = goal.effect ? describeEffect(goal.effect) : void 0;
+      if (effect !== void 0) details.push(effect);
       if (goal.change === "changed" && details.length === 0) continue;
       lines.push(bullet(md ? 0 : 1, goalLine(goal)));
       for (const detail of details) lines.push(bullet(md ? 1 : 2, detail));

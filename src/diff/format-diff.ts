@@ -22,10 +22,12 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
   };
   const lines: string[] = [];
 
+  // A number shows its unit, which is the catalog's own text: Markdown escapes it like any other.
+  const number = (text: string): string => (md ? escapeMarkdown(text) : text);
   const value = (field: string, v: Value, unit: string | null): string => {
     if (v === null) return 'none';
     if (field === 'owner') return person(v);
-    if (typeof v === 'number') return field === 'target' || field === 'baseline' ? format.value(v, unit) : format.plain(v);
+    if (typeof v === 'number') return number(field === 'target' || field === 'baseline' ? format.value(v, unit) : format.plain(v));
     return field === 'title' || field === 'notes' ? quote(v) : code(v);
   };
 
@@ -37,7 +39,7 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
     if (change.delta !== undefined && (change.field === 'target' || change.field === 'baseline')) {
       const verb = change.delta > 0 ? 'raised' : 'lowered';
       const percent = change.percent === null || change.percent === undefined ? '' : `, ${format.signedPercent(change.percent)}`;
-      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${format.signed(change.delta, unit)}${percent})`;
+      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${number(format.signed(change.delta, unit))}${percent})`;
     }
     return `${name} changed from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)}`;
   };
@@ -52,7 +54,8 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
     return `${where}: ${key} ${change.fields.map((f) => describeField(f, unit).replace(/^./, (c) => c.toLowerCase())).join(', ')}`;
   };
 
-  const describeEffect = (effect: Effect): string => {
+  /** What a change does to a goal's score, or undefined when nothing shows at the scorecards' precision. */
+  const describeEffect = (effect: Effect): string | undefined => {
     const parts: string[] = [];
     const side = (when: 'before' | 'after') => ({ attainment: effect.attainment[when], bestPossible: effect.bestPossible[when], met: effect.met[when] });
     const attainment = { before: words.attainment(side('before'), effect.comparison.before), after: words.attainment(side('after'), effect.comparison.after) };
@@ -60,6 +63,7 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
     if (effect.status.before !== effect.status.after) parts.push(`status ${effect.status.before} → ${effect.status.after}`);
     const points = { before: format.points(effect.score.before), after: format.points(effect.score.after) };
     if (points.before !== points.after) parts.push(`weighted score ${points.before} → ${points.after}`);
+    if (parts.length === 0) return undefined;
     return `Effect as of ${diff.asOf === null ? 'no actuals' : format.month(diff.asOf)}: ${parts.join(', ')}`;
   };
 
@@ -96,9 +100,8 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
         ...goal.fields.filter((f) => f.field !== 'id').map((field) => describeField(field, goal.unit)),
         ...goal.breakdown.map((change) => describeBreakdown(change, goal.unit)),
       ];
-      const effect = goal.effect && describeEffect(goal.effect);
-      // An effect too small to show at the scorecards' precision is no change to report.
-      if (effect && !effect.endsWith(': ')) details.push(effect);
+      const effect = goal.effect ? describeEffect(goal.effect) : undefined;
+      if (effect !== undefined) details.push(effect);
       if (goal.change === 'changed' && details.length === 0) continue;
       lines.push(bullet(md ? 0 : 1, goalLine(goal)));
       for (const detail of details) lines.push(bullet(md ? 1 : 2, detail));

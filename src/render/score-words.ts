@@ -2,14 +2,14 @@ import type { Formatter } from '../text/format.js';
 import type { BreakdownScore, GoalScore, TeamScore } from '../score/score.js';
 import type { Labels, TargetKind } from './labels.js';
 
-/**
- * The figures of a score in words, the same in the scorecards and the
- * terminal: an attainment (or, for a threshold goal, met / not met / on
- * course), the progress towards the target, and what the forecast says.
- */
 /** The figures an attainment is told from. */
 export type AttainmentFigures = Pick<GoalScore, 'attainment' | 'bestPossible' | 'met'>;
 
+/**
+ * The figures of a score in words, the same in the scorecards, the terminal
+ * and the diff: an attainment (or, for a threshold goal, met / not met / on
+ * course), the progress towards the target, and what the forecast says.
+ */
 export interface ScoreWords {
   attainment(row: AttainmentFigures, comparison: GoalScore['comparison']): string;
   /** "63.8% of target", or null where progress does not apply (or says nothing new). */

@@ -78,9 +78,8 @@ export interface TeamPage {
   path: string;
   team: string;
   teamName: string;
-  /** The period for people ("Q4 2026", "2026年第四季度"); `periodId` as written in the goal set. */
+  /** The period for people: "Q4 2026", "2026年第四季度". */
   period: string;
-  periodId: string;
   score: string;
   scoreBar: string;
   monthsElapsed: string;
@@ -116,7 +115,6 @@ export interface SiteView {
 }
 
 const statuses: Status[] = ['on-track', 'at-risk', 'off-track', 'no-data'];
-
 
 export function teamPagePath(team: string, period: string, extension: string): string {
   return `teams/${team}-${period}.${extension}`;
@@ -247,7 +245,6 @@ export function buildSiteView(
     team: teamScore.team,
     teamName: teamScore.name ?? teamScore.team,
     period: format.period(teamScore.period),
-    periodId: teamScore.period,
     score: format.percent(teamScore.score),
     scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? 'no-data' : 'score'),
     monthsElapsed: labels.monthsElapsed(teamScore.elapsedMonths, teamScore.months.length),

@@ -133,7 +133,7 @@ interface GoalContext {
 interface Pace {
   share: Share;
   planned: boolean;
-  /** For a KPI that sums over time: expected by now, and what the plan leaves for the remaining months. */
+  /** What the value should be by now, and (for a KPI that sums over time) what the plan leaves for the months to come. */
   expected: number;
   remainingPlan: number;
   /** The months of the target's own period (a month of a plan is a period of one month), and how many have passed. */
@@ -258,7 +258,7 @@ function meetsTarget(context: GoalContext, value: number, target: number): boole
   return context.comparison ? isMet(value, target, context.comparison) : reaches(value, target, context.direction);
 }
 
-/** The pace of a target spread evenly over the months of the period. */
+/** The pace of a target spread evenly over the months of the period (what a goal inherits when it has no month plan). */
 function linearPace(context: GoalContext): Pace {
   const elapsedMonths = context.elapsed.length;
   const periodMonths = context.periodMonths.length;
@@ -272,7 +272,7 @@ function linearPace(context: GoalContext): Pace {
 function paceOf(context: GoalContext, target: number, breakdowns: readonly Breakdown[], inherited: Pace): Pace {
   const plan = breakdowns.find((b) => b.by === 'month');
   if (!plan) {
-    const expected = expectedToDate(target, true, inherited.share);
+    const expected = expectedToDate(target, context.sumsOverTime, inherited.share);
     return { ...inherited, expected, remainingPlan: target - expected };
   }
   let toDate = 0;
@@ -283,7 +283,7 @@ function paceOf(context: GoalContext, target: number, breakdowns: readonly Break
     else remaining += item.target;
   }
   const share = target !== 0 ? { part: toDate, whole: target } : { part: inherited.elapsedMonths, whole: inherited.periodMonths };
-  return { ...inherited, share, planned: true, expected: toDate, remainingPlan: remaining };
+  return { ...inherited, share, planned: true, expected: expectedToDate(target, context.sumsOverTime, share, toDate), remainingPlan: remaining };
 }
 
 interface Judgement {
@@ -299,14 +299,14 @@ interface Judgement {
 /** Every figure of one target (a goal's, or a breakdown item's) from its actual to date and its pace. */
 function judge(context: GoalContext, target: number, baseline: number | undefined, actual: number | undefined, pace: Pace): Judgement {
   const sums = context.sumsOverTime;
-  const expected = expectedToDate(target, sums, pace.share, pace.planned ? pace.expected : undefined);
+  const expected = pace.expected;
   if (actual === undefined) {
     return { expected, progress: undefined, attainment: undefined, forecast: undefined, forecastAttainment: undefined, met: null, status: 'no-data' };
   }
   const projected = sums
     ? forecast(actual, {
         expected,
-        remainingPlan: pace.planned ? pace.remainingPlan : target - expected,
+        remainingPlan: pace.remainingPlan,
         planned: pace.planned,
         elapsedMonths: pace.elapsedMonths,
         periodMonths: pace.periodMonths,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { GoalsDiff } from '../../src/diff/diff.js';
+import { formatDiff } from '../../src/diff/format-diff.js';
 import { escapeMarkdown } from '../../src/render/escape.js';
 import { baseWith } from '../helpers/fixtures.js';
 import { renderFiles } from './render-helpers.js';
@@ -56,5 +58,53 @@ describe('user text in scorecards', () => {
     expect(team).toContain('\\| \\*\\*bold\\*\\* \\[link\\]');
     expect(team).toContain('<br>\\[click\\](javascript:alert(1))');
     expect(escapeMarkdown('a|b\nc_d')).toBe('a\\|b c\\_d');
+  });
+});
+
+describe('units written by the user', () => {
+  it('are escaped wherever a scorecard shows a number with its unit', async () => {
+    const kpis = (unit: string) =>
+      `apiVersion: goalpost/v1\nkind: KpiCatalog\nkpis:\n  revenue: {name: 销售额, unit: '${unit}', direction: increase, aggregate: sum}\n  csat: {name: 满意度, unit: score, direction: increase, aggregate: mean}\n`;
+    const files = await renderFiles(baseWith({ 'kpis.yaml': kpis('<img src=x>|*') }), { formats: ['md', 'html'] });
+    const md = files.get('teams/marketing-2026-Q4.md')!;
+    const html = files.get('teams/marketing-2026-Q4.html')!;
+    expect(md).not.toContain('<img');
+    expect(md).toContain('&#60;img src&#61;x&#62;\\|\\*');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src&#x3D;x&gt;|*');
+  });
+
+  it('are escaped in the Markdown of a diff, as posted on a pull request', () => {
+    const diff: GoalsDiff = {
+      asOf: null,
+      kpis: [],
+      people: {},
+      goalSets: [
+        {
+          team: 'marketing',
+          name: null,
+          period: '2026-Q4',
+          change: 'changed',
+          weightTotal: null,
+          score: null,
+          goals: [
+            {
+              id: 'q4-revenue',
+              title: '销售额',
+              change: 'changed',
+              renamedFrom: null,
+              unit: '<img src=x>',
+              summary: { kpi: 'revenue', unit: '<img src=x>', target: 20, weight: 100, owner: 'li.wei' },
+              fields: [{ field: 'target', before: 10, after: 20, delta: 10, percent: 1 }],
+              breakdown: [],
+              effect: null,
+            },
+          ],
+        },
+      ],
+    };
+    const md = formatDiff(diff, 'md');
+    expect(md).not.toContain('<img');
+    expect(md).toContain('Target raised from 10 &#60;img src&#61;x&#62; to 20 &#60;img src&#61;x&#62; (+10 &#60;img src&#61;x&#62;, +100%)');
   });
 });

@@ -45203,7 +45203,7 @@ function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? 
   const cache = /* @__PURE__ */ new Map();
   const intl = (key, options) => {
     let cached = cache.get(key);
-    if (!cached) cache.set(key, cached = new Intl.NumberFormat(locale, { roundingMode: "halfExpand", ...options }));
+    if (!cached) cache.set(key, cached = new Intl.NumberFormat(locale, { roundingMode: "halfExpand", signDisplay: "negative", ...options }));
     return cached;
   };
   const fixed = (value2, digits) => intl(`plain ${digits}`, { maximumFractionDigits: digits }).format(value2);
@@ -45219,7 +45219,7 @@ function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? 
     if (locale === "zh-CN" && Math.abs(value2) >= 1e5) {
       return intl(`compact ${code}`, { style: "currency", currency: code, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value2);
     }
-    const digits = Math.abs(value2) >= 1e3 ? 0 : 2;
+    const digits = Math.abs(value2) >= 1e3 || Number.isInteger(value2) ? 0 : 2;
     return intl(`currency ${code} ${digits}`, { style: "currency", currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value2);
   };
   const currencySymbol = (code) => intl(`currency ${code} 0`, { style: "currency", currency: code, minimumFractionDigits: 0, maximumFractionDigits: 0 }).formatToParts(1).find((part) => part.type === "currency")?.value ?? code;

@@ -53,8 +53,9 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
   const cache = new Map<string, Intl.NumberFormat>();
   const intl = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
     let cached = cache.get(key);
-    // halfExpand is Intl's default and rounds half away from zero; it is named so that it stays so.
-    if (!cached) cache.set(key, (cached = new Intl.NumberFormat(locale, { roundingMode: 'halfExpand', ...options } as Intl.NumberFormatOptions)));
+    // halfExpand is Intl's default and rounds half away from zero; it is named so that it stays so. A value
+    // that rounds to zero reads 0, not -0.
+    if (!cached) cache.set(key, (cached = new Intl.NumberFormat(locale, { roundingMode: 'halfExpand', signDisplay: 'negative', ...options } as Intl.NumberFormatOptions)));
     return cached;
   };
   const fixed = (value: number, digits: number): string => intl(`plain ${digits}`, { maximumFractionDigits: digits }).format(value);
@@ -74,7 +75,8 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
     if (locale === 'zh-CN' && Math.abs(value) >= 100_000) {
       return intl(`compact ${code}`, { style: 'currency', currency: code, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
     }
-    const digits = Math.abs(value) >= 1000 ? 0 : 2;
+    // Cents only where they say something: $12.50, but $300 and $7,500.
+    const digits = Math.abs(value) >= 1000 || Number.isInteger(value) ? 0 : 2;
     return intl(`currency ${code} ${digits}`, { style: 'currency', currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   };
   const currencySymbol = (code: string): string =>

@@ -63,7 +63,7 @@ describe('Markdown scorecards in the middle of a period', () => {
     const files = standaloneFixtureFiles('score/mid-period');
     const en = (await renderFiles(files, { locale: 'en', formats: ['md'], asOf: '2026-12' })).get('teams/growth-2026-Q4.md')!;
     const zh = (await renderFiles(files, { locale: 'zh-CN', formats: ['md'], asOf: '2026-12' })).get('teams/growth-2026-Q4.md')!;
-    expect(en).toContain('**Team score: 94.7%** · As of Dec 2026 · 3 of 3 months');
+    expect(en).toContain('**Team score: 94.6%** · As of Dec 2026 · 3 of 3 months');
     expect(row(en, '营销费用控制在 30 万美元以内')).toContain('| met | $300,000 | $295,000<br>stayed within the cap |');
     expect(row(en, 'Events within $50,000')).toContain('| not met | $50,000 | $55,000<br>exceeded the cap by $5,000 |');
     expect(row(en, '流失客户不超过 22 家')).toContain('| 104.8% | 22 | 21<br>stayed within the target |');

@@ -116,6 +116,13 @@ describe('mid-period scores (as of 2026-11, 2 of 3 months)', () => {
     expect(budget).toMatchObject({ met: null, status: 'at-risk', attainment: 0, forecastAttainment: 0, forecastReachesTarget: false, score: 0 });
   });
 
+  it('a budget cap heading far over is off track while still open', () => {
+    const ads = goal(mid, 'ads-budget');
+    expect(ads.actual).toBe(85_000);
+    expect(ads.forecast).toBeCloseTo((85_000 * 3) / 2, 9); // 127,500: beyond 100,000 ÷ 0.9
+    expect(ads).toMatchObject({ met: null, status: 'off-track', attainment: 0, forecastReachesTarget: false });
+  });
+
   it('a budget cap already broken is decided: not met, off track', () => {
     const events = goal(mid, 'events-budget');
     expect(events.actual).toBe(55_000);
@@ -123,11 +130,11 @@ describe('mid-period scores (as of 2026-11, 2 of 3 months)', () => {
   });
 
   it('the team score is the weighted mean of the capped attainments to date, the forecast score of the forecast attainments', () => {
-    const score = ((7_650_000 / 7_500_000) * 25 + (208 / 200) * 15 + (14.666_666_666_666_666 / 15) * 15 + 1.2 * 10 + 0.6 * 15 + 0 * 10 + 0 * 10) / 100;
-    expect(mid.score).toBeCloseTo(score, 12); // 0.7677
-    const forecastScore = ((12_240_000 / 12_000_000) * 25 + (312 / 300) * 15 + (22 / 22.5) * 15 + 1.2 * 10 + 0.6 * 15 + 0 * 10 + 0 * 10) / 100;
+    const score = ((7_650_000 / 7_500_000) * 20 + (208 / 200) * 15 + (14.666_666_666_666_666 / 15) * 15 + 1.2 * 10 + 0.6 * 15 + 0 * 10 + 0 * 10 + 0 * 5) / 100;
+    expect(mid.score).toBeCloseTo(score, 12); // 0.7167
+    const forecastScore = ((12_240_000 / 12_000_000) * 20 + (312 / 300) * 15 + (22 / 22.5) * 15 + 1.2 * 10 + 0.6 * 15 + 0 * 10 + 0 * 10 + 0 * 5) / 100;
     expect(mid.forecastScore).toBeCloseTo(forecastScore, 12);
-    expect(goal(mid, 'revenue').score).toBeCloseTo((7_650_000 / 7_500_000) * 0.25, 12);
+    expect(goal(mid, 'revenue').score).toBeCloseTo((7_650_000 / 7_500_000) * 0.2, 12);
   });
 });
 
@@ -146,9 +153,10 @@ describe('the same repository at the period’s end (as of 2026-12)', () => {
     expect(goal(end, 'nps').attainment).toBeCloseTo((41 - 30) / (40 - 30), 12);
     expect(goal(end, 'budget')).toMatchObject({ actual: 295_000, met: true, attainment: 1, status: 'on-track' });
     expect(goal(end, 'events-budget')).toMatchObject({ actual: 55_000, met: false, attainment: 0, status: 'off-track' });
+    expect(goal(end, 'ads-budget')).toMatchObject({ actual: 95_000, met: true, attainment: 1, status: 'on-track' });
     for (const g of end.goals) expect(g.forecastAttainment ?? g.attainment).toBe(g.attainment);
-    const score = ((12_150_000 / 12_000_000) * 25 + (303 / 300) * 15 + (22 / 21) * 15 + 1.2 * 10 + 1.1 * 15 + 1 * 10 + 0 * 10) / 100;
-    expect(end.score).toBeCloseTo(score, 12); // 0.9468
+    const score = ((12_150_000 / 12_000_000) * 20 + (303 / 300) * 15 + (22 / 21) * 15 + 1.2 * 10 + 1.1 * 15 + 1 * 10 + 0 * 10 + 1 * 5) / 100;
+    expect(end.score).toBeCloseTo(score, 12); // 0.9461
     expect(end.forecastScore).toBeCloseTo(score, 12);
   });
 });

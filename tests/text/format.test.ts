@@ -13,6 +13,7 @@ describe('number formats', () => {
     expect(zh.value(95_000, 'CNY')).toBe('¥95,000');
     expect(en.value(12_000_000, 'CNY')).toBe('CN¥12,000,000');
     expect(en.value(12.5, 'currency')).toBe('$12.50');
+    expect(en.value(0, 'currency')).toBe('$0');
     expect(en.value(307_500, 'currency')).toBe('$307,500');
     expect(en.value(3_333_333.333, 'currency')).toBe('$3,333,333');
   });
@@ -21,6 +22,8 @@ describe('number formats', () => {
     expect(en.percent(0.6375)).toBe('63.8%');
     expect(en.percent(7_650_000 / 12_000_000)).toBe('63.8%');
     expect(en.percent(-0.6375)).toBe('-63.8%');
+    expect(en.percent(-0.00001)).toBe('0%');
+    expect(en.value(-0.001, 'CNY')).toBe('CN¥0.00');
     expect(en.value(0.6375, 'percent')).toBe('63.8%');
     expect(en.points(0.6375)).toBe('63.8'); // 0.6375 × 100 is 63.74999999999999 in floating point
     expect(en.points(0.255)).toBe('25.5');

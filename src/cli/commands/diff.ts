@@ -1,0 +1,37 @@
+import { Option, type Command } from 'commander';
+import { readGoalsDirectory, UsageError } from '../../load/read-directory.js';
+import type { CommandContext } from '../context.js';
+
+/** The goals folder in the working tree; a folder deleted by the change has no files rather than an error. */
+async function readWorkingTree(dir: string, cwd: string) {
+  try {
+    return await readGoalsDirectory(dir, cwd);
+  } catch (error) {
+    if (error instanceof UsageError) return [];
+    throw error;
+  }
+}
+
+export function registerDiff(program: Command, context: CommandContext): void {
+  const { io } = context;
+  program
+    .command('diff')
+    .description('Explain what a change does to the goals: targets, weights, owners, breakdowns, KPIs, and their effect on scores.')
+    .argument('[base]', 'the revision to compare with (default: where this branch left the default branch)')
+    .argument('[head]', 'the revision to compare (default: the working tree)')
+    .option('-d, --dir <dir>', 'the goals folder', 'goals')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .action(async (base: string | undefined, head: string | undefined, options: { dir: string; format: 'text' | 'md' | 'json' }) => {
+      const [{ GitGoals }, { compareRepositories }, { formatDiff }] = await Promise.all([
+        import('../../git/git.js'),
+        import('../../diff/compare.js'),
+        import('../../diff/format-diff.js'),
+      ]);
+      const repository = await GitGoals.open(io.cwd, options.dir);
+      const baseRevision = base === undefined ? await repository.defaultBase() : await repository.resolve(base);
+      const baseFiles = await repository.filesAt(baseRevision);
+      const headFiles = head === undefined ? await readWorkingTree(options.dir, io.cwd) : await repository.filesAt(await repository.resolve(head));
+      const diff = compareRepositories(baseFiles, headFiles);
+      io.stdout(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, options.format));
+    });
+}

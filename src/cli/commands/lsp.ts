@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+
+export function registerLsp(program: Command): void {
+  program
+    .command('lsp')
+    .description('Run the goalpost language server over stdio, for editors: live diagnostics and completion of ids.')
+    .option('--stdio', 'talk over standard input and output (the only transport, accepted for editors that pass it)')
+    .option('-d, --dir <dir>', 'the goals folder, relative to the workspace root (default: goals, if it exists)')
+    .action(async (options: { dir?: string }) => {
+      // Loaded only here: the other commands do not pay for the language server library.
+      const { startLanguageServer } = await import('../../lsp/server.js');
+      await startLanguageServer(options.dir === undefined ? {} : { goalsPath: options.dir });
+    });
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../load/read-directory.js';
+import { locales, type Locale } from '../../model/kinds.js';
+import type { OutputFormat } from '../../render/render.js';
+import { checkOutputFolder, writeOutputFiles } from '../../render/write-output.js';
+import { scoreRepository } from '../../score/score.js';
+import { maxFileSizeOption, month, validOrReport, type CommandContext } from '../context.js';
+
+interface RenderOptions {
+  format: 'md' | 'html' | 'both';
+  asOf?: string;
+  out: string;
+  template?: string;
+  locale?: Locale;
+  history: boolean;
+  maxFileSize: number;
+}
+
+export function registerRender(program: Command, context: CommandContext): void {
+  const { io } = context;
+  program
+    .command('render')
+    .description('Write Markdown and HTML scorecards: an index, a page per team and goal set, and a page per person.')
+    .argument('[dir]', 'the goals folder', 'goals')
+    .option('--as-of <month>', 'the last month to count (default: the latest month with actuals)', month)
+    .addOption(new Option('-f, --format <format>', 'which scorecards to write').choices(['md', 'html', 'both']).default('both'))
+    .option('-o, --out <dir>', 'the folder to write to', 'out')
+    .option('--template <dir>', 'a folder of templates that replace the default ones of the same file name')
+    .addOption(new Option('--locale <locale>', 'the language of the scorecards (default: from goalpost.yaml)').choices([...locales]))
+    .option('--no-history', 'do not read git history for "target revised" notes')
+    .addOption(maxFileSizeOption())
+    .action(async (dir: string, options: RenderOptions) => {
+      await checkOutputFolder(path.resolve(io.cwd, options.out), path.resolve(io.cwd, dir));
+      const result = await validOrReport(context, dir, options.maxFileSize);
+      if (!result) return;
+      const [{ loadTemplates }, { renderScorecardFiles }, { revisionsFromGit }] = await Promise.all([
+        import('../../render/templates.js'),
+        import('../../render/render.js'),
+        import('../../history/read-history.js'),
+      ]);
+      const templates = await loadTemplates(options.template === undefined ? undefined : path.resolve(io.cwd, options.template)).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`Cannot read the templates in "${options.template}": ${error.code ?? error.message}.`);
+      });
+      const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
+      const formats: OutputFormat[] = options.format === 'both' ? ['md', 'html'] : [options.format];
+      const revisions = options.history ? await revisionsFromGit(io.cwd, dir, result.model) : new Map();
+      const pages = renderScorecardFiles(report, result.model, { locale: options.locale ?? result.model.settings.locale, formats, templates, revisions });
+      const checkedPages = function* () {
+        try {
+          yield* pages;
+        } catch (error) {
+          throw new UsageError(`A template failed: ${(error as Error).message}`);
+        }
+      };
+      const written = await writeOutputFiles(path.resolve(io.cwd, options.out), checkedPages());
+      const teams = report.teams.length;
+      const people = written.filter((file) => path.basename(path.dirname(file)) === 'people').length / formats.length;
+      io.stdout(
+        `Wrote ${written.length} files to ${options.out}/: ${formats.map((f) => `index.${f}`).join(' and ')}, ${teams} team scorecard${teams === 1 ? '' : 's'} and ${people} personal scorecard${people === 1 ? '' : 's'} (as of ${report.asOf ?? 'no actuals'}).\n`,
+      );
+    });
+}

@@ -1,4 +1,5 @@
 import { runChecks } from './checks/index.js';
+import type { DiagnosticCode } from './diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { LoadOptions, RepositoryFile } from './load/load-file.js';
 import { loadRepository, type LoadCache } from './load/load-repository.js';
@@ -10,8 +11,18 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * What a check reports as unknown may be defined in a file that goalpost
+ * could not read. While a file cannot be read, those reports would be guesses
+ * (a KPI catalog with a tab in it would make every KPI unknown), so they wait
+ * until it can.
+ */
+const unknownReferenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['unknown-kpi', 'unknown-team', 'unknown-person', 'unknown-goal', 'unknown-dimension-value']);
+
 /** Loads a goals repository and runs every check on it. */
 export function validateRepository(files: readonly RepositoryFile[], options: LoadOptions = {}, cache?: LoadCache): ValidationResult {
-  const { model, diagnostics } = loadRepository(files, options, cache);
-  return { model, diagnostics: [...diagnostics, ...runChecks(model)].sort(compareDiagnostics) };
+  const { model, diagnostics, unreadableFiles } = loadRepository(files, options, cache);
+  const found = runChecks(model);
+  const checked = unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !unknownReferenceCodes.has(diagnostic.code));
+  return { model, diagnostics: [...diagnostics, ...checked].sort(compareDiagnostics) };
 }

@@ -1,7 +1,7 @@
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiff } from '../diff/format-diff.js';
 import type { GoalsDiff } from '../diff/diff.js';
-import { escapeMarkdown } from '../render/escape.js';
+import { escapeMarkdown, markdownCode } from '../render/escape.js';
 import { createFormatter } from '../text/format.js';
 import type { ScoreReport } from '../score/score.js';
 
@@ -18,29 +18,36 @@ export interface ActionReport {
   /** Diagnostics shown as annotations; the others are only listed. */
   annotated: number;
   diff: GoalsDiff | undefined;
-  /** Why there is no diff, when there could have been one. */
+  /** Why there is no diff, when there could have been one, as plain text (it quotes git's error). */
   diffUnavailable: string | undefined;
   report: ScoreReport | undefined;
   /** The Markdown scorecards of the teams, in order. */
   scorecards: readonly string[];
 }
 
+/*
+ * The summary and the comment are read on GitHub, and all but goalpost's own
+ * words come from the pull request: every path, name and message goes through
+ * escapeMarkdown, or markdownCode as inline code.
+ */
+
 function validationSection(report: ActionReport, listAll: boolean): string[] {
   const { errors, warnings } = countBySeverity(report.diagnostics);
   const lines: string[] = [];
+  const goalsPath = escapeMarkdown(report.goalsPath);
   if (errors === 0 && warnings === 0) {
-    lines.push(`✅ **${report.goalsPath}** is valid: no problems found.`);
+    lines.push(`✅ **${goalsPath}** is valid: no problems found.`);
     return lines;
   }
   const icon = errors > 0 ? '❌' : '⚠️';
-  lines.push(`${icon} **${report.goalsPath}**: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+  lines.push(`${icon} **${goalsPath}**: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
   if (!listAll) return lines;
   if (report.annotated < report.diagnostics.length) {
     lines.push('', `GitHub shows at most 10 errors and 10 warnings as annotations on the changed lines; all ${report.diagnostics.length} are listed here.`);
   }
   lines.push('', '| Location | Severity | Code | Problem |', '|---|---|---|---|');
   for (const d of report.diagnostics) {
-    lines.push(`| \`${d.file}:${d.line}:${d.column}\` | ${d.severity} | \`${d.code}\` | ${escapeMarkdown(d.message)} |`);
+    lines.push(`| ${markdownCode(`${d.file}:${d.line}:${d.column}`)} | ${d.severity} | \`${d.code}\` | ${escapeMarkdown(d.message)} |`);
   }
   return lines;
 }
@@ -58,7 +65,7 @@ function scoresTable(report: ScoreReport): string[] {
   for (const team of report.teams) {
     const count = (status: string): number => team.goals.filter((g) => g.status === status).length;
     lines.push(
-      `| ${escapeMarkdown(team.name ?? team.team)} (${escapeMarkdown(team.team)}) | ${format.period(team.period)} | ${format.percent(team.score)} | ${count('on-track')} | ${count('at-risk')} | ${count('off-track')} | ${count('no-data')} |`,
+      `| ${escapeMarkdown(team.name ?? team.team)} (${escapeMarkdown(team.team)}) | ${escapeMarkdown(format.period(team.period))} | ${format.percent(team.score)} | ${count('on-track')} | ${count('at-risk')} | ${count('off-track')} | ${count('no-data')} |`,
     );
   }
   return lines;
@@ -66,7 +73,7 @@ function scoresTable(report: ScoreReport): string[] {
 
 function diffSection(report: ActionReport): string[] {
   if (report.diff) return ['### What this change does to the goals', '', formatDiff(report.diff, 'md').trimEnd()];
-  if (report.diffUnavailable) return ['### What this change does to the goals', '', `_${report.diffUnavailable}_`];
+  if (report.diffUnavailable) return ['### What this change does to the goals', '', `_${escapeMarkdown(report.diffUnavailable)}_`];
   return [];
 }
 

@@ -25,7 +25,9 @@ export const actualsTotals: Check = {
       for (const row of rows) {
         if (row.dimensions.size !== 1 || row.value === undefined) continue;
         const [dimension] = row.dimensions.keys() as unknown as [string];
-        parts.set(dimension, [...(parts.get(dimension) ?? []), row.value]);
+        let values = parts.get(dimension);
+        if (!values) parts.set(dimension, (values = []));
+        values.push(row.value);
       }
       for (const dimension of [...parts.keys()].sort()) {
         const combined = combine(kpi.aggregate, parts.get(dimension)!)!;

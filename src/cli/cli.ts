@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { fileSystemErrorMessage, isFileSystemError } from '../load/file-system-error.js';
 import { UsageError } from '../load/read-directory.js';
+import { escapeTerminal } from '../text/terminal.js';
 import { version } from '../version.js';
 import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
@@ -17,7 +19,7 @@ export { exitCodes, type CliIo } from './context.js';
  * Runs goalpost with the given arguments (without `node` and the script) and
  * returns the exit status: 0 fine, 1 problems found, 2 usage or I/O error.
  * Each command lives in commands/; this only builds the program and maps
- * errors to exit codes.
+ * errors to exit codes, every file-system error to one line and status 2.
  */
 export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = exitCodes.ok;
@@ -48,7 +50,12 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr(`goalpost: ${error.message}\n`);
+      io.stderr(`goalpost: ${escapeTerminal(error.message)}\n`);
+      return exitCodes.usage;
+    }
+    // The file system's refusals (a full disk, a read-only folder, a path too long) are the user's to fix, not internal errors.
+    if (isFileSystemError(error)) {
+      io.stderr(`goalpost: ${fileSystemErrorMessage(error, io.cwd)}\n`);
       return exitCodes.usage;
     }
     throw error;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { DiskCache } from '../load/disk-cache.js';
-import { readGoalsDirectory, UsageError } from '../load/read-directory.js';
+import { fileSystemReason, isFileSystemError } from '../load/file-system-error.js';
+import { readGoalFiles } from '../load/read-directory.js';
 import { isMonth } from '../model/period.js';
 import { formatText } from '../reporters/text.js';
 import { validateRepository, type ValidationResult } from '../validate.js';
@@ -47,18 +48,28 @@ export function month(value: string): string {
 export const maxFileSizeOption = () =>
   new Option('--max-file-size <megabytes>', 'refuse files larger than this').argParser(positiveNumber).default(16);
 
-export async function validateDirectory(dir: string, cwd: string, maxFileSize: number, cacheDir?: string): Promise<ValidationResult> {
-  const files = await readGoalsDirectory(dir, cwd);
-  if (files.length === 0) throw new UsageError(`The folder "${dir}" holds no YAML or CSV files.`);
-  const cache = cacheDir === undefined ? undefined : DiskCache.open(path.resolve(cwd, cacheDir));
-  const result = validateRepository(files, { maxFileBytes: Math.floor(maxFileSize * 1024 * 1024) }, cache);
-  cache?.write();
+/**
+ * Reads and validates a goals folder, with the load cache when one is asked
+ * for. The cache only ever saves time: one that cannot be written is a
+ * warning, and the result and the exit status stay what they would be without it.
+ */
+export async function validateDirectory(dir: string, io: Pick<CliIo, 'cwd' | 'stderr'>, maxFileSize: number, cacheDir?: string): Promise<ValidationResult> {
+  const maxFileBytes = Math.floor(maxFileSize * 1024 * 1024);
+  const files = await readGoalFiles(dir, io.cwd, maxFileBytes);
+  const cache = cacheDir === undefined ? undefined : DiskCache.open(path.resolve(io.cwd, cacheDir));
+  const result = validateRepository(files, { maxFileBytes }, cache);
+  try {
+    cache?.write();
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    io.stderr(`goalpost: warning: the cache was not saved in ${JSON.stringify(cacheDir)}: ${fileSystemReason(error)}. Validation is not affected.\n`);
+  }
   return result;
 }
 
 /** Validation first: scores of a repository with errors would be wrong, so print the errors instead. */
 export async function validOrReport(context: CommandContext, dir: string, maxFileSize: number): Promise<ValidationResult | undefined> {
-  const result = await validateDirectory(dir, context.io.cwd, maxFileSize);
+  const result = await validateDirectory(dir, context.io, maxFileSize);
   if (countBySeverity(result.diagnostics).errors === 0) return result;
   context.io.stderr(formatText(result.diagnostics, { color: useColor(context.io) }));
   context.io.stderr('goalpost: fix the errors above first.\n');

@@ -9,7 +9,9 @@ export const diagnosticCodes = {
   'invalid-encoding': 'The file is not valid UTF-8 text.',
   'yaml-syntax': 'The file is not valid YAML.',
   'duplicate-key': 'A key appears twice in the same mapping; YAML would silently keep only one.',
-  'yaml-alias-limit': 'The file expands YAML aliases beyond the safe limit.',
+  'unsupported-directive': 'The file has a YAML directive other than `%YAML 1.2`, which would change how the rest of it reads.',
+  'unsupported-tag': 'A YAML tag other than !!str, !!int, !!float, !!bool, !!null, !!map and !!seq, or one that does not fit its value.',
+  'yaml-alias-limit': 'The file expands YAML aliases beyond the safe limit, or an alias refers to the value that holds it.',
   'nesting-too-deep': 'A document nests deeper than any goals file needs, and was not read.',
   'missing-header': 'The file lacks `apiVersion: goalpost/v1` or `kind`, so goalpost cannot tell what it is.',
   'unsupported-api-version': 'The `apiVersion` is not one that this version of goalpost understands.',
@@ -63,6 +65,21 @@ export const diagnosticCodes = {
 } as const satisfies Record<string, string>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+/**
+ * The codes that keep a whole file out of the model: goalpost could not read
+ * one meaning from it, so nothing in it is checked against the other files.
+ */
+export const unreadableFileCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'file-too-large',
+  'invalid-encoding',
+  'yaml-syntax',
+  'unsupported-directive',
+  'unsupported-tag',
+  'duplicate-key',
+  'yaml-alias-limit',
+  'nesting-too-deep',
+]);
 
 /** The codes whose problems are worth a look but do not make a repository invalid. */
 const warningCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([

@@ -1,7 +1,8 @@
-import { escapeMarkdown } from '../render/escape.js';
+import { escapeMarkdown, markdownCode } from '../render/escape.js';
 import { labelsByLocale } from '../render/labels.js';
 import { scoreWords } from '../render/score-words.js';
 import { createFormatter } from '../text/format.js';
+import { escapeTerminal } from '../text/terminal.js';
 import type { BreakdownChange, Effect, FieldChange, GoalDiff, GoalsDiff, GoalSetDiff, KpiDiff, Value } from './diff.js';
 
 export type DiffFormat = 'text' | 'md';
@@ -13,21 +14,23 @@ const words = scoreWords(labelsByLocale.en, format);
 /** The diff in words a reviewer understands, as plain text or as Markdown for a pull-request comment. */
 export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
   const md = as === 'md';
-  const code = (text: string): string => (md ? `\`${text.replace(/`/g, "'")}\`` : text);
-  const quote = (text: string): string => (md ? `“${escapeMarkdown(text)}”` : `“${text}”`);
+  // Every user string (ids, titles, names, keys, and numbers, which show the catalog's units) is placed through
+  // `text` or `code`. Markdown escapes each where it is placed; a terminal line needs only its acting characters
+  // shown, which goalpost's own words never hold, so text lines are escaped whole, once, at the end.
+  const text = (userText: string): string => (md ? escapeMarkdown(userText) : userText);
+  const code = (userText: string): string => (md ? markdownCode(userText) : userText);
+  const quote = (userText: string): string => `“${text(userText)}”`;
   const person = (id: Value): string => {
     if (typeof id !== 'string') return 'nobody';
     const name = Object.hasOwn(diff.people, id) ? diff.people[id]! : undefined;
-    return name === undefined ? id : `${id} (${md ? escapeMarkdown(name) : name})`;
+    return name === undefined ? text(id) : `${text(id)} (${text(name)})`;
   };
   const lines: string[] = [];
 
-  // A number shows its unit, which is the catalog's own text: Markdown escapes it like any other.
-  const number = (text: string): string => (md ? escapeMarkdown(text) : text);
   const value = (field: string, v: Value, unit: string | null): string => {
     if (v === null) return 'none';
     if (field === 'owner') return person(v);
-    if (typeof v === 'number') return number(field === 'target' || field === 'baseline' ? format.value(v, unit) : format.plain(v));
+    if (typeof v === 'number') return text(field === 'target' || field === 'baseline' ? format.value(v, unit) : format.plain(v));
     return field === 'title' || field === 'notes' ? quote(v) : code(v);
   };
 
@@ -39,13 +42,13 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
     if (change.delta !== undefined && (change.field === 'target' || change.field === 'baseline')) {
       const verb = change.delta > 0 ? 'raised' : 'lowered';
       const percent = change.percent === null || change.percent === undefined ? '' : `, ${format.signedPercent(change.percent)}`;
-      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${number(format.signed(change.delta, unit))}${percent})`;
+      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${text(format.signed(change.delta, unit))}${percent})`;
     }
     return `${name} changed from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)}`;
   };
 
   const describeBreakdown = (change: BreakdownChange, unit: string | null): string => {
-    const where = `Breakdown by ${change.by}${change.within.length > 0 ? ` of ${change.within.map(code).join(' › ')}` : ''}`;
+    const where = `Breakdown by ${text(change.by)}${change.within.length > 0 ? ` of ${change.within.map(code).join(' › ')}` : ''}`;
     if (change.key === null) return `${where} ${change.change}`;
     const key = change.by === 'owner' ? person(change.key) : code(change.key);
     const target = change.fields.find((f) => f.field === 'target');
@@ -83,14 +86,15 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
   };
 
   const setHeading = (set: GoalSetDiff): string => {
-    const name = set.name ? `${md ? escapeMarkdown(set.name) : set.name} (${set.team})` : set.team;
+    const name = set.name ? `${text(set.name)} (${text(set.team)})` : text(set.team);
     const what = set.change === 'added' ? 'New goal set: ' : set.change === 'removed' ? 'Removed goal set: ' : '';
-    return `${what}${name} · ${format.period(set.period)}`;
+    // The period is the file's own text when it is not a valid period.
+    return `${what}${name} · ${text(format.period(set.period))}`;
   };
 
-  const bullet = (depth: number, text: string): string => `${'  '.repeat(depth)}${md ? '- ' : depth === 0 ? '' : '- '}${text}`;
+  const bullet = (depth: number, item: string): string => `${'  '.repeat(depth)}${md ? '- ' : depth === 0 ? '' : '- '}${item}`;
 
-  if (diff.goalSets.length === 0 && diff.kpis.length === 0) return md ? 'No changes to the goals.\n' : 'No changes to the goals.\n';
+  if (diff.goalSets.length === 0 && diff.kpis.length === 0) return 'No changes to the goals.\n';
 
   for (const set of diff.goalSets) {
     lines.push(md ? `#### ${setHeading(set)}` : setHeading(set));
@@ -118,17 +122,17 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
     lines.push(md ? '#### KPI catalog' : 'KPI catalog');
     if (md) lines.push('');
     for (const kpi of diff.kpis) {
-      lines.push(bullet(md ? 0 : 1, kpiLine(kpi, code, md)));
+      lines.push(bullet(md ? 0 : 1, kpiLine(kpi, text, code)));
       for (const field of kpi.fields) lines.push(bullet(md ? 1 : 2, describeField(field, null)));
       if (kpi.usedBy.length > 0) lines.push(bullet(md ? 1 : 2, `Used by ${kpi.usedBy.map(code).join(', ')}`));
     }
     lines.push('');
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${(md ? lines : lines.map(escapeTerminal)).join('\n').trimEnd()}\n`;
 }
 
-function kpiLine(kpi: KpiDiff, code: (text: string) => string, md: boolean): string {
-  const name = kpi.name ? ` (${md ? escapeMarkdown(kpi.name) : kpi.name})` : '';
+function kpiLine(kpi: KpiDiff, text: (userText: string) => string, code: (userText: string) => string): string {
+  const name = kpi.name ? ` (${text(kpi.name)})` : '';
   const verb = kpi.change === 'added' ? 'Added KPI' : kpi.change === 'removed' ? 'Removed KPI' : 'Changed KPI';
   return `${verb} ${code(kpi.id)}${name}`;
 }

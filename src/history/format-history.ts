@@ -1,4 +1,5 @@
 import { createFormatter } from '../text/format.js';
+import { escapeTerminal } from '../text/terminal.js';
 import type { GoalEvent } from './goal-history.js';
 
 // Units name their currency (the diff resolves `currency` to the settings' one), so the default is never used.
@@ -24,7 +25,12 @@ function describe(event: GoalEvent): string {
   }
 }
 
-/** The history grouped by goal, one line per event: date, author, change, and the commit message as the reason. */
+/**
+ * The history grouped by goal, one line per event: date, author, change, and
+ * the commit message as the reason. Authors and messages come from git and
+ * ids, titles and units from the files, so each line is escaped for the
+ * terminal once it is written.
+ */
 export function formatHistory(events: readonly GoalEvent[]): string {
   if (events.length === 0) return 'No history: no commit changed these goals.\n';
   const groups = new Map<string, GoalEvent[]>();
@@ -35,7 +41,7 @@ export function formatHistory(events: readonly GoalEvent[]): string {
   const lines: string[] = [];
   for (const [key, list] of groups) {
     lines.push(key);
-    const authorWidth = Math.max(...list.map((e) => e.commit.author.length));
+    const authorWidth = list.reduce((width, e) => Math.max(width, e.commit.author.length), 0);
     for (const event of list) {
       lines.push(
         `  ${event.commit.date.slice(0, 10)}  ${event.commit.author.padEnd(authorWidth)}  ${event.id} “${event.title}”: ${describe(event)} — ${event.commit.subject} (${event.commit.hash.slice(0, 7)})`,
@@ -43,5 +49,5 @@ export function formatHistory(events: readonly GoalEvent[]): string {
     }
     lines.push('');
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${lines.map(escapeTerminal).join('\n').trimEnd()}\n`;
 }

@@ -21,7 +21,16 @@ export interface GoalEvent {
 
 export interface Version {
   commit: Commit;
+  /** The goals as of the commit. */
   model: GoalsModel;
+  /**
+   * The goals before and after the commit, narrowed to what it can have
+   * changed (the goal sets of the files it touched, and the KPI catalog and
+   * settings that units come from), when the version knows it: comparing
+   * them gives the events that comparing whole models gives, at the cost of
+   * the change rather than of the repository.
+   */
+  changed?: { before: GoalsModel; after: GoalsModel };
 }
 
 const tracked = new Set(['target', 'weight', 'owner']);
@@ -34,28 +43,35 @@ const tracked = new Set(['target', 'weight', 'owner']);
  */
 export function goalHistory(versions: readonly Version[]): GoalEvent[] {
   const events: GoalEvent[] = [];
-  let previous = buildModel([]);
-  for (const { commit, model } of versions) {
-    const diff = diffGoals({ model: previous, report: undefined }, { model, report: undefined });
-    for (const set of diff.goalSets) {
-      for (const goal of set.goals) {
-        const base = { team: set.team, period: set.period, id: goal.id, title: goal.title, unit: goal.unit, commit };
-        if (goal.change === 'added') {
-          events.push({ ...base, kind: 'created', field: null, before: null, after: goal.summary.target });
-          continue;
-        }
-        if (goal.change === 'removed') {
-          events.push({ ...base, kind: 'removed', field: null, before: goal.summary.target, after: null });
-          continue;
-        }
-        if (goal.change === 'renamed') events.push({ ...base, kind: 'renamed', field: 'id', before: goal.renamedFrom, after: goal.id });
-        for (const field of goal.fields) {
-          if (!tracked.has(field.field)) continue;
-          events.push({ ...base, kind: 'changed', field: field.field as GoalEvent['field'], before: field.before, after: field.after });
-        }
+  versions.forEach((version, index) => {
+    const { before, after } = version.changed ?? { before: versions[index - 1]?.model ?? buildModel([]), after: version.model };
+    // One by one: the first commit of a large company creates more goals than a call can take as arguments.
+    for (const event of eventsBetween(before, after, version.commit)) events.push(event);
+  });
+  return events;
+}
+
+/** The events of one commit: what changed between the goals before it and after it. */
+function eventsBetween(before: GoalsModel, after: GoalsModel, commit: Commit): GoalEvent[] {
+  const events: GoalEvent[] = [];
+  const diff = diffGoals({ model: before, report: undefined }, { model: after, report: undefined });
+  for (const set of diff.goalSets) {
+    for (const goal of set.goals) {
+      const base = { team: set.team, period: set.period, id: goal.id, title: goal.title, unit: goal.unit, commit };
+      if (goal.change === 'added') {
+        events.push({ ...base, kind: 'created', field: null, before: null, after: goal.summary.target });
+        continue;
+      }
+      if (goal.change === 'removed') {
+        events.push({ ...base, kind: 'removed', field: null, before: goal.summary.target, after: null });
+        continue;
+      }
+      if (goal.change === 'renamed') events.push({ ...base, kind: 'renamed', field: 'id', before: goal.renamedFrom, after: goal.id });
+      for (const field of goal.fields) {
+        if (!tracked.has(field.field)) continue;
+        events.push({ ...base, kind: 'changed', field: field.field as GoalEvent['field'], before: field.before, after: field.after });
       }
     }
-    previous = model;
   }
   return events;
 }

@@ -45,7 +45,7 @@ function toDiagnostic(document: LocatedDocument, error: ErrorObject): Diagnostic
       const known = Object.keys(parentSchema?.properties ?? {});
       const where = parentSchema?.title ? ` in a ${parentSchema.title.replace(/^goalpost /, '').toLowerCase()}` : '';
       const hint = didYouMean(key, known) || (known.length > 0 ? ` Allowed keys: ${known.join(', ')}.` : '');
-      return diagnosticAt(document.span([...path, key], 'key'), 'unknown-key', `Unknown key "${key}"${where}.${hint}`);
+      return diagnosticAt(document.span([...path, key], 'key'), 'unknown-key', `Unknown key "${truncate(key, 40)}"${where}.${hint}`);
     }
     case 'required': {
       const key = String(params['missingProperty']);
@@ -63,7 +63,7 @@ function toDiagnostic(document: LocatedDocument, error: ErrorObject): Diagnostic
       return diagnosticAt(
         document.span(path),
         'invalid-value',
-        `${capitalize(name)} must be one of ${listWords(allowed)}, not "${value}".${didYouMean(value, allowed)}`,
+        `${capitalize(name)} must be one of ${listWords(allowed)}, not "${truncate(value, 40)}".${didYouMean(value, allowed)}`,
       );
     }
     case 'const':

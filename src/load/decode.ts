@@ -14,14 +14,14 @@ export type DecodeResult = { source: SourceText; diagnostic?: undefined } | { so
  * bytes that are not UTF-8, and drops a byte order mark (editors do not count
  * it as a column).
  */
-export function decodeFile(path: string, bytes: Uint8Array, maxFileBytes = defaultMaxFileBytes): DecodeResult {
-  if (bytes.length > maxFileBytes) {
+export function decodeFile(path: string, bytes: Uint8Array, maxFileBytes = defaultMaxFileBytes, size = bytes.length): DecodeResult {
+  if (size > maxFileBytes) {
     const source = new SourceText(path, '');
     return {
       diagnostic: diagnosticAt(
         { source, start: 0, end: 0 },
         'file-too-large',
-        `This file is ${megabytes(bytes.length)} MB, more than the limit of ${megabytes(maxFileBytes)} MB, so goalpost did not read it. Split it into smaller files, or raise the limit with --max-file-size.`,
+        `This file is ${megabytes(size)} MB, more than the limit of ${megabytes(maxFileBytes)} MB, so goalpost did not read it. Split it into smaller files, or raise the limit with --max-file-size.`,
       ),
     };
   }

@@ -1,3 +1,4 @@
+import { unreadableFileCodes } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
 import { apiVersion, documentKinds, isDocumentKind, type DocumentKind } from '../model/kinds.js';
@@ -8,12 +9,18 @@ import { checkSchema } from './check-schema.js';
 import { decodeFile } from './decode.js';
 import { readActuals } from './read-actuals.js';
 import type { SourceText } from './source-text.js';
-import { parseYaml, type LocatedDocument, type PathSegment } from './yaml-document.js';
+import { parseYaml, type LocatedDocument } from './yaml-document.js';
 
 /** A file of the goals repository: its path as it should appear in diagnostics, and its bytes. */
 export interface RepositoryFile {
   path: string;
   bytes: Uint8Array;
+  /**
+   * The file's size, when it is larger than what was read: a reader may leave
+   * a file over the size limit unread (its `bytes` empty), and it is still
+   * refused with its real size.
+   */
+  size?: number;
 }
 
 export interface LoadOptions {
@@ -35,45 +42,6 @@ export interface LoadedFile {
   diagnostics: Diagnostic[];
 }
 
-/** Far deeper than any goals file (a breakdown nested ten times is about 40 levels); deeper data is refused before anything recurses into it. */
-const maxNesting = 64;
-
-/**
- * The path to the first node deeper than `limit`, or undefined. Depths are
- * counted without building paths or recursing (the common case, and cheap);
- * the path is only traced for a document that is too deep.
- */
-function pathDeeperThan(data: unknown, limit: number): PathSegment[] | undefined {
-  const stack: unknown[] = [data];
-  const depths: number[] = [0];
-  let tooDeep: unknown;
-  while (stack.length > 0) {
-    const value = stack.pop();
-    const depth = depths.pop()!;
-    if (depth > limit) {
-      tooDeep = value;
-      break;
-    }
-    if (value !== null && typeof value === 'object') {
-      for (const child of Array.isArray(value) ? value : Object.values(value)) {
-        if (child !== null && typeof child === 'object') {
-          stack.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    }
-  }
-  if (tooDeep === undefined) return undefined;
-  const paths: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
-  while (paths.length > 0) {
-    const { value, path } = paths.pop()!;
-    if (value === tooDeep) return path;
-    if (Array.isArray(value)) value.forEach((item, index) => paths.push({ value: item, path: [...path, index] }));
-    else if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) paths.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
-  }
-  return undefined;
-}
-
 export function isYamlPath(path: string): boolean {
   return /\.ya?ml$/i.test(path);
 }
@@ -84,7 +52,7 @@ export function isCsvPath(path: string): boolean {
 
 export function loadFile(file: RepositoryFile, options: LoadOptions = {}): LoadedFile {
   const loaded: LoadedFile = { path: file.path, source: undefined, documents: [], actuals: undefined, diagnostics: [] };
-  const decoded = decodeFile(file.path, file.bytes, options.maxFileBytes);
+  const decoded = decodeFile(file.path, file.bytes, options.maxFileBytes, file.size);
   if (decoded.diagnostic) {
     loaded.diagnostics.push(decoded.diagnostic);
     return loaded;
@@ -97,23 +65,21 @@ export function loadFile(file: RepositoryFile, options: LoadOptions = {}): Loade
     loaded.diagnostics.push(...diagnostics);
     return loaded;
   }
+  // A file that cannot be read to one meaning gives no documents, so nothing of it is checked.
   const { documents, diagnostics } = parseYaml(source);
   loaded.diagnostics.push(...diagnostics);
   for (const doc of documents) {
-    const tooDeep = pathDeeperThan(doc.data, maxNesting);
-    if (tooDeep) {
-      loaded.diagnostics.push(
-        diagnosticAt(doc.span(tooDeep), 'nesting-too-deep', `This document nests more than ${maxNesting} levels deep; goalpost files need far fewer. It was not read.`),
-      );
-      continue;
-    }
     const kind = readHeader(doc, loaded.diagnostics);
     if (!kind) continue;
-    // Schema errors in what the parser salvaged after a syntax error are mostly noise.
-    if (!doc.hasSyntaxErrors) loaded.diagnostics.push(...checkSchema(doc, kind));
+    loaded.diagnostics.push(...checkSchema(doc, kind));
     loaded.documents.push({ kind, doc });
   }
   return loaded;
+}
+
+/** Whether a loaded file had a problem that kept goalpost from reading it (see `unreadableFileCodes`). */
+export function isUnreadable(file: LoadedFile): boolean {
+  return file.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && unreadableFileCodes.has(diagnostic.code));
 }
 
 /**
@@ -124,8 +90,6 @@ function readHeader(doc: LocatedDocument, diagnostics: Diagnostic[]): DocumentKi
   const data = doc.data;
   const supportedKinds = documentKinds.join(', ');
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    // After a syntax error the document is whatever the parser salvaged; the syntax error says enough.
-    if (doc.hasSyntaxErrors) return undefined;
     diagnostics.push(
       diagnosticAt(
         doc.span([]),
@@ -136,7 +100,6 @@ function readHeader(doc: LocatedDocument, diagnostics: Diagnostic[]): DocumentKi
     return undefined;
   }
   const record = data as Record<string, unknown>;
-  if (doc.hasSyntaxErrors && (!isDocumentKind(record['kind']) || record['apiVersion'] !== apiVersion)) return undefined;
   const hasVersion = Object.hasOwn(record, 'apiVersion');
   const hasKind = Object.hasOwn(record, 'kind');
   if (!hasVersion || !hasKind) {

@@ -3,7 +3,7 @@ import type { GoalsModel } from '../model/model.js';
 import { buildModel } from './build-model.js';
 import { cacheKey, fromCachedFile, isCacheable, toCachedFile, type CachedFile } from './cache.js';
 import { decodeFile } from './decode.js';
-import { loadFile, type LoadedFile, type LoadOptions, type RepositoryFile } from './load-file.js';
+import { isUnreadable, isYamlPath, loadFile, type LoadedFile, type LoadOptions, type RepositoryFile } from './load-file.js';
 
 /** Loaded files by cache key, kept between runs (see `goalpost validate --cache`). */
 export interface LoadCache {
@@ -15,6 +15,8 @@ export interface LoadedRepository {
   model: GoalsModel;
   /** Problems found while reading files: encoding, YAML syntax, headers, schemas, CSV shape. */
   diagnostics: Diagnostic[];
+  /** The YAML files that goalpost could not read to one meaning: the model lacks whatever they define. */
+  unreadableFiles: string[];
 }
 
 /**
@@ -32,7 +34,7 @@ export function loadRepository(files: readonly RepositoryFile[], options: LoadOp
       const cached = cache.get(key);
       // An entry is used only when it is for exactly these bytes; anything else is loaded afresh.
       if (cached?.key === key) {
-        const { source } = decodeFile(file.path, file.bytes, options.maxFileBytes);
+        const { source } = decodeFile(file.path, file.bytes, options.maxFileBytes, file.size);
         if (source) return fromCachedFile(source, cached);
       }
       const result = loadFile(file, options);
@@ -42,5 +44,6 @@ export function loadRepository(files: readonly RepositoryFile[], options: LoadOp
   return {
     model: buildModel(loaded),
     diagnostics: loaded.flatMap((file) => file.diagnostics),
+    unreadableFiles: loaded.filter((file) => isYamlPath(file.path) && isUnreadable(file)).map((file) => file.path),
   };
 }

@@ -25,6 +25,11 @@ export class SourceText {
     return { line: low + 1, column: clamped - starts[low]! + 1 };
   }
 
+  /** The offset of the start of the line that holds `offset`. */
+  lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
   /** The offset of the end of the line that holds `offset`, before any "\r\n". */
   lineEnd(offset: number): number {
     let end = this.text.indexOf('\n', offset);

@@ -1,7 +1,8 @@
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
-import { diagnosticAt } from '../diagnostics/diagnostic.js';
+import { composeDocuments, isEmptyDocument, keyText } from './compose-yaml.js';
+import { readYamlFast } from './read-yaml-fast.js';
+import { readYamlPrecisely } from './read-yaml-precisely.js';
 import type { SourceText } from './source-text.js';
 
 export type PathSegment = string | number;
@@ -18,7 +19,7 @@ export type NodePart = 'key' | 'value';
 export interface LocatedDocument {
   readonly source: SourceText;
   readonly data: unknown;
-  /** Whether the parser had to recover from a syntax error in this document. */
+  /** Whether the parser had to recover from a syntax error in this document: never for a document goalpost reads, as a file with one gives no documents. */
   readonly hasSyntaxErrors: boolean;
   /** The position of the document among the non-empty documents of its file. */
   readonly index?: number;
@@ -37,49 +38,41 @@ export interface LocatedDocument {
 }
 
 export interface ParsedYaml {
+  /** The non-empty documents of the file; none when the file has any problem that keeps it from being read. */
   documents: LocatedDocument[];
   diagnostics: Diagnostic[];
 }
 
-/** Enough for any real goals file; a billion-laughs file stops here. */
-const maxAliasCount = 1000;
-
 /**
- * Parses YAML. Most files are valid, and for them only the data is needed
- * until a check finds a problem: they are read with js-yaml, several times
- * faster than a parse that keeps positions, and the positions are worked out
- * by the precise parser only for a document that a diagnostic points into.
- * A file that js-yaml refuses (a syntax error, a duplicate key) or that uses
- * anchors and aliases (which need the alias limit) goes through the precise
- * parser at once, which reports every problem with its position.
+ * Reads a YAML file once, to one meaning. A plain file (most files) is read
+ * with js-yaml, several times faster than a parse that keeps positions, and
+ * positions are worked out by the position parser only for a document that a
+ * diagnostic points into. Any other file goes to the position parser, which
+ * reports every problem with its position. The values are js-yaml's either
+ * way, so which reader a file goes to never changes what it says.
  */
 export function parseYaml(source: SourceText): ParsedYaml {
-  if (!usesAliases(source.text)) {
-    try {
-      const data = loadAll(source.text, { schema: CORE_SCHEMA }).filter((value) => value !== null && value !== undefined);
-      return { documents: data.map((value, index) => new LazyLocatedDocument(source, value, index)), diagnostics: [] };
-    } catch {
-      // Reported with positions below.
-    }
-  }
-  return parseYamlPrecisely(source);
+  const fast = readYamlFast(source.text);
+  if (fast) return { documents: located(source, fast), diagnostics: [] };
+  const { documents, values, diagnostics } = readYamlPrecisely(source);
+  preciseDocuments.set(source, documents);
+  return { documents: located(source, values), diagnostics };
 }
 
-/** An anchor (&name) or alias (*name) anywhere outside a comment, conservatively. */
-function usesAliases(text: string): boolean {
-  return /(^|[\s[{,:-])[&*][^\s,[\]{}]/m.test(text.replace(/(^|\s)#.*$/gm, ''));
+function located(source: SourceText, values: readonly unknown[]): LocatedDocument[] {
+  return values.filter((value) => value !== null && value !== undefined).map((value, index) => new LazyLocatedDocument(source, value, index));
 }
 
-/** The precise documents of each source, parsed once when a first position is asked for. */
-const preciseDocuments = new WeakMap<SourceText, LocatedDocument[]>();
+/** The non-empty documents of each source with positions, parsed once when a first position is asked for. */
+const preciseDocuments = new WeakMap<SourceText, Document.Parsed[]>();
 
-function preciseDocument(source: SourceText, index: number): LocatedDocument | undefined {
+function preciseDocument(source: SourceText, index: number): Document.Parsed | undefined {
   let documents = preciseDocuments.get(source);
-  if (!documents) preciseDocuments.set(source, (documents = parseYamlPrecisely(source).documents));
+  if (!documents) preciseDocuments.set(source, (documents = composeDocuments(source.text).filter((doc) => !isEmptyDocument(doc))));
   return documents[index];
 }
 
-/** A document whose positions are worked out on demand: read by the fast parser, or restored from the cache. */
+/** A document whose positions are worked out on demand: read by the fast reader, or restored from the cache. */
 class LazyLocatedDocument implements LocatedDocument {
   constructor(
     readonly source: SourceText,
@@ -89,11 +82,16 @@ class LazyLocatedDocument implements LocatedDocument {
   ) {}
 
   span(path: NodePath, part?: NodePart): Span {
-    return preciseDocument(this.source, this.index)?.span(path, part) ?? { source: this.source, start: 0, end: 0 };
+    return this.located()?.span(path, part) ?? { source: this.source, start: 0, end: 0 };
   }
 
   spanInString(path: NodePath, start: number, end: number): Span {
-    return preciseDocument(this.source, this.index)?.spanInString(path, start, end) ?? { source: this.source, start: 0, end: 0 };
+    return this.located()?.spanInString(path, start, end) ?? { source: this.source, start: 0, end: 0 };
+  }
+
+  private located(): YamlPositions | undefined {
+    const doc = preciseDocument(this.source, this.index);
+    return doc && new YamlPositions(this.source, doc);
   }
 }
 
@@ -102,85 +100,11 @@ export function restoreDocument(source: SourceText, data: unknown, index: number
   return new LazyLocatedDocument(source, data, index, hasSyntaxErrors);
 }
 
-function parseYamlPrecisely(source: SourceText): ParsedYaml {
-  const diagnostics: Diagnostic[] = [];
-  const documents: LocatedDocument[] = [];
-  const parsed = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true });
-  const yamlDocuments = Array.isArray(parsed) ? parsed : [];
-  for (const doc of yamlDocuments) {
-    for (const error of doc.errors) {
-      const [start, end] = error.pos;
-      if (error.code === 'DUPLICATE_KEY') {
-        diagnostics.push(duplicateKeyDiagnostic(source, doc, start, end));
-      } else if (/call stack/i.test(error.message)) {
-        // The parser ran out of stack on nesting no goals file has.
-        diagnostics.push(diagnosticAt({ source, start, end }, 'nesting-too-deep', 'This document nests too deeply for goalpost to read it.'));
-      } else {
-        diagnostics.push(diagnosticAt({ source, start, end }, 'yaml-syntax', yamlMessage(error.message)));
-      }
-    }
-    for (const warning of doc.warnings) {
-      const [start, end] = warning.pos;
-      diagnostics.push(diagnosticAt({ source, start, end }, 'yaml-syntax', yamlMessage(warning.message), 'warning'));
-    }
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount });
-    } catch {
-      const start = doc.range[0];
-      diagnostics.push(
-        diagnosticAt(
-          { source, start, end: source.lineEnd(start) },
-          'yaml-alias-limit',
-          `This document expands YAML aliases more than ${maxAliasCount} times; goalpost refuses to expand it.`,
-        ),
-      );
-      continue;
-    }
-    if (data === null || data === undefined) continue; // an empty document, e.g. after a trailing ---
-    const hasSyntaxErrors = doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
-    documents.push(new YamlLocatedDocument(source, doc, data, hasSyntaxErrors, documents.length));
-  }
-  return { documents, diagnostics };
-}
-
-/** yaml's messages end with ` at line L, column C` and a code excerpt; we give our own position. */
-function yamlMessage(message: string): string {
-  const trimmed = message.replace(/ at line \d+, column \d+[\s\S]*$/, '').replace(/:\s*$/, '');
-  return trimmed.endsWith('.') ? trimmed : `${trimmed}.`;
-}
-
-function duplicateKeyDiagnostic(source: SourceText, doc: Document.Parsed, start: number, end: number): Diagnostic {
-  let keyText = source.text.slice(start, end);
-  let firstLine: number | undefined;
-  let keyEnd = end;
-  visit(doc, {
-    Map(_, map) {
-      const duplicate = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === start);
-      if (!duplicate || !isScalar(duplicate.key)) return undefined;
-      const key = duplicate.key;
-      keyText = String(key.value);
-      keyEnd = key.range?.[1] ?? end;
-      const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key.value);
-      if (first && isScalar(first.key) && first.key.range) firstLine = source.position(first.key.range[0]).line;
-      return visit.BREAK;
-    },
-  });
-  const where = firstLine === undefined ? '' : ` (first on line ${firstLine})`;
-  return diagnosticAt(
-    { source, start, end: keyEnd },
-    'duplicate-key',
-    `Duplicate key "${keyText}"${where}: YAML would keep only the last one, so remove or rename one of them.`,
-  );
-}
-
-class YamlLocatedDocument implements LocatedDocument {
+/** The position parser's tree of a document, to find where any path of its data was written. */
+class YamlPositions {
   constructor(
-    readonly source: SourceText,
+    private readonly source: SourceText,
     private readonly doc: Document.Parsed,
-    readonly data: unknown,
-    readonly hasSyntaxErrors: boolean,
-    readonly index: number,
   ) {}
 
   span(path: NodePath, part: NodePart = 'value'): Span {
@@ -222,7 +146,7 @@ class YamlLocatedDocument implements LocatedDocument {
       let next: YamlNode | null | undefined;
       let nextKeyRange: [number, number] | undefined;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && keyMatches(item.key, segment));
+        const pair = pairByKey(node, segment);
         if (pair) {
           next = (pair.value as YamlNode | null) ?? null;
           nextKeyRange = rangeOf(pair.key as YamlNode | null);
@@ -247,9 +171,17 @@ class YamlLocatedDocument implements LocatedDocument {
   }
 }
 
-function keyMatches(key: unknown, segment: PathSegment): boolean {
-  if (isScalar(key)) return String(key.value) === String(segment);
-  return false;
+/** The entries of each mapping by the text of their keys, made when a first position in it is asked for: a file may ask for many. */
+const entriesByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairByKey(map: YAMLMap, segment: PathSegment): Pair | undefined {
+  let entries = entriesByKey.get(map);
+  if (!entries) {
+    entries = new Map();
+    for (const item of map.items) if (isPair(item) && isScalar(item.key) && !entries.has(keyText(item.key))) entries.set(keyText(item.key), item);
+    entriesByKey.set(map, entries);
+  }
+  return entries.get(String(segment));
 }
 
 function rangeOf(node: YamlNode | null | undefined): [number, number] | undefined {

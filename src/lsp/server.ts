@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,23 +7,27 @@ import {
   createConnection,
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver/node.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { describeFailure } from '../load/file-system-error.js';
 import type { RepositoryFile } from '../load/load-file.js';
 import { isCsvPath, isYamlPath } from '../load/load-file.js';
 import { readGoalsDirectory } from '../load/read-directory.js';
 import type { GoalsModel } from '../model/model.js';
 import { validateRepository } from '../validate.js';
 import { completionCandidates } from './completion.js';
+import { stdioTransport } from './stdio-transport.js';
+import { ValidationSchedule } from './validation-schedule.js';
 
 export interface LanguageServerOptions {
   /** The goals folder relative to the workspace root; default `goals` if it exists, else the root. */
   goalsPath?: string;
+  /** Files larger than this are refused, as by `goalpost validate --max-file-size` (default 16 MiB). */
+  maxFileBytes?: number;
 }
 
 const completionKinds = {
@@ -45,58 +48,134 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   };
 }
 
+/** The path of a `file:` URI; nothing for any other document (`untitled:`, `git:`, a file on another host), which goalpost leaves alone. */
+function localPath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A language server over stdio that publishes goalpost's own diagnostics —
  * the same codes, ranges and messages as `goalpost validate` — for the whole
  * goals folder as files change in the editor, and completes KPI, person,
- * team and goal ids. Unsaved editor buffers take the place of the files on disk.
- * Resolves when the client ends the session.
+ * team and goal ids. Unsaved editor buffers take the place of the files on
+ * disk, which are read as the CLI reads them. Resolves when the client ends
+ * the session.
  */
 export function startLanguageServer(options: LanguageServerOptions = {}): Promise<void> {
-  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  let shutdownRequested = false;
+  let ending = false;
+  // The language server library ends the process itself on `exit` or when the editor goes away; these follow its lead.
+  const end = (status: number, line?: string): void => {
+    if (ending) return;
+    ending = true;
+    schedule.stop();
+    if (line === undefined) process.exit(status);
+    process.stderr.write(`goalpost lsp: ${line}\n`, () => process.exit(status));
+  };
+  const { reader, writer } = stdioTransport(process.stdin, process.stdout, {
+    unreadable: (reason) => end(2, `stopped: the editor sent a message that cannot be read (${reason}). Messages after it cannot be told apart, so the editor should start the server again.`),
+    stalled: (seconds) => process.stderr.write(`goalpost lsp: a message from the editor has been incomplete for ${seconds} s; if the editor is waiting for an answer, its Content-Length header counts more bytes than it sent.\n`),
+    closed: () => end(shutdownRequested ? 0 : 1),
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
   const documents = new TextDocuments(TextDocument);
-  const disk = new Map<string, Uint8Array>();
+  /** The goals folder's files as the CLI reads them; a link or a device is never among them. */
+  const disk = new Map<string, RepositoryFile>();
+  let diskStale = true;
   const published = new Set<string>();
   let goalsDir = process.cwd();
   let model: GoalsModel | undefined;
-  // Edits that arrive before the files on disk are read wait for them, or they would be checked alone.
-  let diskRead: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (diskRead = resolve));
 
-  const inGoals = (file: string): boolean => {
+  const inGoalsFolder = (file: string): boolean => {
     const relative = path.relative(goalsDir, file);
-    return !relative.startsWith('..') && !path.isAbsolute(relative) && (isYamlPath(file) || isCsvPath(file));
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  const goalsFile = (uri: string): string | undefined => {
+    const file = localPath(uri);
+    return file !== undefined && (isYamlPath(file) || isCsvPath(file)) && inGoalsFolder(file) ? file : undefined;
   };
 
-  const currentFiles = (): RepositoryFile[] => {
-    const files = new Map(disk);
-    for (const document of documents.all()) {
-      const file = fileURLToPath(document.uri);
-      if (inGoals(file)) files.set(file, Buffer.from(document.getText()));
+  /**
+   * An editor buffer counts for a file that the CLI reads, or for one not yet
+   * saved; a file that is on disk but that the CLI leaves out (a link, a
+   * device, a hidden folder) is left out here too, so that the editor shows
+   * what `goalpost validate` says.
+   */
+  const countsAsGoalsFile = (file: string): boolean => {
+    if (disk.has(file)) return true;
+    try {
+      return lstatSync(file, { throwIfNoEntry: false }) === undefined;
+    } catch {
+      // A path that cannot be looked at (under a file, too long) is not one the CLI reads either.
+      return false;
     }
-    return [...files].map(([file, bytes]) => ({ path: file, bytes }));
   };
 
-  const validate = (): void => {
-    const result = validateRepository(currentFiles());
+  const openGoalsFiles = (): { file: string; document: TextDocument }[] =>
+    documents.all().flatMap((document) => {
+      const file = goalsFile(document.uri);
+      return file !== undefined && countsAsGoalsFile(file) ? [{ file, document }] : [];
+    });
+
+  const readDisk = async (): Promise<void> => {
+    try {
+      const files = await readGoalsDirectory(goalsDir, '/', options.maxFileBytes);
+      disk.clear();
+      for (const file of files) disk.set(path.resolve(file.path), { ...file, path: path.resolve(file.path) });
+    } catch (error) {
+      // The CLI would stop here; the editor keeps the files as last read and says why in its log.
+      connection.console.error(`goalpost: the goals folder was not read again: ${describeFailure(error)}`);
+    }
+  };
+
+  const validate = async (overtaken: () => boolean): Promise<void> => {
+    if (diskStale) {
+      diskStale = false;
+      await readDisk();
+    }
+    // Edits that arrived while the disk was read have scheduled a run that sees them.
+    if (overtaken()) return;
+    const open = openGoalsFiles();
+    const files = new Map(disk);
+    for (const { file, document } of open) files.set(file, { path: file, bytes: Buffer.from(document.getText()) });
+    const repositoryFiles: RepositoryFile[] = [...files.values()];
+    const result = validateRepository(repositoryFiles, options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes });
     model = result.model;
     const byFile = new Map<string, LspDiagnostic[]>();
-    for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), toLspDiagnostic(d)]);
-    // Open files always hear back, even when they have nothing wrong; others only when that changes.
-    const open = documents.all().map((document) => fileURLToPath(document.uri)).filter(inGoals);
-    for (const file of new Set([...published, ...byFile.keys(), ...open])) {
+    for (const d of result.diagnostics) {
+      const diagnostics = byFile.get(d.file) ?? [];
+      diagnostics.push(toLspDiagnostic(d));
+      byFile.set(d.file, diagnostics);
+    }
+    // Open files always hear back, under the editor's own URI and with the version checked, even when they have nothing wrong; others only when that changes.
+    const openDocuments = new Map(open.map(({ file, document }) => [file, document]));
+    for (const file of new Set([...published, ...byFile.keys(), ...openDocuments.keys()])) {
       const diagnostics = byFile.get(file) ?? [];
-      void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+      const document = openDocuments.get(file);
+      void connection.sendDiagnostics(document ? { uri: document.uri, version: document.version, diagnostics } : { uri: pathToFileURL(file).href, diagnostics });
       if (diagnostics.length > 0) published.add(file);
       else published.delete(file);
     }
   };
 
+  const schedule = new ValidationSchedule(async (overtaken) => {
+    try {
+      await validate(overtaken);
+    } catch (error) {
+      // One bad run must not end the session: the next change may well fix it.
+      connection.console.error(`goalpost: internal error while validating: ${(error as Error).stack ?? String(error)}`);
+    }
+  });
+
   connection.onInitialize((params) => {
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-    const root = rootUri ? fileURLToPath(rootUri) : process.cwd();
-    const requested = (params.initializationOptions as LanguageServerOptions | undefined)?.goalsPath ?? options.goalsPath;
-    const candidate = path.resolve(root, requested ?? 'goals');
+    const root = (rootUri ? localPath(rootUri) : undefined) ?? process.cwd();
+    const requested: unknown = (params.initializationOptions as { goalsPath?: unknown } | null | undefined)?.goalsPath ?? options.goalsPath;
+    const candidate = path.resolve(root, typeof requested === 'string' ? requested : 'goals');
     goalsDir = existsSync(candidate) && statSync(candidate).isDirectory() ? candidate : root;
     return {
       capabilities: {
@@ -107,39 +186,41 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     };
   });
 
-  connection.onInitialized(async () => {
-    try {
-      for (const file of await readGoalsDirectory(goalsDir, '/')) disk.set(file.path, file.bytes);
-    } catch (error) {
-      connection.console.error(`goalpost: cannot read ${goalsDir}: ${(error as Error).message}`);
-    }
+  connection.onInitialized(() => {
     // Files changed outside the editor (git checkout, another tool) are read again.
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,csv}' }] }).catch(() => undefined);
-    diskRead();
-    validate();
+    schedule.changed();
   });
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    await ready;
-    for (const change of changes) {
-      const file = fileURLToPath(change.uri);
-      if (!inGoals(file)) continue;
-      if (change.type === FileChangeType.Deleted) disk.delete(file);
-      else disk.set(file, await readFile(file).catch(() => Buffer.alloc(0)));
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    // The folder is read again as a whole, by the CLI's reader, rather than one file at a time: that reader alone decides what may be read.
+    // A folder that was deleted or renamed is reported by its own path, without an extension.
+    const inFolder = (uri: string): boolean => {
+      const file = localPath(uri);
+      return file !== undefined && inGoalsFolder(file);
+    };
+    if (changes.some((change) => inFolder(change.uri))) {
+      diskStale = true;
+      schedule.changed();
     }
-    validate();
   });
 
+  documents.onDidOpen(({ document }) => {
+    const file = goalsFile(document.uri);
+    // A file created since the folder was read, in an editor that does not report new files.
+    if (file !== undefined && !countsAsGoalsFile(file)) diskStale = true;
+  });
   documents.onDidChangeContent(({ document }) => {
-    if (inGoals(fileURLToPath(document.uri))) void ready.then(validate);
+    if (goalsFile(document.uri) !== undefined) schedule.changed();
   });
   documents.onDidClose(({ document }) => {
-    if (inGoals(fileURLToPath(document.uri))) void ready.then(validate);
+    if (goalsFile(document.uri) !== undefined) schedule.changed();
   });
 
   connection.onCompletion(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
-    if (!document || !model) return [];
+    const file = goalsFile(textDocument.uri);
+    if (!document || !model || file === undefined || !countsAsGoalsFile(file)) return [];
     const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
     const team = /^team:\s*([^\s#]+)/m.exec(document.getText())?.[1] ?? /^id:\s*([^\s#]+)/m.exec(document.getText())?.[1];
     return completionCandidates(model, linePrefix, team).map((candidate) => ({
@@ -147,6 +228,11 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
       kind: completionKinds[candidate.kind],
       ...(candidate.detail === undefined ? {} : { detail: candidate.detail }),
     }));
+  });
+
+  connection.onShutdown(() => {
+    shutdownRequested = true;
+    schedule.stop();
   });
 
   documents.listen(connection);

@@ -19,9 +19,9 @@ export function combine(aggregate: Aggregate, values: readonly number[]): number
     case 'mean':
       return values.reduce((a, b) => a + b, 0) / values.length;
     case 'min':
-      return Math.min(...values);
+      return values.reduce((a, b) => Math.min(a, b));
     case 'max':
-      return Math.max(...values);
+      return values.reduce((a, b) => Math.max(a, b));
     case 'first':
       return values[0];
     case 'last':

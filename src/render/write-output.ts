@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileSystemReason, isFileSystemError } from '../load/file-system-error.js';
 import { UsageError } from '../load/read-directory.js';
 import type { OutputFile } from './render.js';
 
@@ -29,15 +30,49 @@ function isInside(child: string, parent: string): boolean {
 
 /**
  * Refuses an output folder that would overwrite the goals themselves: the
- * goals folder, a folder inside it, or one that leads there through a
- * symbolic link.
+ * goals folder, a folder inside it, or one that contains it (`render teams
+ * --out .` would write teams/*.md among the goals), by their real paths, so
+ * a symbolic link leads nowhere else either. An output path that is a file
+ * is refused too. Relative paths are taken from `cwd`, and messages show
+ * them as given.
  */
-export async function checkOutputFolder(outDir: string, goalsDir: string): Promise<void> {
-  const out = await realPathOf(outDir);
-  const goals = await realPathOf(goalsDir);
+export async function checkOutputFolder(outDir: string, goalsDir: string, cwd = process.cwd()): Promise<void> {
+  const out = await realPathOf(path.resolve(cwd, outDir));
+  const goals = await realPathOf(path.resolve(cwd, goalsDir));
+  const shown = JSON.stringify(outDir);
   if (isInside(out, goals)) {
-    throw new UsageError(`The output folder "${outDir}" is ${out === goals ? 'the goals folder itself' : 'inside the goals folder'}; write the scorecards somewhere else.`);
+    throw new UsageError(`The output folder ${shown} is ${out === goals ? 'the goals folder itself' : 'inside the goals folder'}; write the scorecards somewhere else.`);
   }
+  if (isInside(goals, out)) throw new UsageError(`The output folder ${shown} contains the goals folder; write the scorecards somewhere else.`);
+  const info = await stat(out).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new UsageError(`The output folder ${shown} is a file; name a folder to write the scorecards to.`);
+}
+
+/**
+ * Reaches `folder` (relative to the real path `root`, with forward slashes)
+ * one level at a time, creating the missing levels when asked, and returns
+ * the first level that leads outside `root` through a symbolic link, before
+ * anything is created through it; undefined when every level is inside.
+ */
+async function folderLeadingOutside(root: string, folder: string, create: boolean): Promise<string | undefined> {
+  let current = root;
+  for (const level of folder.split('/').filter((part) => part !== '' && part !== '.')) {
+    current = path.join(current, level);
+    if (create) {
+      await mkdir(current).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    } else if (!(await exists(current))) {
+      return undefined; // the rest is created afresh, inside
+    }
+    if (!isInside(await realpath(current), root)) return path.relative(root, current);
+  }
+  return undefined;
+}
+
+/** A file-system error while writing into `outDir`, as a usage error that names the file and the folder. */
+function writeError(error: unknown, what: string, outDir: string): unknown {
+  return isFileSystemError(error) ? new UsageError(`Cannot write ${what} in ${JSON.stringify(outDir)}: ${fileSystemReason(error)}.`) : error;
 }
 
 /**
@@ -45,36 +80,46 @@ export async function checkOutputFolder(outDir: string, goalsDir: string): Promi
  * leaves every file either as it was or complete: each file is written into
  * a staging folder inside the output folder and then renamed into place (a
  * rename within one file system is atomic). A path that would lead out of
- * the output folder through a symbolic link is refused.
+ * the output folder through a symbolic link is refused. A relative `outDir`
+ * is taken from `cwd`; messages show it as given.
  */
-export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile>): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const root = await realpath(outDir);
-  // Staging folders left by a render that was killed are removed first.
-  for (const entry of await readdir(root)) if (entry.startsWith(stagingPrefix)) await rm(path.join(root, entry), { recursive: true, force: true });
-  const staging = path.join(root, `${stagingPrefix}${randomBytes(6).toString('hex')}`);
-  await mkdir(staging);
+export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile>, cwd = process.cwd()): Promise<string[]> {
+  let root: string;
+  let staging: string;
+  try {
+    await mkdir(path.resolve(cwd, outDir), { recursive: true });
+    root = await realpath(path.resolve(cwd, outDir));
+    // Staging folders left by a render that was killed are removed first.
+    for (const entry of await readdir(root)) if (entry.startsWith(stagingPrefix)) await rm(path.join(root, entry), { recursive: true, force: true });
+    staging = path.join(root, `${stagingPrefix}${randomBytes(6).toString('hex')}`);
+    await mkdir(staging);
+  } catch (error) {
+    throw writeError(error, 'the scorecards', outDir);
+  }
   const written: string[] = [];
   // Each folder is created and checked once: a real path inside the output folder, not a link out of it.
   const checkedFolders = new Map<string, Promise<void>>();
   const checkFolder = (folder: string): Promise<void> => {
     let checked = checkedFolders.get(folder);
     if (!checked) {
-      checked = (async () => {
-        await mkdir(folder, { recursive: true });
-        if (!isInside(await realpath(folder), root)) throw new UsageError(`Refusing to write into ${path.relative(root, folder)}: it leads outside "${outDir}" through a symbolic link.`);
-      })();
+      checked = folderLeadingOutside(root, folder, true).then((outside) => {
+        if (outside !== undefined) throw new UsageError(`Refusing to write into ${outside}: it leads outside "${outDir}" through a symbolic link.`);
+      });
       checkedFolders.set(folder, checked);
     }
     return checked;
   };
   const writeOne = async (file: OutputFile, index: number): Promise<void> => {
     const target = path.join(root, ...file.path.split('/'));
-    await checkFolder(path.dirname(target));
-    if (await isSymlink(target)) throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
-    const temporary = path.join(staging, `${index}.tmp`);
-    await writeFile(temporary, file.content);
-    await rename(temporary, target);
+    try {
+      await checkFolder(path.posix.dirname(file.path));
+      if (await isSymlink(target)) throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
+      const temporary = path.join(staging, `${index}.tmp`);
+      await writeFile(temporary, file.content);
+      await rename(temporary, target);
+    } catch (error) {
+      throw writeError(error, file.path, outDir);
+    }
     written.push(target);
   };
   try {
@@ -104,19 +149,36 @@ async function isSymlink(file: string): Promise<boolean> {
   }
 }
 
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 /**
  * Creates the files that do not exist yet and leaves the others untouched:
- * the `wx` flag fails on an existing file, so nothing is ever overwritten,
- * not even by a file created between a check and the write.
+ * the `wx` flag fails on an existing file (or a link in its place), so
+ * nothing is ever overwritten, not even by a file created between a check
+ * and the write. A folder that leads outside `root` through a symbolic link
+ * is refused before anything is written, so that a `goals` or `.github`
+ * link cannot make it write elsewhere.
  */
 export async function writeNewFiles(root: string, files: readonly OutputFile[]): Promise<{ written: string[]; skipped: string[] }> {
+  await mkdir(root, { recursive: true });
+  const realRoot = await realpath(root);
+  const folders = [...new Set(files.map((file) => path.posix.dirname(file.path)))];
+  for (const folder of folders) {
+    const outside = await folderLeadingOutside(realRoot, folder, false);
+    if (outside !== undefined) throw new UsageError(`Refusing to write into ${outside}: it leads outside "${root}" through a symbolic link. Nothing was written.`);
+  }
   const written: string[] = [];
   const skipped: string[] = [];
   for (const file of files) {
-    const target = path.join(root, ...file.path.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
+    const outside = await folderLeadingOutside(realRoot, path.posix.dirname(file.path), true);
+    if (outside !== undefined) throw new UsageError(`Refusing to write into ${outside}: it leads outside "${root}" through a symbolic link.`);
     try {
-      const handle = await open(target, 'wx');
+      const handle = await open(path.join(realRoot, ...file.path.split('/')), 'wx');
       try {
         await handle.writeFile(file.content);
       } finally {

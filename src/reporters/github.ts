@@ -1,10 +1,21 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { escapeTerminal } from '../text/terminal.js';
 
-/** The runner's escaping of a command's message (its data). */
-const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * A command's data, the message a person reads in the annotation and the log:
+ * line breaks and other acting characters are shown as escapes, as in the
+ * text report, so that nothing quoted from a goals file can end the command's
+ * line and start a command of its own; then `%`, which the runner decodes,
+ * is percent-encoded as @actions/core does.
+ */
+const escapeData = (text: string): string => escapeTerminal(text).replace(/%/g, '%25');
 
-/** A property value also must not contain the `:` and `,` that delimit properties. */
-const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/**
+ * A property value, which the runner decodes back exactly (so that an
+ * annotation lands on its file whatever the file's name): `%`, the line
+ * breaks, and the `:` and `,` that delimit properties, percent-encoded.
+ */
+const escapeProperty = (text: string): string => text.replace(/[%\r\n:,]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 /** Where an annotation goes, in GitHub's terms (1-based lines and columns, end column inclusive). */
 export interface AnnotationRange {

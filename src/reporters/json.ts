@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { printableJson } from '../text/terminal.js';
 
 /** The diagnostics as a JSON array, each with exactly the fields of a Diagnostic. */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
@@ -12,5 +13,5 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
     code,
     message,
   }));
-  return `${JSON.stringify(plain, null, 2)}\n`;
+  return printableJson(plain);
 }

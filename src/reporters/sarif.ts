@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { defaultSeverity, diagnosticCodes, type DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { printableJson } from '../text/terminal.js';
 
 export interface SarifReportOptions {
   /** goalpost's own version, e.g. `0.1.0`. */
@@ -61,6 +62,16 @@ function artifactLocation(file: string, baseDir: string | undefined): { uri: str
 }
 
 /**
+ * A message as SARIF plain text, in which `[text](target)` is a link (to a
+ * related location or a URI) that viewers such as code scanning follow: a
+ * bracket quoted from a goals file is escaped with a backslash, and so is a
+ * backslash just before one, as SARIF prescribes for literal brackets.
+ */
+function plainText(message: string): string {
+  return message.replace(/(\\*)([[\]])/g, (_, backslashes: string, bracket: string) => `${backslashes}${backslashes}\\${bracket}`);
+}
+
+/**
  * Code scanning matches alerts across runs by this fingerprint. It leaves out
  * the position, so an alert survives lines added above it, and uses the
  * relative URI, so it survives a checkout in another folder.
@@ -82,7 +93,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifRe
       ruleId: d.code,
       ruleIndex: ruleIndexes.get(d.code),
       level: d.severity,
-      message: { text: d.message },
+      message: { text: plainText(d.message) },
       locations: [
         {
           physicalLocation: {
@@ -106,5 +117,5 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifRe
     results,
   };
   const log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return printableJson(log);
 }

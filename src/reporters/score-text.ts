@@ -2,6 +2,7 @@ import { labelsByLocale } from '../render/labels.js';
 import { scoreWords } from '../render/score-words.js';
 import type { BreakdownScore, ScoreReport } from '../score/score.js';
 import { createFormatter } from '../text/format.js';
+import { escapeTerminal } from '../text/terminal.js';
 
 const statusMark: Record<string, string> = { 'on-track': '✓', 'at-risk': '!', 'off-track': '✗', 'no-data': '·' };
 
@@ -10,7 +11,12 @@ export interface ScoreTextOptions {
   currency: string;
 }
 
-/** A plain-text summary of the scores, for a terminal: the same figures, rounded the same way, as the scorecards. */
+/**
+ * A plain-text summary of the scores, for a terminal: the same figures,
+ * rounded the same way, as the scorecards. Ids, titles, names, breakdown keys
+ * and units are the files' own text, so each line is escaped for the
+ * terminal once it is written.
+ */
 export function formatScoreText(report: ScoreReport, options: ScoreTextOptions): string {
   const format = createFormatter('en', options.currency, '—');
   const labels = labelsByLocale.en;
@@ -40,5 +46,5 @@ export function formatScoreText(report: ScoreReport, options: ScoreTextOptions):
       items(goal.breakdown, '      ');
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(escapeTerminal).join('\n')}\n`;
 }

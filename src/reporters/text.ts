@@ -1,4 +1,5 @@
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { escapeTerminal } from '../text/terminal.js';
 
 export interface TextReportOptions {
   /** ANSI colours, for a terminal. */
@@ -10,7 +11,9 @@ const styles = { bold: [1, 22], dim: [2, 22], red: [31, 39], yellow: [33, 39], g
 /**
  * One line per problem, `file:line:column severity code message`, so editors
  * and terminals can jump to it; files separated by a blank line, and a
- * closing summary.
+ * closing summary. File names and messages (which quote the files' text) are
+ * escaped for the terminal, so that nothing in a goals file can start a line
+ * of its own or send the terminal an escape sequence.
  */
 export function formatText(diagnostics: readonly Diagnostic[], options: TextReportOptions): string {
   const paint = (style: keyof typeof styles, text: string): string =>
@@ -20,9 +23,9 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextRepo
   for (const d of diagnostics) {
     if (previousFile !== undefined && d.file !== previousFile) lines.push('');
     previousFile = d.file;
-    const location = paint('underline', `${d.file}:${d.line}:${d.column}`);
+    const location = paint('underline', `${escapeTerminal(d.file)}:${d.line}:${d.column}`);
     const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    lines.push(`${location} ${severity} ${paint('dim', d.code)} ${d.message}`);
+    lines.push(`${location} ${severity} ${paint('dim', d.code)} ${escapeTerminal(d.message)}`);
   }
   const { errors, warnings } = countBySeverity(diagnostics);
   if (lines.length > 0) lines.push('');

@@ -58,31 +58,34 @@ function monthValue(
   month: string,
   filter: ReadonlyMap<string, string>,
 ): number | undefined {
-  return valueOf(index.rows(team, kpi.id, month).filter((row) => row.value !== undefined), filter, aggregate, index.dimensionOrder);
+  return valueOf(index.rowsMatching(team, kpi.id, month, filter), filter, aggregate, index.dimensionOrder);
 }
 
+/** The value of `candidates`, the rows that match `filter`. Each row is visited once per level of splitting, never once per part. */
 function valueOf(
-  rows: readonly ActualRow[],
+  candidates: readonly ActualRow[],
   filter: ReadonlyMap<string, string>,
   aggregate: NonNullable<Kpi['aggregate']>,
   dimensionOrder: readonly string[],
 ): number | undefined {
-  const candidates = rows.filter((row) => matches(row, filter));
   if (candidates.length === 0) return undefined;
   const exact = candidates.find((row) => row.dimensions.size === filter.size);
   if (exact) return exact.value!;
   const dimension = dimensionOrder.find((name) => !filter.has(name) && candidates.some((row) => row.dimensions.has(name)));
   if (dimension === undefined) return undefined;
-  const keys = [...new Set(candidates.flatMap((row) => row.dimensions.get(dimension) ?? []))];
+  // The parts in the order their values first appear, which `first` and `last` depend on.
+  const partRows = new Map<string, ActualRow[]>();
+  for (const row of candidates) {
+    const key = row.dimensions.get(dimension);
+    if (key === undefined) continue;
+    const rows = partRows.get(key);
+    if (rows) rows.push(row);
+    else partRows.set(key, [row]);
+  }
   const parts: number[] = [];
-  for (const key of keys) {
-    const part = valueOf(candidates, new Map([...filter, [dimension, key]]), aggregate, dimensionOrder);
+  for (const [key, rows] of partRows) {
+    const part = valueOf(rows, new Map([...filter, [dimension, key]]), aggregate, dimensionOrder);
     if (part !== undefined) parts.push(part);
   }
   return combine(aggregate, parts);
-}
-
-function matches(row: ActualRow, filter: ReadonlyMap<string, string>): boolean {
-  for (const [name, value] of filter) if (row.dimensions.get(name) !== value) return false;
-  return true;
 }

@@ -29,7 +29,7 @@ export interface Formatter {
   /** The unit as a word of the locale ("%", "×", "¥", "hours"), or null where the numbers need none (counts). */
   unit(unit: string | null): string | null;
   month(month: string): string;
-  /** A period for people: "Q4 2026", "2026年第四季度". */
+  /** A period for people: "Q4 2026", "2026年第四季度", "FY2027 Q1 (Apr–Jun 2026)", "2027 财年第一季度（2026年4月–6月）". */
   period(period: string): string;
   noData: string;
 }
@@ -48,7 +48,12 @@ const unitWords: Record<Locale, Record<string, string>> = {
 
 const quarterNames = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
-export function createFormatter(locale: Locale, defaultCurrency: string, noData = locale === 'zh-CN' ? '无数据' : 'no data'): Formatter {
+/**
+ * A formatter for one locale. `defaultCurrency` is the settings' currency (for
+ * `unit: currency`), `fiscalYearStart` the settings' first month of the
+ * fiscal year (for naming FY periods).
+ */
+export function createFormatter(locale: Locale, defaultCurrency: string, noData = locale === 'zh-CN' ? '无数据' : 'no data', fiscalYearStart = 1): Formatter {
   // Creating an Intl formatter is far slower than using one: each is made once per options.
   const cache = new Map<string, Intl.NumberFormat>();
   const intl = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
@@ -66,6 +71,7 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
   };
   const percent = (value: number): string => intl('percent', { style: 'percent', maximumFractionDigits: 1 }).format(value);
   const monthFormat = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const monthName = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
   // Validation refuses values that would overflow; this is the last guard, so that no page ever shows ∞ or NaN.
   const usable = (value: number | null): value is number => value !== null && Number.isFinite(value);
 
@@ -84,6 +90,14 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
       .formatToParts(1)
       .find((part) => part.type === 'currency')?.value ?? code;
   const words = unitWords[locale];
+  /** "Apr–Jun 2026", "Oct 2026–Mar 2027"; "2026年4月–6月", "2026年10月–2027年3月". */
+  const monthRange = (first: string, last: string): string => {
+    const [firstYear, firstMonth] = first.split('-').map(Number) as [number, number];
+    const [lastYear, lastMonth] = last.split('-').map(Number) as [number, number];
+    if (locale === 'zh-CN') return firstYear === lastYear ? `${firstYear}年${firstMonth}月–${lastMonth}月` : `${firstYear}年${firstMonth}月–${lastYear}年${lastMonth}月`;
+    const name = (year: number, number: number): string => monthName.format(Date.UTC(year, number - 1, 1));
+    return firstYear === lastYear ? `${name(firstYear, firstMonth)}–${name(lastYear, lastMonth)} ${lastYear}` : `${name(firstYear, firstMonth)} ${firstYear}–${name(lastYear, lastMonth)} ${lastYear}`;
+  };
   const month = (id: string): string => {
     const [year, number] = id.split('-').map(Number) as [number, number];
     if (locale === 'zh-CN') return `${year}年${number}月`;
@@ -134,14 +148,19 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
     },
     month,
     period(id) {
-      const match = parsePeriod(id) && /^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/.exec(id);
-      if (!match) return id;
-      const year = match[1]!;
-      const part = match[2];
-      if (part === undefined) return locale === 'zh-CN' ? `${year}年` : year;
-      if (part.startsWith('H')) return locale === 'zh-CN' ? `${year}年${part === 'H1' ? '上半年' : '下半年'}` : `${part} ${year}`;
-      if (part.startsWith('Q')) return locale === 'zh-CN' ? `${year}年${quarterNames[Number(part[1]) - 1]}` : `${part} ${year}`;
-      return month(id);
+      const period = parsePeriod(id, fiscalYearStart);
+      if (!period) return id;
+      const zh = locale === 'zh-CN';
+      const part = period.unit === 'half' ? `H${period.index}` : period.unit === 'quarter' ? `Q${period.index}` : '';
+      const partZh = period.unit === 'half' ? (period.index === 1 ? '上半年' : '下半年') : period.unit === 'quarter' ? quarterNames[period.index - 1]! : '';
+      if (period.fiscal) {
+        // A fiscal period says which months it is: "FY2027 Q1" alone does not tell a reader it is April to June 2026.
+        const range = monthRange(period.months[0]!, period.months.at(-1)!);
+        return zh ? `${period.year} 财年${partZh}（${range}）` : `FY${period.year}${part ? ` ${part}` : ''} (${range})`;
+      }
+      if (period.unit === 'month') return month(id);
+      if (period.unit === 'year') return zh ? `${period.year}年` : String(period.year);
+      return zh ? `${period.year}年${partZh}` : `${part} ${period.year}`;
     },
   };
 }

@@ -1,116 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentMarker } from '../../src/action/report.js';
-import { repoRoot } from '../helpers/fixtures.js';
+import { buildActionBundle, FakeGitHub, runAction as runBundle, type ActionRun } from '../helpers/action-runner.js';
 import { GoalsGitRepo } from '../helpers/git-repo.js';
 
-/**
- * Runs the bundled Action (dist/index.js) the way the runner does: inputs and
- * context in the environment, outputs and the summary in files, annotations
- * on stdout, and the GitHub REST API at GITHUB_API_URL, here a local server.
- */
-interface Comment {
-  id: number;
-  body: string;
-}
-
-class FakeGitHub {
-  comments: Comment[] = [];
-  requests: string[] = [];
-  private server: Server | undefined;
-  private nextId = 1000;
-
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        this.requests.push(`${request.method} ${request.url}`);
-        const reply = (status: number, data: unknown): void => {
-          response.writeHead(status, { 'content-type': 'application/json' });
-          response.end(JSON.stringify(data));
-        };
-        const url = new URL(request.url ?? '/', 'http://localhost');
-        if (request.method === 'GET' && url.pathname === '/repos/acme/goals/issues/7/comments') {
-          return reply(200, this.comments.map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]' } })));
-        }
-        if (request.method === 'POST' && url.pathname === '/repos/acme/goals/issues/7/comments') {
-          const comment = { id: this.nextId++, body: (JSON.parse(body) as { body: string }).body };
-          this.comments.push(comment);
-          return reply(201, comment);
-        }
-        const update = /^\/repos\/acme\/goals\/issues\/comments\/(\d+)$/.exec(url.pathname);
-        if (request.method === 'PATCH' && update) {
-          const comment = this.comments.find((c) => c.id === Number(update[1]));
-          if (!comment) return reply(404, { message: 'Not Found' });
-          comment.body = (JSON.parse(body) as { body: string }).body;
-          return reply(200, comment);
-        }
-        reply(404, { message: 'Not Found' });
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-}
-
-interface RunResult {
-  code: number;
-  stdout: string;
-  summary: string;
-  outputs: Record<string, string>;
-}
-
-function readOutputs(file: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const text = readFileSync(file, 'utf8');
-  for (const match of text.matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!;
-  return outputs;
-}
-
-async function runAction(workspace: string, apiUrl: string, inputs: Record<string, string>, event: object, eventName = 'pull_request'): Promise<RunResult> {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'goalpost-runner-'));
-  const files = { event: path.join(scratch, 'event.json'), summary: path.join(scratch, 'summary.md'), output: path.join(scratch, 'output.txt') };
-  writeFileSync(files.event, JSON.stringify(event));
-  writeFileSync(files.summary, '');
-  writeFileSync(files.output, '');
-  const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '',
-    HOME: process.env['HOME'] ?? scratch,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: 'acme/goals',
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '42',
-    INPUT_TOKEN: 'test-token',
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'dist/index.js')], { cwd: workspace, env }, (error, stdout) => {
-      resolve({
-        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-        stdout,
-        summary: readFileSync(files.summary, 'utf8'),
-        outputs: readOutputs(files.output),
-      });
-    });
-  });
-}
+/** The Action bundled from the current sources, run as the runner runs it, against a fake GitHub API. */
+let bundle: Awaited<ReturnType<typeof buildActionBundle>>;
 
 const goalSet = 'goals/2026-Q4/marketing.yaml';
 let github: FakeGitHub;
@@ -119,7 +15,12 @@ let repo: GoalsGitRepo;
 let baseSha: string;
 const pullRequestEvent = () => ({ pull_request: { number: 7, base: { sha: baseSha } }, repository: { name: 'goals', owner: { login: 'acme' } } });
 
+function runAction(workspace: string, inputs: Record<string, string>, event: object, eventName = 'pull_request'): Promise<ActionRun> {
+  return runBundle(bundle.script, workspace, apiUrl, { inputs, event, eventName });
+}
+
 beforeAll(async () => {
+  bundle = await buildActionBundle();
   github = new FakeGitHub();
   apiUrl = await github.start();
   repo = new GoalsGitRepo();
@@ -128,13 +29,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await github.stop();
+  bundle.remove();
+  rmSync(repo.dir, { recursive: true, force: true });
 });
 
 describe('the goalpost Action on a pull request', () => {
   it('writes the summary with the diff and the scorecards, sets the outputs, and creates one comment, then updates it', async () => {
     repo.edit(goalSet, '    target: 300\n', '    target: 330\n');
     repo.edit(goalSet, 'items: {zhang.min: 120, wang.fang: 180}', 'items: {zhang.min: 150, wang.fang: 180}');
-    const first = await runAction(repo.dir, apiUrl, { path: 'goals', 'fail-on': 'error' }, pullRequestEvent());
+    const first = await runAction(repo.dir, { path: 'goals', 'fail-on': 'error' }, pullRequestEvent());
     expect(first.code).toBe(0);
     // As of November, two of three months: revenue 18.8M of 20M expected, 535 new customers of 533.3, retention
     // (2823 − 535) ÷ 2600 = 0.88 of 0.85, market share 18.8M ÷ 158M measured from the baseline 11.5% towards 12%.
@@ -160,11 +63,11 @@ describe('the goalpost Action on a pull request', () => {
 
     repo.edit(goalSet, '    target: 330\n', '    target: 360\n');
     repo.edit(goalSet, 'items: {zhang.min: 150, wang.fang: 180}', 'items: {zhang.min: 180, wang.fang: 180}');
-    const second = await runAction(repo.dir, apiUrl, { path: 'goals' }, pullRequestEvent());
+    const second = await runAction(repo.dir, { path: 'goals' }, pullRequestEvent());
     expect(second.code).toBe(0);
     expect(github.comments.map((c) => c.id)).toEqual([id]);
     expect(github.comments[0]!.body).toContain('Target raised from 300 to 360 (+60, +20%)');
-    expect(github.requests.filter((r) => !r.startsWith('GET'))).toEqual([
+    expect(github.writes()).toEqual([
       'POST /repos/acme/goals/issues/7/comments',
       `PATCH /repos/acme/goals/issues/comments/${id}`,
     ]);
@@ -176,7 +79,7 @@ describe('the goalpost Action on a pull request', () => {
       [`  - id: g${i}`, `    title: 目标 ${i}`, '    kpi: revenue', '    target: 100', `    weight: ${i < 10 ? 10 : 0}`, '    owner: nobody', '    due: 2027-03-01'].join('\n'),
     ).join('\n');
     repo.write(goalSet, `apiVersion: goalpost/v1\nkind: GoalSet\nteam: marketing\nperiod: 2026-Q4\ngoals:\n${goals}\n`);
-    const result = await runAction(repo.dir, apiUrl, { path: 'goals', comment: 'false' }, pullRequestEvent());
+    const result = await runAction(repo.dir, { path: 'goals', comment: 'false' }, pullRequestEvent());
     expect(result.code).toBe(1);
     const annotations = result.stdout.split('\n').filter((line) => /^::(error|warning) /.test(line));
     expect(annotations).toHaveLength(20);
@@ -195,16 +98,16 @@ describe('the goalpost Action on a pull request', () => {
 
   it('fails on warnings only when asked to', async () => {
     repo.edit(goalSet, '    owner: li.wei\n    alignsTo: company/revenue\n', '    owner: li.wei\n    alignsTo: company/revenue\n    due: 2027-01-31\n');
-    const lenient = await runAction(repo.dir, apiUrl, { path: 'goals', comment: 'false' }, {}, 'push');
+    const lenient = await runAction(repo.dir, { path: 'goals', comment: 'false' }, {}, 'push');
     expect(lenient).toMatchObject({ code: 0, outputs: { errors: '0', warnings: '1', status: 'success' } });
-    const strict = await runAction(repo.dir, apiUrl, { path: 'goals', comment: 'false', 'fail-on': 'warning' }, {}, 'push');
+    const strict = await runAction(repo.dir, { path: 'goals', comment: 'false', 'fail-on': 'warning' }, {}, 'push');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/^::error::goalpost found 1 warning \(fail-on: warning\) in goals\.$/m);
     repo.git('checkout', '-q', '--', '.');
   });
 
   it('writes the scorecards to out/ for a Pages deploy', async () => {
-    const result = await runAction(repo.dir, apiUrl, { path: 'goals', out: 'site' }, {}, 'push');
+    const result = await runAction(repo.dir, { path: 'goals', out: 'site' }, {}, 'push');
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(repo.dir, 'site/index.html'), 'utf8')).toContain('<title>目标记分卡</title>');
     expect(result.summary).not.toContain('What this change does');

@@ -67,8 +67,8 @@ describe('headers', () => {
 });
 
 describe('YAML', () => {
-  it('reports a syntax error at the line yaml stops on', () => {
-    expect(positions(validateFixture('checks/yaml-syntax'))).toEqual(['yaml-syntax kpis.yaml:6:3-6:4']);
+  it('reports an unclosed brace at the brace, not at the line where yaml stops', () => {
+    expect(positions(validateFixture('checks/yaml-syntax'))).toEqual(['yaml-syntax kpis.yaml:5:16-5:17']);
   });
 
   it('reports a duplicate key on the second occurrence, naming the first', () => {

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../../src/cli/cli.js';
+import { fileSystemErrorMessage, isFileSystemError, type FileSystemError } from '../../src/load/file-system-error.js';
 import { fixturesDir, repoRoot } from '../helpers/fixtures.js';
 
 async function run(args: string[], env: Record<string, string> = {}) {
@@ -14,8 +15,19 @@ async function run(args: string[], env: Record<string, string> = {}) {
   return { code, stdout, stderr };
 }
 
+const temporaryFolders: string[] = [];
+afterAll(() => {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
 function tempGoals(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-cli-'));
+  const dir = temporaryFolder('goalpost-cli-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
@@ -108,7 +120,7 @@ describe('the goalpost executable', () => {
     expect(problems.stdout.split('\n').filter((line) => line.startsWith('/'))).toEqual([
       `${broken}/a.yaml:2:1 error invalid-encoding This file holds NUL characters, so it is binary data rather than text; goalpost reads YAML and CSV text files.`,
       `${broken}/b.csv:2:1 error csv-syntax A quoted cell is never closed: a closing " is missing.`,
-      `${broken}/c.yaml:2:1 error yaml-syntax Flow sequence in block collection must be sufficiently indented and end with a ].`,
+      `${broken}/c.yaml:1:4 error yaml-syntax This [ is never closed. Add the closing ] at the end of the list, before the next line.`,
     ]);
     expect(problems.stderr).toBe('');
     const usage = await runBin(['validate', '/nonexistent']);
@@ -125,7 +137,7 @@ describe('the goalpost executable', () => {
 
 describe('goalpost score and render', () => {
   it('render writes the Markdown and HTML scorecards of the example and says where', async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'goalpost-out-'));
+    const out = temporaryFolder('goalpost-out-');
     const result = await run(['render', `${repoRoot}goals`, '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
@@ -144,7 +156,7 @@ describe('goalpost score and render', () => {
 
   it('score and render refuse a repository with errors and print them', async () => {
     const broken = tempGoals({ 'x.yaml': 'apiVersion: goalpost/v1\nkind: Team\nid: t\n' });
-    for (const args of [['score', broken], ['render', broken, '--out', mkdtempSync(path.join(tmpdir(), 'goalpost-out-'))]]) {
+    for (const args of [['score', broken], ['render', broken, '--out', temporaryFolder('goalpost-out-')]]) {
       const result = await run(args);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
@@ -158,7 +170,7 @@ describe('goalpost score and render', () => {
     expect(badMonth.code).toBe(2);
     expect(badMonth.stderr).toContain('It must be a month, YYYY-MM');
     const badTemplates = await run(['render', `${repoRoot}goals`, '--template', '/nonexistent/templates', '--out', tmpdir()]);
-    expect(badTemplates).toMatchObject({ code: 2, stderr: 'goalpost: Cannot read the templates in "/nonexistent/templates": ENOENT.\n' });
+    expect(badTemplates).toMatchObject({ code: 2, stderr: 'goalpost: Cannot read the templates in "/nonexistent/templates": it does not exist (ENOENT).\n' });
   });
 
   it('score prints text for a terminal', async () => {
@@ -180,5 +192,34 @@ describe('goalpost validate for other CI systems', () => {
     const sarif = JSON.parse((await run(['validate', dir, '--format', 'sarif'])).stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['unknown-kind']);
+  });
+});
+
+describe('file-system errors', () => {
+  it('are one line with exit status 2, never an internal error', async () => {
+    const dir = tempGoals({ 'a-file': '' });
+    expect(await run(['init', `${dir}/a-file/repo`])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `goalpost: Cannot create the folder "${dir}/a-file/repo": a part of the path is a file, not a folder (ENOTDIR).\n`,
+    });
+  });
+
+  it('say what failed in words, with the code, for errors the file system really raises', () => {
+    const raised = (action: () => unknown): FileSystemError => {
+      try {
+        action();
+      } catch (error) {
+        if (isFileSystemError(error)) return error;
+      }
+      throw new Error('the file system raised no error');
+    };
+    const dir = tempGoals({ 'a-file': '' });
+    expect(fileSystemErrorMessage(raised(() => writeFileSync('/dev/full', 'x')))).toBe('Cannot write: no space is left on the device (ENOSPC).');
+    expect(fileSystemErrorMessage(raised(() => readFileSync(dir)), dir)).toBe('Cannot read: it is a folder, not a file (EISDIR).');
+    expect(fileSystemErrorMessage(raised(() => readdirSync(`${dir}/a-file`)), dir)).toBe('Cannot read the folder "a-file": a part of the path is a file, not a folder (ENOTDIR).');
+    expect(fileSystemErrorMessage(raised(() => readFileSync(`${dir}/${'x'.repeat(300)}`)), dir)).toBe(`Cannot open "${'x'.repeat(300)}": the path is too long (ENAMETOOLONG).`);
+    // A control character in a file name is shown, not sent to the terminal.
+    expect(fileSystemErrorMessage(raised(() => readFileSync(`${dir}/new\nline\u001b[2J.yaml`)), dir)).toBe('Cannot open "new\\nline\\u001b[2J.yaml": it does not exist (ENOENT).');
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('goalpost lsp', () => {
@@ -57,6 +58,25 @@ describe('goalpost lsp', () => {
     expect(diagnostics.filter((d) => d.code === 'unknown-kpi').map((d) => d.message)[0]).toBe('KPI "revenue" is not in the KPI catalog.');
     const restored = client.diagnosticsFor(uri('goals/2026-Q4/marketing.yaml'), (p) => p.diagnostics.length === 0);
     await client.change(file, 2, readFileSync(path.join(dir, 'goals/kpis.yaml'), 'utf8'));
+    await restored;
+  });
+
+  it('reads a file changed outside the editor again when the editor reports it, and checks the repository with it', async () => {
+    const team = path.join(dir, 'goals/teams/marketing.yaml');
+    const original = readFileSync(team, 'utf8');
+    const goalSet = uri('goals/2026-Q4/marketing.yaml');
+    const broken = client.diagnosticsFor(goalSet, (p) => p.diagnostics.some((d) => d.code === 'unknown-person'));
+    writeFileSync(team, original.replace(/^ {2}zhang\.min: .*\n/m, ''));
+    await client.filesChanged([{ uri: uri('goals/teams/marketing.yaml'), type: 2 }]);
+    expect((await broken).diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual([
+      'unknown-person 16:17',
+      'unknown-person 24:12',
+      'unknown-person 28:17',
+    ]);
+
+    const restored = client.diagnosticsFor(goalSet, (p) => p.diagnostics.length === 0);
+    writeFileSync(team, original);
+    await client.filesChanged([{ uri: uri('goals/teams/marketing.yaml'), type: 2 }]);
     await restored;
   });
 

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateCompany } from '../../bench/generate.js';
 import { repoRoot } from '../helpers/fixtures.js';
 
@@ -26,10 +26,12 @@ function render(goals: string, out: string, locale: string): Promise<number> {
 
 describe('an interrupted render', () => {
   it('leaves every scorecard either as it was or complete', { timeout: 120_000 }, async () => {
-    const goals = path.join(mkdtempSync(path.join(tmpdir(), 'goalpost-atomic-')), 'goals');
+    const scratch = mkdtempSync(path.join(tmpdir(), 'goalpost-atomic-'));
+    onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
+    const goals = path.join(scratch, 'goals');
     generateCompany(goals, 40);
-    const out = mkdtempSync(path.join(tmpdir(), 'goalpost-atomic-out-'));
-    const reference = mkdtempSync(path.join(tmpdir(), 'goalpost-atomic-new-'));
+    const out = path.join(scratch, 'out');
+    const reference = path.join(scratch, 'reference');
     expect(await render(goals, out, 'en')).toBe(0);
     expect(await render(goals, reference, 'zh-CN')).toBe(0);
     const before = contents(out);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { validateRepository } from '../../src/validate.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
+import { disagreement, yamlFile } from '../helpers/yaml-documents.js';
 
 /**
  * Whatever the input, validation returns diagnostics rather than throwing,
@@ -84,6 +85,18 @@ describe('validation of random input', () => {
         expectPositionsInside(diagnostics, texts);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('the two YAML readers', () => {
+  // bench/parse-paths.ts runs the same property with many more runs.
+  it('read random files to the same data, or refuse them alike: numbers in every notation, keys that read alike, tags, directives, anchors, flow and block', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(yamlFile, (text) => {
+        expect(disagreement(text), text).toBeUndefined();
+      }),
+      { seed: 20261201, numRuns: 1000 },
     );
   });
 });

@@ -19,10 +19,17 @@ describe('github reporter', () => {
     expect(formatGithub([])).toBe('');
   });
 
-  it('escapes % and line breaks in the message, and also : and , in properties', () => {
-    const d: Diagnostic = { ...error, file: 'goals/a,b:c%d.yaml', message: '100% sure:\r\nline two, and %0A literally' };
+  it('percent-encodes % in the message, and % line breaks : and , in properties, which the runner decodes', () => {
+    const d: Diagnostic = { ...error, file: 'goals/a,b:c%d\n.yaml', message: '100% sure: %0A literally' };
     expect(formatGithub([d])).toBe(
-      '::error file=goals/a%2Cb%3Ac%25d.yaml,line=8,col=10,endLine=8,endColumn=15,title=goalpost unknown-kpi::100%25 sure:%0D%0Aline two, and %250A literally\n',
+      '::error file=goals/a%2Cb%3Ac%25d%0A.yaml,line=8,col=10,endLine=8,endColumn=15,title=goalpost unknown-kpi::100%25 sure: %250A literally\n',
+    );
+  });
+
+  it('shows line breaks and escape sequences in a message as escapes, so that no text starts a command of its own', () => {
+    const d: Diagnostic = { ...error, message: 'The owner "x\r\n::warning::injected\u001b]0;title\u0007\u202e" is not a member.' };
+    expect(formatGithub([d])).toBe(
+      '::error file=goals/市场.yaml,line=8,col=10,endLine=8,endColumn=15,title=goalpost unknown-kpi::The owner "x\\r\\n::warning::injected\\u001b]0;title\\u0007\\u202e" is not a member.\n',
     );
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatJson } from '../../src/reporters/json.js';
 import { formatText } from '../../src/reporters/text.js';
+import { actingCharacter, ownColours } from '../helpers/inert-text.js';
 
 const diagnostics: Diagnostic[] = [
   { code: 'unknown-kpi', severity: 'error', message: 'KPI "revenu" is not in the KPI catalog.', file: 'goals/a.yaml', line: 8, column: 10, endLine: 8, endColumn: 16 },
@@ -24,6 +25,15 @@ describe('text reporter', () => {
     );
   });
 
+  it('shows line breaks, escape sequences and bidirectional overrides in file names and messages as escapes', () => {
+    const hostile: Diagnostic = { ...diagnostics[0]!, file: 'goals/a\n::error::b.yaml', message: 'KPI "x\r\n::warning::y\u001b[2J\u009b31m\u202e\t" is not in the KPI catalog.' };
+    const expected = 'goals/a\\n::error::b.yaml:8:10 error unknown-kpi KPI "x\\r\\n::warning::y\\u001b[2J\\u009b31m\\u202e\\t" is not in the KPI catalog.';
+    expect(formatText([hostile], { color: false }).split('\n')).toEqual([expected, '', '✖ 1 error, 0 warnings', '']);
+    // In colour, the only escape sequences are goalpost's own.
+    const coloured = formatText([hostile], { color: true });
+    expect(coloured.replace(ownColours, '')).toBe(formatText([hostile], { color: false }));
+  });
+
   it('colours only when asked', () => {
     expect(formatText(diagnostics, { color: true })).toContain('\u001b[31merror\u001b[39m');
     expect(formatText(diagnostics, { color: false })).not.toContain('\u001b[');
@@ -36,5 +46,13 @@ describe('json reporter', () => {
     const parsed = JSON.parse(formatJson(diagnostics)) as Diagnostic[];
     expect(parsed).toEqual(diagnostics);
     expect(Object.keys(parsed[0]!)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+  });
+
+  it('writes the controls and overrides that JSON allows raw as \\u escapes, which read back as the same text', () => {
+    const hostile: Diagnostic = { ...diagnostics[0]!, message: 'x\u001b[2J\u009b31m\u0085\u2028\u202e\u2066\u007f 李' };
+    const text = formatJson([hostile]);
+    expect(text).toContain('"message": "x\\u001b[2J\\u009b31m\\u0085\\u2028\\u202e\\u2066\\u007f 李"');
+    expect(text).not.toMatch(actingCharacter);
+    expect((JSON.parse(text) as Diagnostic[])[0]!.message).toBe(hostile.message);
   });
 });

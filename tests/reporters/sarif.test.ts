@@ -119,6 +119,14 @@ describe('sarif reporter', () => {
     expect(fingerprintOf({ ...d, file: 'goals/2026-Q4/sales.yaml' })).not.toBe(fingerprintOf(d));
   });
 
+  it('escapes brackets quoted from a goals file, so that a message holds no embedded link', () => {
+    const d: Diagnostic = { ...diagnostics[0]!, message: 'The owner "[claim your bonus](https://evil.example) \\[0]" is not a member.\u009b\u202e' };
+    const log = formatSarif([d], { toolVersion: '0.1.0' });
+    expectValidSarif(log);
+    expect(run(log).results[0]!.message.text).toBe('The owner "\\[claim your bonus\\](https://evil.example) \\\\\\[0\\]" is not a member.\u009b\u202e');
+    expect(log).toContain('is not a member.\\u009b\\u202e"');
+  });
+
   it('makes paths under an absolute baseDir relative to it, and records the base as %SRCROOT%', () => {
     const inRepo = formatSarif(
       [

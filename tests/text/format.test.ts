@@ -85,6 +85,17 @@ describe('number formats', () => {
     expect(['2027', '2026-H1', '2026-Q4', '2026-11'].map((p) => en.period(p))).toEqual(['2027', 'H1 2026', 'Q4 2026', 'Nov 2026']);
     expect(en.period('2026-Q5')).toBe('2026-Q5');
   });
+
+  it('write fiscal periods with the months they cover', () => {
+    const fiscalEn = createFormatter('en', 'USD', 'no data', 4);
+    const fiscalZh = createFormatter('zh-CN', 'CNY', '无数据', 4);
+    expect(fiscalEn.period('FY2027-Q1')).toBe('FY2027 Q1 (Apr–Jun 2026)');
+    expect(fiscalZh.period('FY2027-Q1')).toBe('2027 财年第一季度（2026年4月–6月）');
+    expect(fiscalEn.period('FY2027')).toBe('FY2027 (Apr 2026–Mar 2027)');
+    expect(fiscalZh.period('FY2027-H2')).toBe('2027 财年下半年（2026年10月–2027年3月）');
+    expect(fiscalEn.period('2027-Q1')).toBe('Q1 2027');
+    expect(en.period('FY2027-Q4')).toBe('FY2027 Q4 (Oct–Dec 2027)');
+  });
 });
 
 describe('charts', () => {

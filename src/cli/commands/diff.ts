@@ -1,15 +1,17 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { readGoalsDirectory, UsageError } from '../../load/read-directory.js';
+import { readGoalsDirectory } from '../../load/read-directory.js';
+import { printableJson } from '../../text/terminal.js';
 import type { CommandContext } from '../context.js';
 
-/** The goals folder in the working tree; a folder deleted by the change has no files rather than an error. */
+/**
+ * The goals folder in the working tree. A folder deleted by the change has no
+ * files rather than an error; one that cannot be read is an error, never an
+ * empty folder that would read as every goal removed.
+ */
 async function readWorkingTree(dir: string, cwd: string) {
-  try {
-    return await readGoalsDirectory(dir, cwd);
-  } catch (error) {
-    if (error instanceof UsageError) return [];
-    throw error;
-  }
+  return statSync(path.resolve(cwd, dir), { throwIfNoEntry: false }) === undefined ? [] : readGoalsDirectory(dir, cwd);
 }
 
 export function registerDiff(program: Command, context: CommandContext): void {
@@ -32,6 +34,6 @@ export function registerDiff(program: Command, context: CommandContext): void {
       const baseFiles = await repository.filesAt(baseRevision);
       const headFiles = head === undefined ? await readWorkingTree(options.dir, io.cwd) : await repository.filesAt(await repository.resolve(head));
       const diff = compareRepositories(baseFiles, headFiles);
-      io.stdout(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, options.format));
+      io.stdout(options.format === 'json' ? printableJson(diff) : formatDiff(diff, options.format));
     });
 }

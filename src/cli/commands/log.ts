@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { GoalEvent } from '../../history/goal-history.js';
 import { UsageError } from '../../load/read-directory.js';
 import type { GoalsModel } from '../../model/model.js';
+import { printableJson } from '../../text/terminal.js';
 import type { CommandContext } from '../context.js';
 
 /** The events a `goalpost log` argument asks for: a goal by id (with its team and period optional), or a team. */
@@ -39,8 +40,8 @@ export function registerLog(program: Command, context: CommandContext): void {
         import('../../history/format-history.js'),
       ]);
       const repository = await GitGoals.open(io.cwd, options.dir);
-      const versions = await readVersions(repository);
+      const versions = await readVersions(repository, { warn: io.stderr });
       const events = selectEvents(goalHistory(versions), goal, versions.at(-1)?.model, eventsOfGoal);
-      io.stdout(options.format === 'json' ? `${JSON.stringify(events, null, 2)}\n` : formatHistory(events));
+      io.stdout(options.format === 'json' ? printableJson(events) : formatHistory(events));
     });
 }

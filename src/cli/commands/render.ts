@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { fileSystemReason, isFileSystemError } from '../../load/file-system-error.js';
 import { UsageError } from '../../load/read-directory.js';
 import { locales, type Locale } from '../../model/kinds.js';
 import type { OutputFormat } from '../../render/render.js';
@@ -31,7 +32,7 @@ export function registerRender(program: Command, context: CommandContext): void 
     .option('--no-history', 'do not read git history for "target revised" notes')
     .addOption(maxFileSizeOption())
     .action(async (dir: string, options: RenderOptions) => {
-      await checkOutputFolder(path.resolve(io.cwd, options.out), path.resolve(io.cwd, dir));
+      await checkOutputFolder(options.out, dir, io.cwd);
       const result = await validOrReport(context, dir, options.maxFileSize);
       if (!result) return;
       const [{ loadTemplates }, { renderScorecardFiles }, { revisionsFromGit }] = await Promise.all([
@@ -39,12 +40,12 @@ export function registerRender(program: Command, context: CommandContext): void 
         import('../../render/render.js'),
         import('../../history/read-history.js'),
       ]);
-      const templates = await loadTemplates(options.template === undefined ? undefined : path.resolve(io.cwd, options.template)).catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`Cannot read the templates in "${options.template}": ${error.code ?? error.message}.`);
+      const templates = await loadTemplates(options.template === undefined ? undefined : path.resolve(io.cwd, options.template)).catch((error: Error) => {
+        throw new UsageError(`Cannot read the templates in "${options.template}": ${isFileSystemError(error) ? fileSystemReason(error) : error.message}.`);
       });
       const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
       const formats: OutputFormat[] = options.format === 'both' ? ['md', 'html'] : [options.format];
-      const revisions = options.history ? await revisionsFromGit(io.cwd, dir, result.model) : new Map();
+      const revisions = options.history ? await revisionsFromGit(io.cwd, dir, result.model, io.stderr) : new Map();
       const pages = renderScorecardFiles(report, result.model, { locale: options.locale ?? result.model.settings.locale, formats, templates, revisions });
       const checkedPages = function* () {
         try {
@@ -53,7 +54,7 @@ export function registerRender(program: Command, context: CommandContext): void 
           throw new UsageError(`A template failed: ${(error as Error).message}`);
         }
       };
-      const written = await writeOutputFiles(path.resolve(io.cwd, options.out), checkedPages());
+      const written = await writeOutputFiles(options.out, checkedPages(), io.cwd);
       const teams = report.teams.length;
       const people = written.filter((file) => path.basename(path.dirname(file)) === 'people').length / formats.length;
       io.stdout(

@@ -4,7 +4,8 @@ import { readGoalsDirectory } from '../../load/read-directory.js';
 import { specialisedSchemasDir } from '../../model/schema/common.js';
 import { writeOutputFiles } from '../../render/write-output.js';
 import { validateRepository } from '../../validate.js';
-import type { CommandContext } from '../context.js';
+import { exitCodes, type CommandContext } from '../context.js';
+import { defaultSchemasDir, refreshSchemasCommand, staleSpecialisedSchemas } from '../specialised-schemas.js';
 
 export function registerSchema(program: Command, context: CommandContext): void {
   const { io } = context;
@@ -12,13 +13,25 @@ export function registerSchema(program: Command, context: CommandContext): void 
     .command('schema')
     .description("Write the schemas specialised for a repository: its KPI, team, person and goal ids as enums, for the editor's autocomplete.")
     .argument('[dir]', 'the goals folder', 'goals')
-    .requiredOption('-o, --out <dir>', `the folder to write them to (goalpost init uses ${specialisedSchemasDir})`)
-    .action(async (dir: string, options: { out: string }) => {
-      const [{ specialiseSchemas }, { schemaFileText }] = await Promise.all([import('../../model/schema/specialise.js'), import('../../model/schema/index.js')]);
+    .option('-o, --out <dir>', `the folder of the schemas (default: ${specialisedSchemasDir} beside the goals folder, where goalpost init puts them)`)
+    .option('--check', 'write nothing; exit 1 when the schemas there no longer list the repository’s KPI, team, people or goal ids')
+    .action(async (dir: string, options: { out?: string; check?: boolean }) => {
       const files = await readGoalsDirectory(dir, io.cwd);
       const { model } = validateRepository(files);
-      const schemas = specialiseSchemas(model).map(({ fileName, schema }) => ({ path: fileName, content: schemaFileText(schema) }));
-      await writeOutputFiles(path.resolve(io.cwd, options.out), schemas);
-      io.stdout(`Wrote ${schemas.map((s) => `${options.out}/${s.path}`).join(', ')} with ${model.kpis.size} KPIs, ${model.teams.size} teams and their people.\n`);
+      const out = options.out ?? defaultSchemasDir(dir, io.cwd);
+      if (options.check) {
+        const stale = await staleSpecialisedSchemas(model, path.resolve(io.cwd, out));
+        if (stale.length === 0) {
+          io.stdout(`The schemas in ${out} are up to date.\n`);
+          return;
+        }
+        io.stdout(`The schemas in ${out} are out of date (${stale.join(', ')}): refresh them with ${refreshSchemasCommand(dir, out)}\n`);
+        context.setExitCode(exitCodes.problems);
+        return;
+      }
+      const { specialisedSchemaFiles } = await import('../../model/schema/specialise.js');
+      const schemas = specialisedSchemaFiles(model).map(({ fileName, content }) => ({ path: fileName, content }));
+      await writeOutputFiles(path.resolve(io.cwd, out), schemas);
+      io.stdout(`Wrote ${schemas.map((s) => `${out}/${s.path}`).join(', ')} with ${model.kpis.size} KPIs, ${model.teams.size} teams and their people.\n`);
     });
 }

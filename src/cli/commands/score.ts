@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { formatScoreCsv } from '../../reporters/score-csv.js';
 import { formatScoreText } from '../../reporters/score-text.js';
 import { scoreRepository } from '../../score/score.js';
+import { printableJson } from '../../text/terminal.js';
 import { maxFileSizeOption, month, validOrReport, type CommandContext } from '../context.js';
 
 export function registerScore(program: Command, context: CommandContext): void {
@@ -17,7 +18,7 @@ export function registerScore(program: Command, context: CommandContext): void {
       if (!result) return;
       const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
       const formats = {
-        json: () => `${JSON.stringify(report, null, 2)}\n`,
+        json: () => printableJson(report),
         text: () => formatScoreText(report, { currency: result.model.settings.currency }),
         csv: () => formatScoreCsv(report),
       };

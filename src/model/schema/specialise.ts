@@ -1,6 +1,6 @@
 import type { DocumentKind } from '../kinds.js';
 import type { GoalsModel } from '../model.js';
-import { schemaByKind } from './index.js';
+import { schemaByKind, schemaFileText } from './index.js';
 import type { JsonSchema } from './json-schema.js';
 
 /**
@@ -49,4 +49,34 @@ export function specialiseSchemas(model: GoalsModel): { kind: DocumentKind; file
     if (kind === 'Team') withEnum(copy.properties!['lead'], personEnum);
     return { kind, fileName, schema: copy };
   });
+}
+
+/** The specialised schemas as the files `goalpost schema` writes, by file name. */
+export function specialisedSchemaFiles(model: GoalsModel): { fileName: string; content: string }[] {
+  return specialiseSchemas(model).map(({ fileName, schema }) => ({ fileName, content: schemaFileText(schema) }));
+}
+
+/**
+ * The specialised schema files that no longer say what the repository holds:
+ * missing, unreadable, or with other ids (or another goalpost schema) than
+ * the ones `goalpost schema` would write now. Names and titles are left out
+ * of the comparison: they only change the hover text, never what the editor
+ * accepts, and a refresh after every retitled goal would be noise.
+ */
+export function staleSchemaFiles(model: GoalsModel, written: ReadonlyMap<string, string>): string[] {
+  return specialisedSchemaFiles(model)
+    .filter(({ fileName, content }) => {
+      const existing = written.get(fileName);
+      return existing === undefined || acceptedValues(existing) !== acceptedValues(content);
+    })
+    .map(({ fileName }) => fileName);
+}
+
+/** A schema's text without its enum descriptions; undefined when it is not JSON. */
+function acceptedValues(text: string): string | undefined {
+  try {
+    return JSON.stringify(JSON.parse(text), (key, value: unknown) => (key === 'markdownEnumDescriptions' ? undefined : value));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,40 +1,22 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateRepository } from '../../src/validate.js';
-import { baseWith, fixtureFiles, repoRoot } from '../helpers/fixtures.js';
+import { materialiseBase, runGoalpost, type ExecutableResult } from '../helpers/executable.js';
+import { baseWith, repoRoot } from '../helpers/fixtures.js';
 
 /**
  * Broken and hostile inputs, each run through the goalpost executable: the
  * diagnostic code and position, the exit status (1 for problems, 2 for usage
  * or I/O), and never a stack trace.
  */
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Result = ExecutableResult;
 
-function materialise(overrides: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-hostile-'));
-  for (const file of fixtureFiles('base')) writeFileIn(dir, file.path, file.bytes);
-  for (const [file, content] of Object.entries(overrides)) writeFileIn(dir, file, content);
-  return dir;
-}
-
-function writeFileIn(dir: string, file: string, content: string | Uint8Array): void {
-  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-  writeFileSync(path.join(dir, file), content);
-}
+const materialise = (overrides: Record<string, string | Buffer>): string => materialiseBase(overrides);
 
 function goalpost(args: string[], cwd = repoRoot): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'bin/goalpost.js'), ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
+  return runGoalpost(args, { cwd });
 }
 
 async function validate(overrides: Record<string, string | Buffer>, extra: string[] = []): Promise<{ result: Result; found: string[] }> {

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureFiles, repoRoot } from '../helpers/fixtures.js';
+import { materialiseBase, runGoalpost, type ExecutableResult } from '../helpers/executable.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
 
 /**
  * One file, one meaning: YAML that could be read two ways, tags and
@@ -12,30 +10,12 @@ import { fixtureFiles, repoRoot } from '../helpers/fixtures.js';
  * goalpost executable: the code and exact position of every diagnostic, and
  * nothing else.
  */
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Result = ExecutableResult;
 
-function materialise(overrides: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-yaml-'));
-  for (const file of fixtureFiles('base')) writeFileIn(dir, file.path, file.bytes);
-  for (const [file, content] of Object.entries(overrides)) writeFileIn(dir, file, content);
-  return dir;
-}
-
-function writeFileIn(dir: string, file: string, content: string | Uint8Array): void {
-  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-  writeFileSync(path.join(dir, file), content);
-}
+const materialise = (overrides: Record<string, string>): string => materialiseBase(overrides, 'goalpost-yaml-');
 
 function goalpost(args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'bin/goalpost.js'), ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
+  return runGoalpost(args);
 }
 
 interface Found {

@@ -51,6 +51,18 @@ export const diagnosticCodes = {
   'baseline-equals-target': "A goal's baseline equals its target, so there is no distance between them to measure progress by.",
   'baseline-beyond-target': "A goal's baseline is on the wrong side of its target for the KPI's direction, so attainment would fall as the KPI improves.",
   'invalid-thresholds': 'The amber threshold is above the green threshold.',
+  'invalid-year-part': 'A quarter or half breakdown key is not Q1..Q4 or H1, H2.',
+  'year-part-outside-period': 'A quarter or half breakdown names a part of the year outside the goal set period.',
+
+  // Plans across files: roll-ups, shared goals, work plans, challenge
+  'rollup-sum': 'The goals aligned to a goal with the same KPI do not add up to its target (or to the matching item of its breakdown).',
+  'rollup-mismatch': 'The goals aligned to a goal with the same KPI do not combine (mean, minimum, maximum, first or last) to its target.',
+  'rollup-missing': 'A team of a `by: team` breakdown has no goal aligned to the goal it breaks down.',
+  'actuals-rollup-mismatch': 'A goal has actuals of its own that disagree with the combined actuals of the goals aligned to it.',
+  'initiative-dates': 'An initiative starts after it is due.',
+  'invalid-link': 'A link is not an http or https address.',
+  'target-not-challenging': 'A target does not improve on what the team achieved in the previous comparable period.',
+  'target-unrealistic': 'A target asks for more growth over the previous comparable period than the settings call realistic.',
 
   // Actuals (CSV)
   'csv-syntax': 'The CSV file cannot be parsed (for example an unclosed quote).',
@@ -86,6 +98,12 @@ const warningCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'due-outside-period',
   'unknown-dimension-value',
   'actuals-total-mismatch',
+  'rollup-sum',
+  'rollup-mismatch',
+  'rollup-missing',
+  'actuals-rollup-mismatch',
+  'target-not-challenging',
+  'target-unrealistic',
 ]);
 
 export function defaultSeverity(code: DiagnosticCode): 'error' | 'warning' {

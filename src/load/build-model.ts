@@ -2,15 +2,19 @@ import { parseFormula } from '../formula/formula.js';
 import { aggregates, comparisons, directions, locales, type Aggregate, type Comparison, type Direction, type Locale } from '../model/kinds.js';
 import {
   defaultSettings,
+  initiativeStatuses,
   type ActualsTable,
   type Breakdown,
   type BreakdownItem,
   type Goal,
   type GoalSet,
   type GoalsModel,
+  type Initiative,
+  type InitiativeStatus,
   type Kpi,
   type Located,
   type Person,
+  type RollupSeverity,
   type Settings,
   type Team,
   type Thresholds,
@@ -63,6 +67,9 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
     }
   }
 
+  // A fiscal period means different months under a different fiscal year start: periods are read once the settings are known.
+  for (const goalSet of goalSets) goalSet.period = goalSet.periodText === undefined ? undefined : parsePeriod(goalSet.periodText, settings.fiscalYearStart);
+
   return {
     kpis: firstById(kpiList),
     teams: firstById(teamList),
@@ -113,7 +120,7 @@ function readGoalSet(root: Loose<FileFormat.GoalSetFile>, at: Located): GoalSet 
   return {
     team: string(root.team),
     periodText,
-    period: periodText === undefined ? undefined : parsePeriod(periodText),
+    period: undefined,
     title: string(root.title),
     goals,
     at,
@@ -136,6 +143,23 @@ function readGoal(value: unknown, at: Located): Goal {
     thresholds: readThresholds(data.thresholds),
     notes: string(data.notes),
     breakdowns: readBreakdowns(data.breakdown, at, ['breakdown']),
+    contributors: array(data.contributors).flatMap((team) => (typeof team === 'string' ? [team] : [])),
+    initiatives: array(data.initiatives).map((entry, index) => readInitiative(entry, locate(at.doc, [...at.path, 'initiatives', index]))),
+    challenge: typeof data.challenge === 'boolean' ? data.challenge : undefined,
+    at,
+  };
+}
+
+function readInitiative(value: unknown, at: Located): Initiative {
+  const data: Loose<FileFormat.Initiative> = record(value) ?? {};
+  return {
+    id: string(data.id),
+    title: string(data.title),
+    owner: string(data.owner),
+    start: string(data.start),
+    due: string(data.due),
+    status: oneOf<InitiativeStatus>(data.status, initiativeStatuses),
+    link: string(data.link),
     at,
   };
 }
@@ -171,8 +195,21 @@ function readSettings(root: Loose<FileFormat.SettingsFile>, at: Located): Settin
     tolerance: nonNegative(root.tolerance) ?? defaultSettings.tolerance,
     thresholds: { ...defaultSettings.thresholds, ...thresholds },
     cap: nonNegative(root.cap) ?? defaultSettings.cap,
+    fiscalYearStart: monthNumber(root.fiscalYearStart) ?? defaultSettings.fiscalYearStart,
+    rollups: oneOf<RollupSeverity>(root.rollups, ['error', 'warning', 'off']) ?? defaultSettings.rollups,
+    challenge: readChallenge(root.challenge),
     at,
   };
+}
+
+function monthNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12 ? value : undefined;
+}
+
+function readChallenge(value: unknown): Settings['challenge'] {
+  if (value === false) return { ...defaultSettings.challenge, enabled: false };
+  const data: Loose<Exclude<NonNullable<FileFormat.SettingsFile['challenge']>, boolean>> = record(value) ?? {};
+  return { enabled: true, maxGrowth: nonNegative(data.maxGrowth) ?? defaultSettings.challenge.maxGrowth };
 }
 
 function readThresholds(value: unknown): Partial<Thresholds> | undefined {

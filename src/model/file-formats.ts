@@ -138,7 +138,7 @@ kind: "GoalSet"
  */
 team: string
 /**
- * The period the goals are for (周期): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11.
+ * The period the goals are for (周期): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11; or a fiscal year (财年) FY2027 and its halves and quarters FY2027-H1, FY2027-Q1, named after the calendar year the fiscal year ends in (see fiscalYearStart in the settings).
  */
 period: (string | number)
 /**
@@ -214,16 +214,30 @@ amber?: number
  */
 notes?: string
 /**
- * Splits of the target (目标分解) by owner, month, region, ... Each split must add up to the target.
+ * Splits of the target (目标分解) by owner, month, quarter, team, region, ... Each split must add up to the target.
  */
 breakdown?: Breakdown[]
+/**
+ * Other teams that carry this goal with its own team (跨部门协同, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.
+ * 
+ * Items: A team id, e.g. sales.
+ */
+contributors?: string[]
+/**
+ * The work planned to reach the goal (工作计划): what, who, and by when (时间表).
+ */
+initiatives?: Initiative[]
+/**
+ * false to leave this goal out of the comparison with the previous period’s result (目标挑战性), with notes saying why (a new product, a market that shrank).
+ */
+challenge?: boolean
 }
 /**
- * A split of a target (目标分解) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), or any other name such as region or channel. The items must add up to the target — or combine to it by the KPI’s aggregate.
+ * A split of a target (目标分解) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), quarter (季度分解: Q1..Q4 of the goal’s year) or half (H1, H2), team (team ids: the teams that carry the goal, 目标分解到团队), or any other name such as region or channel. The items must add up to the target — or combine to it by the KPI’s aggregate.
  */
 export interface Breakdown {
 /**
- * The dimension of the split (分解维度): owner, month, or a name such as region or channel.
+ * The dimension of the split (分解维度): owner, month, quarter, half, team, or a name such as region or channel.
  */
 by: string
 /**
@@ -232,6 +246,39 @@ by: string
 items: {
 [k: string]: BreakdownItem | undefined
 }
+}
+/**
+ * A piece of work planned to reach the goal (工作计划), with its owner and due date.
+ */
+export interface Initiative {
+/**
+ * A short id, unique among the initiatives of the goal, e.g. double-11.
+ */
+id: string
+/**
+ * What is to be done (工作内容), e.g. 双十一促销活动.
+ */
+title: string
+/**
+ * Who does it (负责人): a member of the goal’s team or of a contributing team.
+ */
+owner: string
+/**
+ * When it starts (开始日期), YYYY-MM-DD.
+ */
+start?: string
+/**
+ * When it is due (截止日期), YYYY-MM-DD, within the goal’s period.
+ */
+due: string
+/**
+ * Where the work stands (状态).
+ */
+status: ("planned" | "in-progress" | "done" | "dropped" | "blocked")
+/**
+ * Where to read more: an http or https address (a ticket, a brief).
+ */
+link?: string
 }
 
 /**
@@ -275,4 +322,21 @@ amber?: number
  * The most that one goal’s attainment counts in a score (上限): 1.2 = 120%. Attainment is shown uncapped.
  */
 cap?: number
+/**
+ * The first month of the fiscal year (财年起始月), 1–12. With 4, FY2027 runs from April 2026 to March 2027 and FY2027-Q1 is April to June 2026. Calendar periods (2027, 2027-Q1) are not affected.
+ */
+fiscalYearStart?: number
+/**
+ * How goals that do not add up across files are reported (汇总校验): the goals aligned to a goal with the same KPI, against its target.
+ */
+rollups?: ("error" | "warning" | "off")
+/**
+ * Compare each target with what the team achieved in the previous comparable period (目标挑战性): a target that does not improve on it, or asks for more than maxGrowth over it, is a warning. false turns the comparison off.
+ */
+challenge?: (boolean | {
+/**
+ * The most growth over the previous result that is still realistic, as a fraction: 1.0 = +100%.
+ */
+maxGrowth?: number
+})
 }

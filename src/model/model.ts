@@ -102,6 +102,32 @@ export interface Goal {
   thresholds: Partial<Thresholds> | undefined;
   notes: string | undefined;
   breakdowns: readonly Breakdown[];
+  /**
+   * Other teams that carry this goal with the team whose goal it is (跨部门协同):
+   * it shows on their scorecards as a shared goal, and their people may own
+   * its breakdown items and initiatives.
+   */
+  contributors: readonly string[];
+  /** The work planned to reach the goal (工作计划). */
+  initiatives: readonly Initiative[];
+  /** False when the goal opts out of the comparison with the previous period's result. */
+  challenge: boolean | undefined;
+  at: Located;
+}
+
+export const initiativeStatuses = ['planned', 'in-progress', 'done', 'dropped', 'blocked'] as const;
+export type InitiativeStatus = (typeof initiativeStatuses)[number];
+
+/** A piece of work planned to reach a goal, with its owner and timetable. */
+export interface Initiative {
+  id: string | undefined;
+  title: string | undefined;
+  owner: string | undefined;
+  /** Dates as written, YYYY-MM-DD. */
+  start: string | undefined;
+  due: string | undefined;
+  status: InitiativeStatus | undefined;
+  link: string | undefined;
   at: Located;
 }
 
@@ -121,12 +147,20 @@ export interface BreakdownItem {
   at: Located;
 }
 
+export type RollupSeverity = 'error' | 'warning' | 'off';
+
 export interface Settings {
   locale: Locale;
   currency: string;
   tolerance: number;
   thresholds: Thresholds;
   cap: number;
+  /** The first month of the fiscal year, 1–12; FY2027 is the fiscal year that ends in 2027. */
+  fiscalYearStart: number;
+  /** How a plan whose parts do not add up across files is reported. */
+  rollups: RollupSeverity;
+  /** Whether targets are compared with the previous period's results, and how much growth is still realistic. */
+  challenge: { enabled: boolean; maxGrowth: number };
   at: Located | undefined;
 }
 
@@ -136,6 +170,9 @@ export const defaultSettings: Omit<Settings, 'at'> = {
   tolerance: 0.001,
   thresholds: { green: 1.0, amber: 0.9 },
   cap: 1.2,
+  fiscalYearStart: 1,
+  rollups: 'warning',
+  challenge: { enabled: true, maxGrowth: 1.0 },
 };
 
 /** One actuals CSV file. */

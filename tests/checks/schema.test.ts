@@ -24,7 +24,7 @@ describe('schema checks', () => {
       'invalid-value 2026-Q4/marketing.yaml:12:17-12:24',
       'invalid-value 2026-Q4/marketing.yaml:17:13-17:16',
     ]);
-    expect(diagnostics[0]!.message).toContain('A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).');
+    expect(diagnostics[0]!.message).toContain('A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).');
     expect(diagnostics[2]!.message).toBe('The comparison must be one of atLeast or atMost, not "atleast". Did you mean "atLeast"?');
   });
 

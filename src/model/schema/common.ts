@@ -13,7 +13,7 @@ export const schemaBaseId = 'https://goalpost.dev/schemas/v1/';
 export const kpiIdPattern = '^[A-Za-z_][A-Za-z0-9_]*$';
 /** Ids of people, teams and goals: letters, digits and . _ - (e.g. `li.wei`, `q4-revenue`). */
 export const idPattern = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
-export const periodPattern = '^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$';
+export const periodPattern = '^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$';
 export const datePattern = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 export const dimensionPattern = '^[A-Za-z][A-Za-z0-9_]*$';
 
@@ -51,12 +51,14 @@ export const personReference: JsonSchema = {
 export const period: JsonSchema = {
   type: ['string', 'integer'],
   title: 'Period',
-  ...doc('The period the goals are for (**周期**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`.'),
+  ...doc(
+    'The period the goals are for (**周期**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`; or a fiscal year (**财年**) `FY2027` and its halves and quarters `FY2027-H1`, `FY2027-Q1`, named after the calendar year the fiscal year ends in (see `fiscalYearStart` in the settings).',
+  ),
   pattern: periodPattern,
-  patternErrorMessage: 'A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).',
+  patternErrorMessage: 'A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).',
   minimum: 1000,
   maximum: 9999,
-  examples: ['2026-Q4', '2026-H2', '2026', '2026-11'],
+  examples: ['2026-Q4', '2026-H2', '2026', '2026-11', 'FY2027', 'FY2027-Q1'],
 };
 
 export const thresholds: JsonSchema = {

@@ -20,14 +20,14 @@ const breakdown: JsonSchema = {
   type: 'object',
   title: 'Breakdown',
   ...doc(
-    'A split of a target (**目标分解**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), or any other name such as `region` or `channel`. The items must add up to the target — or combine to it by the KPI’s aggregate.',
+    'A split of a target (**目标分解**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), `quarter` (**季度分解**: `Q1`..`Q4` of the goal’s year) or `half` (`H1`, `H2`), `team` (team ids: the teams that carry the goal, **目标分解到团队**), or any other name such as `region` or `channel`. The items must add up to the target — or combine to it by the KPI’s aggregate.',
   ),
   properties: {
     by: {
       type: 'string',
       title: 'by',
-      ...doc('The dimension of the split (**分解维度**): `owner`, `month`, or a name such as `region` or `channel`.'),
-      examples: ['owner', 'month', 'region', 'channel'],
+      ...doc('The dimension of the split (**分解维度**): `owner`, `month`, `quarter`, `half`, `team`, or a name such as `region` or `channel`.'),
+      examples: ['owner', 'month', 'quarter', 'half', 'team', 'region', 'channel'],
       pattern: dimensionPattern,
       patternErrorMessage: 'A dimension name uses letters, digits and underscores, and starts with a letter.',
     },
@@ -136,8 +136,30 @@ const goal: JsonSchema = {
     breakdown: {
       type: 'array',
       title: 'breakdown',
-      ...doc('Splits of the target (**目标分解**) by owner, month, region, ... Each split must add up to the target.'),
+      ...doc('Splits of the target (**目标分解**) by owner, month, quarter, team, region, ... Each split must add up to the target.'),
       items: { $ref: '#/definitions/breakdown' },
+    },
+    contributors: {
+      type: 'array',
+      title: 'contributors',
+      ...doc(
+        'Other teams that carry this goal with its own team (**跨部门协同**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.',
+      ),
+      items: { type: 'string', title: 'Team', ...doc('A team id, e.g. `sales`.'), pattern: idPattern, patternErrorMessage: 'A team id uses letters, digits and . _ - only.' },
+      uniqueItems: true,
+    },
+    initiatives: {
+      type: 'array',
+      title: 'initiatives',
+      ...doc('The work planned to reach the goal (**工作计划**): what, who, and by when (**时间表**).'),
+      items: { $ref: '#/definitions/initiative' },
+    },
+    challenge: {
+      type: 'boolean',
+      title: 'challenge',
+      ...doc(
+        '`false` to leave this goal out of the comparison with the previous period’s result (**目标挑战性**), with `notes` saying why (a new product, a market that shrank).',
+      ),
     },
   },
   required: ['id', 'title', 'kpi', 'target', 'weight', 'owner'],
@@ -147,6 +169,47 @@ const goal: JsonSchema = {
       label: 'New goal',
       markdownDescription: 'A goal with its KPI, target, weight and owner (**新目标**).',
       body: { id: '${1:q4-goal}', title: '${2:目标描述}', kpi: '${3:revenue}', target: '^${4:0}', weight: '^${5:0}', owner: '${6:owner.id}' },
+    },
+  ],
+};
+
+const initiative: JsonSchema = {
+  type: 'object',
+  title: 'Initiative',
+  ...doc('A piece of work planned to reach the goal (**工作计划**), with its owner and due date.'),
+  properties: {
+    id: {
+      type: 'string',
+      title: 'id',
+      ...doc('A short id, unique among the initiatives of the goal, e.g. `double-11`.'),
+      pattern: idPattern,
+      patternErrorMessage: 'An initiative id uses letters, digits and . _ - only (for example double-11).',
+    },
+    title: { type: 'string', title: 'title', ...doc('What is to be done (**工作内容**), e.g. `双十一促销活动`.'), minLength: 1 },
+    owner: { ...personReference, title: 'owner', ...doc('Who does it (**负责人**): a member of the goal’s team or of a contributing team.') },
+    start: { type: 'string', title: 'start', ...doc('When it starts (**开始日期**), `YYYY-MM-DD`.'), pattern: datePattern, patternErrorMessage: 'A date is written YYYY-MM-DD, for example 2026-11-01.' },
+    due: { type: 'string', title: 'due', ...doc('When it is due (**截止日期**), `YYYY-MM-DD`, within the goal’s period.'), pattern: datePattern, patternErrorMessage: 'A date is written YYYY-MM-DD, for example 2026-11-30.' },
+    status: {
+      type: 'string',
+      title: 'status',
+      ...doc('Where the work stands (**状态**).'),
+      ...documentedEnum({
+        planned: '`planned`: not started yet (**计划中**).',
+        'in-progress': '`in-progress`: under way (**进行中**).',
+        done: '`done`: finished (**已完成**).',
+        dropped: '`dropped`: no longer pursued (**已取消**).',
+        blocked: '`blocked`: cannot go on until something else happens (**受阻**).',
+      }),
+    },
+    link: { type: 'string', title: 'link', ...doc('Where to read more: an `http` or `https` address (a ticket, a brief).') },
+  },
+  required: ['id', 'title', 'owner', 'due', 'status'],
+  additionalProperties: false,
+  defaultSnippets: [
+    {
+      label: 'New initiative',
+      markdownDescription: 'A piece of work with its owner and due date (**工作计划**).',
+      body: { id: '${1:initiative-id}', title: '${2:工作内容}', owner: '${3:owner.id}', due: '${4:2026-12-31}', status: '${5|planned,in-progress,done,dropped,blocked|}' },
     },
   ],
 };
@@ -172,5 +235,5 @@ export const goalSetSchema: JsonSchema = {
   },
   required: ['apiVersion', 'kind', 'team', 'period', 'goals'],
   additionalProperties: false,
-  definitions: { goal, breakdown, breakdownItem },
+  definitions: { goal, breakdown, breakdownItem, initiative },
 };

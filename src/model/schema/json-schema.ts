@@ -23,6 +23,7 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   minItems?: number;
+  uniqueItems?: boolean;
   minProperties?: number;
   properties?: Record<string, JsonSchema>;
   required?: string[];

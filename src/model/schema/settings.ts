@@ -40,6 +40,44 @@ export const settingsSchema: JsonSchema = {
       minimum: 1,
       default: 1.2,
     },
+    fiscalYearStart: {
+      type: 'integer',
+      title: 'fiscalYearStart',
+      ...doc(
+        'The first month of the fiscal year (**财年起始月**), 1–12. With `4`, `FY2027` runs from April 2026 to March 2027 and `FY2027-Q1` is April to June 2026. Calendar periods (`2027`, `2027-Q1`) are not affected.',
+      ),
+      minimum: 1,
+      maximum: 12,
+      default: 1,
+    },
+    rollups: {
+      type: 'string',
+      title: 'rollups',
+      ...doc('How goals that do not add up across files are reported (**汇总校验**): the goals aligned to a goal with the same KPI, against its target.'),
+      ...documentedEnum({
+        error: '`error`: a plan that does not add up fails validation.',
+        warning: '`warning`: it is reported, and validation still passes.',
+        off: '`off`: roll-ups are not checked.',
+      }),
+      default: 'warning',
+    },
+    challenge: {
+      type: ['boolean', 'object'],
+      title: 'challenge',
+      ...doc(
+        'Compare each target with what the team achieved in the previous comparable period (**目标挑战性**): a target that does not improve on it, or asks for more than `maxGrowth` over it, is a warning. `false` turns the comparison off.',
+      ),
+      properties: {
+        maxGrowth: {
+          type: 'number',
+          title: 'maxGrowth',
+          ...doc('The most growth over the previous result that is still realistic, as a fraction: `1.0` = +100%.'),
+          minimum: 0,
+        },
+      },
+      additionalProperties: false,
+      default: { maxGrowth: 1.0 },
+    },
   },
   required: ['apiVersion', 'kind'],
   additionalProperties: false,

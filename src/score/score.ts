@@ -1,5 +1,5 @@
 import type { Comparison, Direction } from '../model/kinds.js';
-import type { Breakdown, Goal, GoalSet, GoalsModel, Kpi, Team, Thresholds } from '../model/model.js';
+import type { Breakdown, Goal, GoalSet, GoalsModel, InitiativeStatus, Kpi, Team, Thresholds } from '../model/model.js';
 import { actualsIndex, type ActualsIndex } from '../model/actuals-index.js';
 import { kpiValue, monthlyValues, type ValueScope } from './kpi-value.js';
 import {
@@ -43,6 +43,41 @@ export interface TeamScore {
   /** The same mean of the goals' capped forecast attainment (a goal without a forecast counts its attainment). */
   forecastScore: number | null;
   goals: GoalScore[];
+  /** Goals of other teams that list this team in `contributors`: shown on its scorecard, not counted in its score. */
+  sharedGoals: { team: string; period: string; id: string }[];
+  /** The initiatives of the team's goals, counted. */
+  initiatives: InitiativeCounts;
+}
+
+export interface InitiativeCounts {
+  total: number;
+  done: number;
+  overdue: number;
+  blocked: number;
+}
+
+export interface InitiativeScore {
+  id: string;
+  title: string;
+  owner: string;
+  ownerName: string | null;
+  start: string | null;
+  due: string;
+  status: InitiativeStatus;
+  link: string | null;
+  /** Due on or before the end of the as-of month and neither done nor dropped. */
+  overdue: boolean;
+}
+
+/** How the goal did in the previous period of the same length (the quarter before, the year before). */
+export interface PreviousScore {
+  period: string;
+  /** The KPI's value over that whole period: its total for a KPI that sums over time, its final value otherwise. */
+  actual: number;
+  /** The final attainment of the team's goal on the same KPI in that period, when there was one. */
+  attainment: number | null;
+  /** This period's comparable figure (the forecast, else the actual) against the previous actual, as a fraction: 0.1 = 10% more. */
+  change: number | null;
 }
 
 export interface GoalScore {
@@ -84,6 +119,12 @@ export interface GoalScore {
   /** The KPI month by month over the period up to `asOf`. */
   trend: { month: string; value: number | null }[];
   breakdown: BreakdownScore[];
+  /** Where the actual comes from: the goal's own actuals rows, or the combined actuals of the goals aligned to it. */
+  actualFrom: 'rows' | 'contributors' | null;
+  /** Other teams that carry this goal (its `contributors`). */
+  contributors: string[];
+  initiatives: InitiativeScore[];
+  previous: PreviousScore | null;
 }
 
 export interface BreakdownScore {
@@ -189,6 +230,8 @@ function scoreGoalSet(model: GoalsModel, index: ActualsIndex, goalSet: GoalSet, 
     score: score ?? null,
     forecastScore: forecastScore ?? null,
     goals,
+    sharedGoals: [],
+    initiatives: { total: 0, done: 0, overdue: 0, blocked: 0 },
   };
 }
 
@@ -251,6 +294,10 @@ function scoreGoal(
     score: judged.attainment === undefined ? null : (cappedAttainment(judged.attainment.value, context.cap) * goal.weight) / 100,
     trend: elapsed.map((month, i) => ({ month, value: trendValues[i] ?? null })),
     breakdown: scoreBreakdowns(context, goal.breakdowns, scope, pace),
+    actualFrom: actual === undefined ? null : 'rows',
+    contributors: [...goal.contributors],
+    initiatives: [],
+    previous: null,
   };
 }
 

@@ -105,11 +105,11 @@ export async function run(): Promise<void> {
       const repository = await GitGoals.open(workspace, goalsPath);
       diff = compareRepositories(await repository.filesAt(await repository.resolve(baseSha)), files);
     } catch (error) {
-      diffUnavailable = `The base commit ${baseSha.slice(0, 7)} is not in this checkout, so the change cannot be explained; check out with \`fetch-depth: 0\`. (${(error as Error).message})`;
+      diffUnavailable = `The base commit ${baseSha.slice(0, 7)} is not in this checkout, so the change cannot be explained; check out with fetch-depth: 0. (${(error as Error).message})`;
     }
   }
 
-  const actionReport: ActionReport = { goalsPath, diagnostics, annotated, diff, diffUnavailable, report, scorecards };
+  const actionReport: ActionReport = { goalsPath, diagnostics, annotated, diff, diffUnavailable, report, scorecards, fiscalYearStart: model.settings.fiscalYearStart };
   const summaryFailure = await writeJobSummary(buildSummary(actionReport), workspace);
   if (summaryFailure) failures.push(summaryFailure);
 

@@ -23,6 +23,8 @@ export interface ActionReport {
   report: ScoreReport | undefined;
   /** The Markdown scorecards of the teams, in order. */
   scorecards: readonly string[];
+  /** The settings' first month of the fiscal year, to name FY periods. */
+  fiscalYearStart: number;
 }
 
 /*
@@ -52,10 +54,9 @@ function validationSection(report: ActionReport, listAll: boolean): string[] {
   return lines;
 }
 
-// The summary and the comment are in English; the scorecards below them are in the repository's locale.
-const format = createFormatter('en', 'CNY', '—');
-
-function scoresTable(report: ScoreReport): string[] {
+function scoresTable(report: ScoreReport, fiscalYearStart: number): string[] {
+  // The summary and the comment are in English; the scorecards below them are in the repository's locale.
+  const format = createFormatter('en', 'CNY', '—', fiscalYearStart);
   const lines = [
     `As of ${report.asOf === null ? 'no actuals' : format.month(report.asOf)}.`,
     '',
@@ -83,7 +84,7 @@ export function buildSummary(report: ActionReport): string {
   const diff = diffSection(report);
   if (diff.length > 0) sections.push(diff);
   if (report.report) {
-    sections.push(['### Scores', '', ...scoresTable(report.report)]);
+    sections.push(['### Scores', '', ...scoresTable(report.report, report.fiscalYearStart)]);
     for (const scorecard of report.scorecards) sections.push([scorecard.trimEnd().replace(/^# /, '### ')]);
   }
   return truncate(sections.map((s) => s.join('\n')).join('\n\n') + '\n', summaryLimitBytes, 'bytes');
@@ -94,7 +95,7 @@ export function buildComment(report: ActionReport, runUrl: string | undefined): 
   const sections: string[][] = [[commentMarker, '## goalpost', '', ...validationSection(report, report.diagnostics.length <= 50)]];
   const diff = diffSection(report);
   if (diff.length > 0) sections.push(diff);
-  if (report.report) sections.push(['### Scores', '', ...scoresTable(report.report)]);
+  if (report.report) sections.push(['### Scores', '', ...scoresTable(report.report, report.fiscalYearStart)]);
   if (runUrl) sections.push([`[Full report in the job summary](${runUrl})`]);
   return truncate(sections.map((s) => s.join('\n')).join('\n\n') + '\n', commentLimitChars, 'chars');
 }

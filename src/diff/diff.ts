@@ -14,6 +14,8 @@ export interface GoalsDiff {
   kpis: KpiDiff[];
   /** Display names of the people named in the diff, by id. */
   people: Record<string, string>;
+  /** The first month of the fiscal year in the head's settings, to name FY periods. */
+  fiscalYearStart: number;
 }
 
 export type Value = string | number | null;
@@ -111,7 +113,13 @@ export function diffGoals(base: Side, head: Side): GoalsDiff {
   for (const model of [base.model, head.model]) {
     for (const team of model.teams.values()) for (const person of team.members.values()) if (person.name && !Object.hasOwn(people, person.id)) people[person.id] = person.name;
   }
-  return { asOf: head.report?.asOf ?? base.report?.asOf ?? null, goalSets, kpis: diffKpis(base.model, head.model), people };
+  return {
+    asOf: head.report?.asOf ?? base.report?.asOf ?? null,
+    goalSets,
+    kpis: diffKpis(base.model, head.model),
+    people,
+    fiscalYearStart: head.model.settings.fiscalYearStart,
+  };
 }
 
 function diffGoalSet(base: Side, head: Side, before: GoalSet | undefined, after: GoalSet | undefined): GoalSetDiff | undefined {

@@ -7,12 +7,11 @@ import type { BreakdownChange, Effect, FieldChange, GoalDiff, GoalsDiff, GoalSet
 
 export type DiffFormat = 'text' | 'md';
 
-// Units name their currency (diff.ts resolves `currency` to the settings' one), so the default is never used.
-const format = createFormatter('en', 'CNY', 'no data');
-const words = scoreWords(labelsByLocale.en, format);
-
 /** The diff in words a reviewer understands, as plain text or as Markdown for a pull-request comment. */
 export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
+  // Units name their currency (diff.ts resolves `currency` to the settings' one), so the default is never used.
+  const format = createFormatter('en', 'CNY', 'no data', diff.fiscalYearStart);
+  const words = scoreWords(labelsByLocale.en, format);
   const md = as === 'md';
   // Every user string (ids, titles, names, keys, and numbers, which show the catalog's units) is placed through
   // `text` or `code`. Markdown escapes each where it is placed; a terminal line needs only its acting characters

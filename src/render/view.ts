@@ -71,6 +71,14 @@ export interface GoalView extends RowView {
   items: RowView[];
   teamName: string;
   teamHref: string;
+  /** "shared with Sales": the other teams that carry the goal. */
+  sharedWith: string | null;
+  /** "rolled up from the goals aligned to it", when the actual is theirs combined. */
+  actualSource: string | null;
+  /** The previous period of the same length: "Q3 2026: CN¥11,000,000 (+11.3%)". */
+  previous: string | null;
+  /** The initiatives that need a look: overdue or blocked, with their owner. */
+  initiativeNotes: { kind: 'overdue' | 'blocked'; icon: string; text: string }[];
 }
 
 export interface TeamPage {
@@ -85,6 +93,21 @@ export interface TeamPage {
   monthsElapsed: string;
   goals: GoalView[];
   statusCounts: { status: StatusView; count: number }[];
+  /** Goals of other teams that this team carries with them; they count in their own team's score. */
+  sharedGoals: GoalView[];
+  /** "Initiatives: 6 · 2 done · 1 overdue", or null without initiatives. */
+  initiatives: string | null;
+}
+
+export interface InitiativeView {
+  title: string;
+  due: string;
+  status: string;
+  overdue: boolean;
+  link: string | null;
+  goalTitle: string;
+  goalHref: string;
+  teamName: string;
 }
 
 export interface PersonPage {
@@ -95,6 +118,7 @@ export interface PersonPage {
   roles: string[];
   goals: GoalView[];
   items: (RowView & { goalTitle: string; goalHref: string; teamName: string })[];
+  initiatives: InitiativeView[];
 }
 
 export interface IndexPage {
@@ -116,6 +140,13 @@ export interface SiteView {
 
 const statuses: Status[] = ['on-track', 'at-risk', 'off-track', 'no-data'];
 
+/** A link a page may carry: an http or https address (validation refuses the others; this keeps a page safe without it). */
+function webLink(link: string | null): string | null {
+  if (link === null || !URL.canParse(link)) return null;
+  const protocol = new URL(link).protocol;
+  return protocol === 'http:' || protocol === 'https:' ? link : null;
+}
+
 export function teamPagePath(team: string, period: string, extension: string): string {
   return `teams/${team}-${period}.${extension}`;
 }
@@ -133,7 +164,7 @@ export function buildSiteView(
   revisions: ReadonlyMap<string, readonly TargetRevision[]> = new Map(),
 ): SiteView {
   const labels = labelsByLocale[locale];
-  const format = createFormatter(locale, model.settings.currency, labels.noData);
+  const format = createFormatter(locale, model.settings.currency, labels.noData, model.settings.fiscalYearStart);
   const status = (key: Status): StatusView => ({ key, label: labels.statuses[key], icon: statusIcons[key] });
   const personHref = (from: 'index' | 'sub', id: string): string => `${from === 'index' ? '' : '../'}${personPagePath(id, extension)}`;
   const teamHref = (from: 'index' | 'sub', team: string, period: string): string =>
@@ -149,6 +180,7 @@ export function buildSiteView(
     }
   }
   const personName = (id: string): string => directory.get(id)?.name ?? id;
+  const teamName = (id: string): string => model.teams.get(id)?.name ?? id;
   const goalsByTeam = new Map<string, TeamScore[]>();
   for (const teamScore of report.teams) goalsByTeam.set(teamScore.team, [...(goalsByTeam.get(teamScore.team) ?? []), teamScore]);
 
@@ -233,8 +265,32 @@ export function buildSiteView(
       items: flatten(goal, goal.breakdown, 1, anchor),
       teamName: teamScore.name ?? teamScore.team,
       teamHref: teamHref('sub', teamScore.team, teamScore.period),
+      sharedWith: goal.contributors.length === 0 ? null : labels.sharedWith(goal.contributors.map(teamName).join(locale === 'zh-CN' ? '、' : ', ')),
+      actualSource: goal.actualFrom === 'contributors' ? labels.rolledUp : null,
+      previous:
+        goal.previous === null
+          ? null
+          : labels.previous(
+              format.period(goal.previous.period),
+              format.value(goal.previous.actual, unit),
+              goal.previous.change === null ? null : format.signedPercent(goal.previous.change),
+            ),
+      initiativeNotes: goal.initiatives.flatMap((initiative) => {
+        const kind = initiative.overdue ? 'overdue' : initiative.status === 'blocked' ? 'blocked' : undefined;
+        if (kind === undefined) return [];
+        const owner = initiative.ownerName ?? personName(initiative.owner);
+        return [{ kind, icon: kind === 'overdue' ? '⏰' : '⛔', text: labels.initiativeNote(kind, initiative.title, owner, initiative.due) }];
+      }),
     };
   };
+
+  /** The goals of other teams that a team carries, as they are scored in their own team. */
+  const sharedGoalViews = (teamScore: TeamScore): GoalView[] =>
+    teamScore.sharedGoals.flatMap((shared) => {
+      const owner = report.teams.find((t) => t.team === shared.team && t.period === shared.period);
+      const goal = owner?.goals.find((g) => g.id === shared.id);
+      return owner && goal ? [goalView(owner, goal)] : [];
+    });
 
   const countStatuses = (goals: readonly GoalScore[]) =>
     statuses.map((key) => ({ status: status(key), count: goals.filter((g) => g.status === key).length })).filter((entry) => entry.count > 0);
@@ -250,6 +306,8 @@ export function buildSiteView(
     monthsElapsed: labels.monthsElapsed(teamScore.elapsedMonths, teamScore.months.length),
     goals: teamScore.goals.map((goal) => goalView(teamScore, goal)),
     statusCounts: countStatuses(teamScore.goals),
+    sharedGoals: sharedGoalViews(teamScore),
+    initiatives: teamScore.initiatives.total === 0 ? null : labels.initiativesSummary(teamScore.initiatives),
   });
 
   // People: everyone who owns a goal or a breakdown item, across teams. Only references are kept
@@ -260,15 +318,21 @@ export function buildSiteView(
     item: BreakdownScore;
     anchor: string;
   }
-  const owned = new Map<string, { goals: { teamScore: TeamScore; goal: GoalScore }[]; items: OwnedItem[] }>();
+  interface OwnedInitiative {
+    teamScore: TeamScore;
+    goal: GoalScore;
+    initiative: GoalScore['initiatives'][number];
+  }
+  const owned = new Map<string, { goals: { teamScore: TeamScore; goal: GoalScore }[]; items: OwnedItem[]; initiatives: OwnedInitiative[] }>();
   const entry = (id: string) => {
     let value = owned.get(id);
-    if (!value) owned.set(id, (value = { goals: [], items: [] }));
+    if (!value) owned.set(id, (value = { goals: [], items: [], initiatives: [] }));
     return value;
   };
   for (const teamScore of report.teams) {
     for (const goal of teamScore.goals) {
       entry(goal.owner).goals.push({ teamScore, goal });
+      for (const initiative of goal.initiatives) entry(initiative.owner).initiatives.push({ teamScore, goal, initiative });
       const walk = (items: readonly BreakdownScore[], anchor: string): void => {
         for (const item of items) {
           const itemAnchor = `${anchor}-${item.by}-${item.key}`;
@@ -281,7 +345,7 @@ export function buildSiteView(
   }
   const personIds = [...owned.keys()].sort();
   const personPage = (id: string): PersonPage => {
-    const { goals, items } = owned.get(id)!;
+    const { goals, items, initiatives } = owned.get(id)!;
     return {
       kind: 'person',
       path: personPagePath(id, extension),
@@ -291,6 +355,16 @@ export function buildSiteView(
       goals: goals.map(({ teamScore, goal }) => goalView(teamScore, goal)),
       items: items.map(({ teamScore, goal, item, anchor }) => ({
         ...rowOf(goal, item, 0, anchor),
+        goalTitle: goal.title,
+        goalHref: `${teamHref('sub', teamScore.team, teamScore.period)}#goal-${goal.id}`,
+        teamName: teamScore.name ?? teamScore.team,
+      })),
+      initiatives: initiatives.map(({ teamScore, goal, initiative }) => ({
+        title: initiative.title,
+        due: initiative.due,
+        status: labels.initiativeStatuses[initiative.status],
+        overdue: initiative.overdue,
+        link: webLink(initiative.link),
         goalTitle: goal.title,
         goalHref: `${teamHref('sub', teamScore.team, teamScore.period)}#goal-${goal.id}`,
         teamName: teamScore.name ?? teamScore.team,

@@ -9,6 +9,8 @@ const statusMark: Record<string, string> = { 'on-track': '✓', 'at-risk': '!', 
 export interface ScoreTextOptions {
   /** The currency of amounts whose unit is `currency` (the settings' one). */
   currency: string;
+  /** The first month of the fiscal year (the settings' one), to name FY periods. */
+  fiscalYearStart?: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ScoreTextOptions {
  * terminal once it is written.
  */
 export function formatScoreText(report: ScoreReport, options: ScoreTextOptions): string {
-  const format = createFormatter('en', options.currency, '—');
+  const format = createFormatter('en', options.currency, '—', options.fiscalYearStart);
   const labels = labelsByLocale.en;
   const words = scoreWords(labels, format);
   const lines: string[] = [`As of ${report.asOf === null ? '(no actuals)' : format.month(report.asOf)}`];

@@ -7,7 +7,7 @@ function diagnostic(i: number): Diagnostic {
   return { code: 'unknown-person', severity: 'error', message: `The owner "某人${i}" is not a member of team "marketing". ${'说明'.repeat(40)}`, file: 'goals/a.yaml', line: i + 1, column: 3, endLine: i + 1, endColumn: 9 };
 }
 
-const base: Omit<ActionReport, 'diagnostics'> = { goalsPath: 'goals', annotated: 20, diff: undefined, diffUnavailable: undefined, report: undefined, scorecards: [] };
+const base: Omit<ActionReport, 'diagnostics'> = { goalsPath: 'goals', annotated: 20, diff: undefined, diffUnavailable: undefined, report: undefined, scorecards: [], fiscalYearStart: 1 };
 
 describe('the job summary and the comment', () => {
   it('stay within 1 MiB and 65,536 characters, cut at a line, with a note', () => {

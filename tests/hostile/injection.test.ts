@@ -289,6 +289,7 @@ describe('the Action’s job summary and pull-request comment', () => {
       annotated: 1,
       diff: compareRepositories(fixtureFiles('base'), withOwnerKeys),
       diffUnavailable: undefined,
+      fiscalYearStart: 1,
       report: score,
       scorecards,
     };

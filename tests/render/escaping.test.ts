@@ -155,6 +155,7 @@ describe('units written by the user', () => {
       asOf: null,
       kpis: [],
       people: {},
+      fiscalYearStart: 1,
       goalSets: [
         {
           team: 'marketing',

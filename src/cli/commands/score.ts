@@ -19,7 +19,7 @@ export function registerScore(program: Command, context: CommandContext): void {
       const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
       const formats = {
         json: () => printableJson(report),
-        text: () => formatScoreText(report, { currency: result.model.settings.currency }),
+        text: () => formatScoreText(report, { currency: result.model.settings.currency, fiscalYearStart: result.model.settings.fiscalYearStart }),
         csv: () => formatScoreCsv(report),
       };
       context.io.stdout(formats[options.format]());

@@ -93,7 +93,7 @@ export function generateGoalsHistory(dir: string, commits: number): GeneratedHis
           break;
         default: {
           const company = files.get(companyGoalSet)!;
-          changed.set(companyGoalSet, company.replace(/第四季度目标增长约 13%。(（[0-9]+）)?/, `第四季度目标增长约 13%。（${i}）`));
+          changed.set(companyGoalSet, replaceOnce(company, company.match(/销售部 500 家。(（[0-9]+）)?/)![0], `销售部 500 家。（${i}）`));
           message = 'Reword a company note';
         }
       }

@@ -16238,11 +16238,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
-    function toIMFDate(date) {
-      if (typeof date === "number") {
-        date = new Date(date);
+    function toIMFDate(date3) {
+      if (typeof date3 === "number") {
+        date3 = new Date(date3);
       }
-      return `${IMFDays[date.getUTCDay()]}, ${IMFPaddedNumbers[date.getUTCDate()]} ${IMFMonths[date.getUTCMonth()]} ${date.getUTCFullYear()} ${IMFPaddedNumbers[date.getUTCHours()]}:${IMFPaddedNumbers[date.getUTCMinutes()]}:${IMFPaddedNumbers[date.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date3.getUTCDay()]}, ${IMFPaddedNumbers[date3.getUTCDate()]} ${IMFMonths[date3.getUTCMonth()]} ${date3.getUTCFullYear()} ${IMFPaddedNumbers[date3.getUTCHours()]}:${IMFPaddedNumbers[date3.getUTCMinutes()]}:${IMFPaddedNumbers[date3.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -21530,14 +21530,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -22280,15 +22280,15 @@ var require_timestamp = __commonJS({
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date3 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
             d *= 60;
-          date -= 6e4 * d;
+          date3 -= 6e4 * d;
         }
-        return new Date(date);
+        return new Date(date3);
       },
       stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
@@ -33766,7 +33766,7 @@ function parse(options2) {
   if (!isBinaryRequest) {
     if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format3) => format3.replace(
+        (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options2.mediaType.format}`
         )
@@ -33776,8 +33776,8 @@ function parse(options2) {
       if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
-          const format3 = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format3}`;
+          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
     }
@@ -38098,8 +38098,8 @@ var attempts = {
 };
 function fileSystemReason(error2) {
   const code = error2.code ?? "unknown error";
-  const words2 = reasons[code];
-  return words2 === void 0 ? code : `${words2} (${code})`;
+  const words = reasons[code];
+  return words === void 0 ? code : `${words} (${code})`;
 }
 function fileSystemErrorMessage(error2, cwd) {
   const syscall = (error2.syscall ?? "").replace(/^spawn .*/, "spawn");
@@ -38132,7 +38132,13 @@ var unreadableFileCodes = /* @__PURE__ */ new Set([
 var warningCodes = /* @__PURE__ */ new Set([
   "due-outside-period",
   "unknown-dimension-value",
-  "actuals-total-mismatch"
+  "actuals-total-mismatch",
+  "rollup-sum",
+  "rollup-mismatch",
+  "rollup-missing",
+  "actuals-rollup-mismatch",
+  "target-not-challenging",
+  "target-unrealistic"
 ]);
 function defaultSeverity(code) {
   return warningCodes.has(code) ? "warning" : "error";
@@ -38210,6 +38216,24 @@ function monthsFrom(first, count) {
 }
 function periodsOverlap(a, b) {
   return a.months.some((month) => b.months.includes(month));
+}
+function yearPartMonths(period2, part, key) {
+  const match = (part === "quarter" ? /^Q([1-4])$/ : /^H([12])$/).exec(key);
+  if (!match) return void 0;
+  const count = monthsIn[part];
+  return monthsFrom(addMonths(period2.yearStart, (Number(match[1]) - 1) * count), count);
+}
+function previousPeriod(period2, fiscalYearStart = 1) {
+  const perYear = 12 / monthsIn[period2.unit];
+  const [year, index] = period2.index === 1 ? [period2.year - 1, perYear] : [period2.year, period2.index - 1];
+  return namedPeriod(period2, year, index, fiscalYearStart);
+}
+function periodYearEarlier(period2, fiscalYearStart = 1) {
+  return namedPeriod(period2, period2.year - 1, period2.index, fiscalYearStart);
+}
+function namedPeriod(like, year, index, fiscalYearStart) {
+  const suffix = like.unit === "year" ? "" : like.unit === "half" ? `-H${index}` : like.unit === "quarter" ? `-Q${index}` : `-${String(index).padStart(2, "0")}`;
+  return parsePeriod(`${like.fiscal ? "FY" : ""}${year}${suffix}`, fiscalYearStart);
 }
 
 // src/model/actuals-index.ts
@@ -38302,6 +38326,57 @@ function actualsIndex(model) {
   let index = indexes.get(model);
   if (!index) indexes.set(model, index = new ActualsIndex(model));
   return index;
+}
+
+// src/model/alignment.ts
+var indexes2 = /* @__PURE__ */ new WeakMap();
+function alignmentIndex(model) {
+  let index = indexes2.get(model);
+  if (!index) indexes2.set(model, index = buildAlignmentIndex(model));
+  return index;
+}
+function buildAlignmentIndex(model) {
+  const places = /* @__PURE__ */ new Map();
+  const setsByTeam = /* @__PURE__ */ new Map();
+  for (const goalSet of model.goalSets) {
+    for (const goal of goalSet.goals) places.set(goal, { goalSet, goal });
+    if (goalSet.team === void 0) continue;
+    let sets = setsByTeam.get(goalSet.team);
+    if (!sets) setsByTeam.set(goalSet.team, sets = []);
+    sets.push(goalSet);
+  }
+  const parents = /* @__PURE__ */ new Map();
+  const children = /* @__PURE__ */ new Map();
+  for (const [goal, place] of places) {
+    const parent = findParent(place, setsByTeam);
+    if (!parent) continue;
+    parents.set(goal, parent);
+    let list = children.get(parent.goal);
+    if (!list) children.set(parent.goal, list = []);
+    list.push(place);
+  }
+  return {
+    parentOf: (goal) => parents.get(goal),
+    childrenOf: (goal) => children.get(goal) ?? [],
+    contributorsOf: (goal) => (children.get(goal) ?? []).filter((child) => child.goal.kpi !== void 0 && child.goal.kpi === goal.kpi),
+    placeOf: (goal) => places.get(goal)
+  };
+}
+function findParent(child, setsByTeam) {
+  const alignsTo = child.goal.alignsTo;
+  const slash = alignsTo?.indexOf("/") ?? -1;
+  if (alignsTo === void 0 || slash === -1) return void 0;
+  const team = alignsTo.slice(0, slash);
+  const id = alignsTo.slice(slash + 1);
+  const childPeriod = child.goalSet.period;
+  const candidates = [];
+  for (const goalSet of setsByTeam.get(team) ?? []) {
+    if (childPeriod && goalSet.period && !periodsOverlap(childPeriod, goalSet.period)) continue;
+    for (const goal of goalSet.goals) if (goal.id === id && goal !== child.goal) candidates.push({ goalSet, goal });
+  }
+  const contains = (place) => childPeriod !== void 0 && place.goalSet.period !== void 0 && childPeriod.months.every((month) => place.goalSet.period.months.includes(month));
+  candidates.sort((a, b) => Number(contains(b)) - Number(contains(a)) || (b.goalSet.period?.months.length ?? 0) - (a.goalSet.period?.months.length ?? 0));
+  return candidates[0];
 }
 
 // src/formula/formula.ts
@@ -38540,6 +38615,34 @@ function applyOperator(operator, left, right) {
   }
 }
 
+// src/model/walk.ts
+function isTimeDimension(dimension) {
+  return dimension === "month" || dimension === "quarter" || dimension === "half";
+}
+function monthsOfItem(by, key, period2) {
+  if (by === "month") return isMonth(key) ? [key] : void 0;
+  return yearPartMonths(period2, by, key);
+}
+function forEachBreakdown(goal, visit2) {
+  forEachBreakdownWithin(goal, void 0, visit2);
+}
+function forEachBreakdownWithin(goal, period2, visit2) {
+  const walk = (breakdowns, parent, frame) => {
+    for (const breakdown of breakdowns) {
+      visit2(breakdown, parent, frame);
+      for (const item of breakdown.items) {
+        if (item.breakdowns.length > 0) walk(item.breakdowns, { kind: "item", item, breakdown }, narrowed(frame, breakdown.by, item, period2));
+      }
+    }
+  };
+  walk(goal.breakdowns, { kind: "goal", goal }, period2 && { months: period2.months, item: void 0, by: void 0 });
+}
+function narrowed(frame, by, item, period2) {
+  if (!frame || !period2 || !isTimeDimension(by)) return frame;
+  const months = monthsOfItem(by, item.key, period2);
+  return months ? { months, item, by } : frame;
+}
+
 // src/model/aggregate.ts
 var largestExactValue = 1e15;
 function combine(aggregate, values) {
@@ -38561,13 +38664,16 @@ function combine(aggregate, values) {
 }
 function aggregateAlong(kpi, dimension) {
   if (kpi.formula) return void 0;
-  return dimension === "month" ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
+  return isTimeDimension(dimension) ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
 }
 function withinTolerance(value, expected, tolerance) {
   return Math.abs(value - expected) <= tolerance * Math.abs(expected) + 1e-9 * Math.max(1, Math.abs(expected));
 }
 
 // src/score/kpi-value.ts
+function teamRows(team) {
+  return { kind: "rows", team };
+}
 function kpiValue(model, index, kpi, scope, depth = 0) {
   if (kpi.formula) {
     if (!kpi.formula.ast || depth > 50) return void 0;
@@ -38580,7 +38686,7 @@ function kpiValue(model, index, kpi, scope, depth = 0) {
   if (!aggregate) return void 0;
   const monthly = [];
   for (const month of scope.months) {
-    const value = monthValue(index, kpi, aggregate, scope.team, month, scope.filter);
+    const value = monthValue(index, kpi, aggregate, scope.source, month, scope.filter);
     if (value !== void 0) monthly.push(value);
   }
   return combine(kpi.overTime ?? aggregate, monthly);
@@ -38588,8 +38694,15 @@ function kpiValue(model, index, kpi, scope, depth = 0) {
 function monthlyValues(model, index, kpi, scope) {
   return scope.months.map((month) => kpiValue(model, index, kpi, { ...scope, months: [month] }));
 }
-function monthValue(index, kpi, aggregate, team, month, filter) {
-  return valueOf(index.rowsMatching(team, kpi.id, month, filter), filter, aggregate, index.dimensionOrder);
+function monthValue(index, kpi, aggregate, source, month, filter) {
+  if (source.kind === "rows") return valueOf(index.rowsMatching(source.team, kpi.id, month, filter), filter, aggregate, index.dimensionOrder);
+  const values = [];
+  for (const part of source.parts) {
+    if (!part.months.has(month)) continue;
+    const value = monthValue(index, kpi, aggregate, part.source, month, filter);
+    if (value !== void 0) values.push(value);
+  }
+  return combine(aggregate, values);
 }
 function valueOf(candidates, filter, aggregate, dimensionOrder) {
   if (candidates.length === 0) return void 0;
@@ -38613,6 +38726,46 @@ function valueOf(candidates, filter, aggregate, dimensionOrder) {
   return combine(aggregate, parts);
 }
 
+// src/score/plan.ts
+var planDimensions = ["month", "quarter", "half"];
+function planOf(breakdowns, period2, within) {
+  if (breakdowns.length === 0) return void 0;
+  for (const by of planDimensions) {
+    const breakdown = breakdowns.find((b) => b.by === by);
+    if (breakdown) return runsOf(breakdown, by, period2, within);
+  }
+  return void 0;
+}
+function runsOf(breakdown, by, period2, within) {
+  const runs = [];
+  for (const item of breakdown.items) {
+    if (item.target === void 0) continue;
+    const months = by === "month" ? [item.key] : yearPartMonths(period2, by, item.key);
+    if (!months || !months.every((month) => within.includes(month))) continue;
+    const ownPlan = by === "month" ? void 0 : item.breakdowns.find((b) => b.by === "month");
+    if (ownPlan) runs.push(...runsOf(ownPlan, "month", period2, months));
+    else runs.push({ months, target: item.target });
+  }
+  return runs;
+}
+function plannedFor(plan, counts) {
+  let total = 0;
+  for (const run2 of plan) {
+    let counted = 0;
+    for (const month of run2.months) if (counts(month)) counted++;
+    if (counted > 0) total += run2.target * counted / run2.months.length;
+  }
+  return total;
+}
+
+// src/score/period-result.ts
+var teamTotal = /* @__PURE__ */ new Map();
+function periodResult(model, index, kpi, team, period2) {
+  const scope = { source: teamRows(team), months: period2.months, filter: teamTotal };
+  if (!period2.months.every((month) => kpiValue(model, index, kpi, { ...scope, months: [month] }) !== void 0)) return void 0;
+  return kpiValue(model, index, kpi, scope);
+}
+
 // src/score/rules.ts
 function finite(value) {
   return Number.isFinite(value) ? value : void 0;
@@ -38627,8 +38780,8 @@ function progress(actual, target) {
 function attainment(actual, reference, direction, cap, baseline) {
   const best = { value: cap, bestPossible: true };
   const of = (value) => {
-    const checked = finite(value);
-    return checked === void 0 ? void 0 : { value: checked, bestPossible: false };
+    const checked2 = finite(value);
+    return checked2 === void 0 ? void 0 : { value: checked2, bestPossible: false };
   };
   if (direction === "decrease" && actual <= 0 && reference >= 0) return best;
   if (baseline !== void 0) {
@@ -38688,73 +38841,232 @@ function weightedScore(goals) {
   }
   return weights === 0 ? void 0 : total / weights;
 }
+function isOverdue(due, status, asOf) {
+  return asOf !== void 0 && status !== "done" && status !== "dropped" && due.slice(0, 7) <= asOf;
+}
+function changeFrom(previous, current) {
+  return previous === 0 ? void 0 : finite((current - previous) / Math.abs(previous));
+}
+
+// src/score/previous-period.ts
+function comparePreviousPeriods(model, index, asOf, goalSets) {
+  const byTeam = /* @__PURE__ */ new Map();
+  for (const goalSet of goalSets) {
+    const sets = byTeam.get(goalSet.team);
+    if (sets) sets.push(goalSet);
+    else byTeam.set(goalSet.team, [goalSet]);
+  }
+  for (const goalSet of goalSets) {
+    const previous = previousPeriod(goalSet.period, model.settings.fiscalYearStart);
+    const then = byTeam.get(goalSet.team).find((other) => sameMonths(other.period.months, previous.months));
+    for (const goal of goalSet.score.goals) goal.previous = previousScore(model, index, asOf, goal, goalSet.team, previous, then);
+  }
+}
+function previousScore(model, index, asOf, goal, team, previous, then) {
+  const kpi = model.kpis.get(goal.kpi);
+  if (!kpi || asOf === void 0 || previous.months.some((month) => month > asOf)) return null;
+  const actual = periodResult(model, index, kpi, team, previous);
+  if (actual === void 0) return null;
+  const earlier = then?.score.goals.find((g) => g.id === goal.id) ?? then?.score.goals.find((g) => g.kpi === kpi.id);
+  const comparable = goal.forecast ?? goal.actual;
+  return {
+    period: previous.id,
+    actual,
+    attainment: earlier?.attainment ?? null,
+    change: comparable === null ? null : changeFrom(actual, comparable) ?? null
+  };
+}
+function sameMonths(a, b) {
+  return a.length === b.length && a[0] === b[0];
+}
+
+// src/score/rollup.ts
+var noFilter = /* @__PURE__ */ new Map();
+var deepestRollUp = 64;
+function actualsSources(model, index) {
+  const alignment2 = alignmentIndex(model);
+  const sources = /* @__PURE__ */ new Map();
+  const open3 = /* @__PURE__ */ new Set();
+  const rowsOf = /* @__PURE__ */ new Map();
+  const rows = (team) => {
+    let source = rowsOf.get(team);
+    if (!source) rowsOf.set(team, source = teamRows(team));
+    return source;
+  };
+  const hasRows = (team, kpi, months, depth = 0) => {
+    if (kpi.formula) {
+      if (depth > 50) return false;
+      return formulaReferences(kpi.formula.ast).some((reference) => {
+        const input = model.kpis.get(reference.id);
+        return input !== void 0 && hasRows(team, input, months, depth + 1);
+      });
+    }
+    return months.some((month) => index.rowsMatching(team, kpi.id, month, noFilter).length > 0);
+  };
+  const rollUp = (contributors) => {
+    const parts = [];
+    const rowsOfTeam = /* @__PURE__ */ new Map();
+    for (const contributor of contributors) {
+      if (open3.has(contributor.goal) || !contributor.goalSet.period) continue;
+      const source = ofGoal(contributor);
+      const months = contributor.goalSet.period.months;
+      if (source.kind === "rows") {
+        const counted = rowsOfTeam.get(source.team);
+        if (counted) {
+          for (const month of months) counted.add(month);
+          continue;
+        }
+        const counting = new Set(months);
+        rowsOfTeam.set(source.team, counting);
+        parts.push({ months: counting, source });
+      } else {
+        parts.push({ months: new Set(months), source });
+      }
+    }
+    return { kind: "contributors", parts };
+  };
+  const sourceOf = (place, team, contributors) => {
+    const kpi = place.goal.kpi === void 0 ? void 0 : model.kpis.get(place.goal.kpi);
+    const months = place.goalSet.period?.months ?? [];
+    if (!kpi) return rows(team);
+    const parts = contributors();
+    return parts.length === 0 || hasRows(team, kpi, months) ? rows(team) : rollUp(parts);
+  };
+  function ofGoal(place) {
+    if (alignment2.childrenOf(place.goal).length === 0) return rows(place.goalSet.team ?? "");
+    let source = sources.get(place.goal);
+    if (source) return source;
+    if (open3.size >= deepestRollUp) return rows(place.goalSet.team ?? "");
+    open3.add(place.goal);
+    source = sourceOf(place, place.goalSet.team ?? "", () => alignment2.contributorsOf(place.goal));
+    open3.delete(place.goal);
+    sources.set(place.goal, source);
+    return source;
+  }
+  const byTeam = /* @__PURE__ */ new Map();
+  const contributorsOfTeam = (place, team) => {
+    let teams = byTeam.get(place.goal);
+    if (!teams) {
+      byTeam.set(place.goal, teams = /* @__PURE__ */ new Map());
+      for (const contributor of alignment2.contributorsOf(place.goal)) {
+        const list = teams.get(contributor.goalSet.team ?? "");
+        if (list) list.push(contributor);
+        else teams.set(contributor.goalSet.team ?? "", [contributor]);
+      }
+    }
+    return teams.get(team) ?? [];
+  };
+  return {
+    ofGoal,
+    ofTeam: (place, team) => sourceOf(place, team, () => contributorsOfTeam(place, team)),
+    ofContributors: rollUp
+  };
+}
+
+// src/score/shared-goals.ts
+function sharedGoals(goalSets) {
+  const byTeam = /* @__PURE__ */ new Map();
+  for (const goalSet of goalSets) {
+    if (goalSet.team === void 0 || !goalSet.period) continue;
+    for (const goal of goalSet.goals) {
+      if (goal.id === void 0) continue;
+      for (const team of new Set(goal.contributors)) {
+        if (team === goalSet.team) continue;
+        let list = byTeam.get(team);
+        if (!list) byTeam.set(team, list = []);
+        list.push({ goal: { team: goalSet.team, period: goalSet.period.id, id: goal.id }, months: goalSet.period.months });
+      }
+    }
+  }
+  return {
+    of: (team, period2) => (byTeam.get(team) ?? []).filter((shared) => shared.months.some((month) => period2.months.includes(month))).map((shared) => ({ ...shared.goal }))
+  };
+}
 
 // src/score/score.ts
 function scoreRepository(model, options2 = {}) {
   const index = actualsIndex(model);
   const asOf = options2.asOf ?? index.latestMonth;
+  const run2 = { model, index, sources: actualsSources(model, index), asOf };
   const goalSets = [...model.goalSets].sort(
     (a, b) => compare(a.team ?? "", b.team ?? "") || compare(a.period?.months[0] ?? "", b.period?.months[0] ?? "")
   );
-  const teams = [];
+  const shared = sharedGoals(goalSets);
+  const scored = [];
   for (const goalSet of goalSets) {
-    const teamScore = scoreGoalSet(model, index, goalSet, asOf);
-    if (teamScore) teams.push(teamScore);
+    const teamScore = scoreGoalSet(run2, goalSet, shared);
+    if (teamScore) scored.push(teamScore);
   }
-  return { asOf: asOf ?? null, teams };
+  comparePreviousPeriods(model, index, asOf, scored);
+  return { asOf: asOf ?? null, teams: scored.map((goalSet) => goalSet.score) };
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function scoreGoalSet(model, index, goalSet, asOf) {
-  if (goalSet.team === void 0 || !goalSet.period) return void 0;
-  const team = model.teams.get(goalSet.team);
-  const periodMonths = goalSet.period.months;
-  const elapsed = asOf === void 0 ? [] : periodMonths.filter((month) => month <= asOf);
-  const goals = [];
+function scoreGoalSet(run2, goalSet, shared) {
+  const teamId = goalSet.team;
+  const period2 = goalSet.period;
+  if (teamId === void 0 || !period2) return void 0;
+  const team = run2.model.teams.get(teamId);
+  const elapsed = run2.asOf === void 0 ? [] : period2.months.filter((month) => month <= run2.asOf);
+  const scores = [];
   for (const goal of goalSet.goals) {
-    const scored = scoreGoal(model, index, goalSet.team, team, goal, periodMonths, elapsed);
-    if (scored) goals.push(scored);
+    const scored = scoreGoal(run2, { goalSet, goal }, period2, elapsed);
+    if (scored) scores.push(scored);
   }
-  const cap = model.settings.cap;
+  const cap = run2.model.settings.cap;
   const capped = (value) => value === null ? void 0 : cappedAttainment(value, cap);
-  const score = weightedScore(goals.map((g) => ({ weight: g.weight, capped: capped(g.attainment) })));
+  const score = weightedScore(scores.map((g) => ({ weight: g.weight, capped: capped(g.attainment) })));
   const forecastScore = weightedScore(
-    goals.map((g) => ({ weight: g.weight, capped: g.attainment === null ? void 0 : capped(g.forecastAttainment ?? g.attainment) }))
+    scores.map((g) => ({ weight: g.weight, capped: g.attainment === null ? void 0 : capped(g.forecastAttainment ?? g.attainment) }))
   );
+  const initiatives2 = scores.flatMap((g) => g.initiatives);
   return {
-    team: goalSet.team,
-    name: team?.name ?? null,
-    period: goalSet.period.id,
-    months: [...periodMonths],
-    elapsedMonths: elapsed.length,
-    score: score ?? null,
-    forecastScore: forecastScore ?? null,
-    goals
+    team: teamId,
+    period: period2,
+    score: {
+      team: teamId,
+      name: team?.name ?? null,
+      period: period2.id,
+      months: [...period2.months],
+      elapsedMonths: elapsed.length,
+      score: score ?? null,
+      forecastScore: forecastScore ?? null,
+      goals: scores,
+      sharedGoals: shared.of(teamId, period2),
+      initiatives: {
+        total: initiatives2.length,
+        done: initiatives2.filter((i) => i.status === "done").length,
+        overdue: initiatives2.filter((i) => i.overdue).length,
+        blocked: initiatives2.filter((i) => i.status === "blocked").length
+      }
+    }
   };
 }
-function scoreGoal(model, index, teamId, team, goal, periodMonths, elapsed) {
+function scoreGoal(run2, place, period2, elapsed) {
+  const { model } = run2;
+  const goal = place.goal;
   const kpi = goal.kpi === void 0 ? void 0 : model.kpis.get(goal.kpi);
   if (!kpi || goal.id === void 0 || goal.target === void 0 || goal.weight === void 0 || goal.owner === void 0) return void 0;
   const comparison = goal.comparison;
   const context3 = {
-    model,
-    index,
+    run: run2,
+    place,
     kpi,
-    team,
+    teams: [place.goalSet.team, ...goal.contributors].flatMap((id) => id === void 0 ? [] : model.teams.get(id) ?? []),
     direction: kpi.direction ?? (comparison === "atMost" ? "decrease" : "increase"),
     comparison,
     thresholds: { ...model.settings.thresholds, ...goal.thresholds },
     cap: model.settings.cap,
-    elapsed,
-    periodMonths,
+    period: period2,
     sumsOverTime: !kpi.formula && (kpi.overTime ?? kpi.aggregate) === "sum"
   };
-  const scope = { team: teamId, months: elapsed, filter: /* @__PURE__ */ new Map() };
-  const actual = elapsed.length === 0 ? void 0 : kpiValue(model, index, kpi, scope);
-  const pace = paceOf(context3, goal.target, goal.breakdowns, linearPace(context3));
+  const source = run2.sources.ofGoal(place);
+  const scope = { source, months: elapsed, filter: /* @__PURE__ */ new Map() };
+  const actual = elapsed.length === 0 ? void 0 : kpiValue(model, run2.index, kpi, scope);
+  const pace = paceOf(context3, goal.target, goal.breakdowns, evenPace(period2.months, elapsed));
   const judged = judge(context3, goal.target, goal.baseline, actual, pace);
-  const trendValues = monthlyValues(model, index, kpi, scope);
+  const trendValues = monthlyValues(model, run2.index, kpi, scope);
   return {
     id: goal.id,
     title: goal.title ?? goal.id,
@@ -38764,7 +39076,7 @@ function scoreGoal(model, index, teamId, team, goal, periodMonths, elapsed) {
     direction: context3.direction,
     sumsOverTime: context3.sumsOverTime,
     owner: goal.owner,
-    ownerName: team?.members.get(goal.owner)?.name ?? null,
+    ownerName: nameOf(context3, goal.owner),
     alignsTo: goal.alignsTo ?? null,
     notes: goal.notes ?? null,
     target: goal.target,
@@ -38783,49 +39095,62 @@ function scoreGoal(model, index, teamId, team, goal, periodMonths, elapsed) {
     weight: goal.weight,
     score: judged.attainment === void 0 ? null : cappedAttainment(judged.attainment.value, context3.cap) * goal.weight / 100,
     trend: elapsed.map((month, i) => ({ month, value: trendValues[i] ?? null })),
-    breakdown: scoreBreakdowns(context3, goal.breakdowns, scope, pace)
+    breakdown: scoreBreakdowns(context3, goal.breakdowns, scope, pace),
+    actualFrom: actual === void 0 ? null : source.kind === "rows" ? "rows" : "contributors",
+    contributors: [...goal.contributors],
+    initiatives: scoreInitiatives(context3, goal.initiatives),
+    previous: null
   };
+}
+function nameOf(context3, person) {
+  for (const team of context3.teams) {
+    const name = team.members.get(person)?.name;
+    if (name !== void 0) return name;
+  }
+  return null;
 }
 function meetsTarget(context3, value, target) {
   return context3.comparison ? isMet(value, target, context3.comparison) : reaches(value, target, context3.direction);
 }
-function linearPace(context3) {
-  const elapsedMonths = context3.elapsed.length;
-  const periodMonths = context3.periodMonths.length;
-  return { share: { part: elapsedMonths, whole: periodMonths }, planned: false, expected: 0, remainingPlan: 0, elapsedMonths, periodMonths, periodOver: elapsedMonths === periodMonths };
+function evenPace(months, elapsed) {
+  return { share: { part: elapsed.length, whole: months.length }, planned: false, expected: 0, remainingPlan: 0, months, elapsed, plan: void 0 };
 }
 function paceOf(context3, target, breakdowns, inherited) {
-  const plan = breakdowns.find((b) => b.by === "month");
+  const plan = planOf(breakdowns, context3.period, inherited.months);
   if (!plan) {
     const expected = expectedToDate(target, context3.sumsOverTime, inherited.share);
     return { ...inherited, expected, remainingPlan: target - expected };
   }
-  let toDate = 0;
-  let remaining = 0;
-  for (const item of plan.items) {
-    if (item.target === void 0 || !context3.periodMonths.includes(item.key)) continue;
-    if (context3.elapsed.includes(item.key)) toDate += item.target;
-    else remaining += item.target;
-  }
-  const share = target !== 0 ? { part: toDate, whole: target } : { part: inherited.elapsedMonths, whole: inherited.periodMonths };
-  return { ...inherited, share, planned: true, expected: expectedToDate(target, context3.sumsOverTime, share, toDate), remainingPlan: remaining };
+  const passed = (month) => inherited.elapsed.includes(month);
+  const toDate = plannedFor(plan, passed);
+  const remaining = plannedFor(plan, (month) => !passed(month));
+  const share = target !== 0 ? { part: toDate, whole: target } : { part: inherited.elapsed.length, whole: inherited.months.length };
+  return { ...inherited, share, planned: true, expected: expectedToDate(target, context3.sumsOverTime, share, toDate), remainingPlan: remaining, plan };
 }
+function partPace(context3, target, breakdowns, months, parent) {
+  const elapsed = months.filter((month) => parent.elapsed.includes(month));
+  const over = months.length > 0 && elapsed.length === months.length;
+  const inPart = (month) => months.includes(month);
+  const planned = !over && parent.plan !== void 0 ? plannedFor(parent.plan, inPart) : 0;
+  const share = over ? { part: 1, whole: 1 } : planned !== 0 ? { part: plannedFor(parent.plan, (month) => inPart(month) && elapsed.includes(month)), whole: planned } : { part: elapsed.length, whole: months.length };
+  return paceOf(context3, target, breakdowns, { share, planned: planned !== 0, expected: 0, remainingPlan: 0, months, elapsed, plan: over ? void 0 : parent.plan });
+}
+var noData = { expected: void 0, progress: void 0, attainment: void 0, forecast: void 0, forecastAttainment: void 0, met: null, status: "no-data" };
 function judge(context3, target, baseline, actual, pace) {
   const sums = context3.sumsOverTime;
   const expected = pace.expected;
-  if (actual === void 0) {
-    return { expected, progress: void 0, attainment: void 0, forecast: void 0, forecastAttainment: void 0, met: null, status: "no-data" };
-  }
+  if (actual === void 0) return { ...noData, expected };
+  const periodOver = pace.elapsed.length === pace.months.length;
   const projected = sums ? forecast(actual, {
     expected,
     remainingPlan: pace.remainingPlan,
     planned: pace.planned,
-    elapsedMonths: pace.elapsedMonths,
-    periodMonths: pace.periodMonths
+    elapsedMonths: pace.elapsed.length,
+    periodMonths: pace.months.length
   }) : void 0;
   const share = sums ? progress(actual, target) : void 0;
   if (context3.comparison) {
-    const { met, status: status2 } = sums ? judgeSummedThreshold(actual, projected, target, context3.comparison, pace.periodOver, context3.thresholds.amber) : judgeLevelThreshold(actual, target, context3.comparison, pace.periodOver);
+    const { met, status: status2 } = sums ? judgeSummedThreshold(actual, projected, target, context3.comparison, periodOver, context3.thresholds.amber) : judgeLevelThreshold(actual, target, context3.comparison, periodOver);
     const counted = thresholdAttainment(met, status2);
     return { expected, progress: share, attainment: counted, forecast: projected, forecastAttainment: projected === void 0 ? void 0 : counted, met, status: status2 };
   }
@@ -38842,37 +39167,83 @@ function judge(context3, target, baseline, actual, pace) {
     status
   };
 }
+function countedMonthsOfTeam(context3, team, within) {
+  const covered = /* @__PURE__ */ new Set();
+  for (const contributor of alignmentIndex(context3.run.model).contributorsOf(context3.place.goal)) {
+    if (contributor.goalSet.team !== team) continue;
+    for (const month of contributor.goalSet.period?.months ?? []) covered.add(month);
+  }
+  const counted = within.filter((month) => covered.has(month));
+  return counted.length === 0 || counted.length === within.length ? void 0 : counted;
+}
+function plannedShare(target, parent, months) {
+  const inMonths = (month) => months.includes(month);
+  if (parent.plan) {
+    const whole = plannedFor(parent.plan, () => true);
+    return whole === 0 ? 0 : target * plannedFor(parent.plan, inMonths) / whole;
+  }
+  return target * parent.months.filter(inMonths).length / parent.months.length;
+}
+function partMonths(context3, by, key, within) {
+  if (by === "month") return within.includes(key) ? [key] : [];
+  if (by !== "quarter" && by !== "half") return void 0;
+  return (yearPartMonths(context3.period, by, key) ?? []).filter((month) => within.includes(month));
+}
 function scoreBreakdowns(context3, breakdowns, parentScope, parentPace) {
+  const { model, index } = context3.run;
   const scores = [];
   for (const breakdown of breakdowns) {
-    if (breakdown.by === void 0) continue;
-    const byMonth = breakdown.by === "month";
+    const by = breakdown.by;
+    if (by === void 0) continue;
     for (const item of breakdown.items) {
       if (item.target === void 0) continue;
-      const scope = byMonth ? { ...parentScope, months: parentScope.months.filter((month) => month === item.key) } : { ...parentScope, filter: new Map([...parentScope.filter, [breakdown.by, item.key]]) };
-      const owner = item.owner ?? (breakdown.by === "owner" ? item.key : void 0);
-      const monthPassed = byMonth && scope.months.length > 0;
-      const pace = byMonth ? { share: { part: monthPassed ? 1 : 0, whole: 1 }, planned: false, expected: monthPassed ? item.target : 0, remainingPlan: 0, elapsedMonths: monthPassed ? 1 : 0, periodMonths: 1, periodOver: monthPassed } : paceOf(context3, item.target, item.breakdowns, parentPace);
-      const actual = scope.months.length === 0 ? void 0 : kpiValue(context3.model, context3.index, context3.kpi, scope);
-      const judged = byMonth && !monthPassed ? { expected: void 0, progress: void 0, attainment: void 0, forecast: void 0, forecastAttainment: void 0, met: null, status: "no-data" } : judge(context3, item.target, void 0, actual, pace);
+      const months = partMonths(context3, by, item.key, parentPace.months);
+      const counted = by === "team" ? countedMonthsOfTeam(context3, item.key, parentPace.months) : void 0;
+      const countedTarget = counted ? plannedShare(item.target, parentPace, counted) : void 0;
+      const scope = months ? { ...parentScope, months: parentScope.months.filter((month) => months.includes(month)) } : by === "team" ? { ...parentScope, source: context3.run.sources.ofTeam(context3.place, item.key), months: parentScope.months.filter((month) => counted?.includes(month) ?? true) } : { ...parentScope, filter: new Map([...parentScope.filter, [by, item.key]]) };
+      const owner = item.owner ?? (by === "owner" ? item.key : void 0);
+      const pace = months ? partPace(context3, item.target, item.breakdowns, months, parentPace) : counted ? partPace(context3, countedTarget, item.breakdowns, counted, parentPace) : paceOf(context3, item.target, item.breakdowns, parentPace);
+      const actual = scope.months.length === 0 ? void 0 : kpiValue(model, index, context3.kpi, scope);
+      const judged = months && pace.elapsed.length === 0 ? noData : judge(context3, countedTarget ?? item.target, void 0, actual, pace);
+      const partOver = months !== void 0 && pace.elapsed.length === pace.months.length;
       scores.push({
-        by: breakdown.by,
+        by,
         key: item.key,
         owner: owner ?? null,
-        ownerName: owner === void 0 ? null : context3.team?.members.get(owner)?.name ?? null,
+        ownerName: owner === void 0 ? null : nameOf(context3, owner),
         target: item.target,
         actual: actual ?? null,
         progress: judged.progress ?? null,
         attainment: judged.attainment?.value ?? null,
         bestPossible: judged.attainment?.bestPossible ?? false,
         expected: judged.expected ?? null,
-        // A month's forecast is its actual: the month is over.
-        forecast: byMonth ? null : judged.forecast ?? null,
+        // A part of a plan that is over has its actual as its final value: nothing is left to forecast.
+        forecast: partOver ? null : judged.forecast ?? null,
         met: judged.met,
         status: judged.status,
+        counted: counted ? { months: [...counted], target: countedTarget } : null,
         breakdown: scoreBreakdowns(context3, item.breakdowns, scope, pace)
       });
     }
+  }
+  return scores;
+}
+function scoreInitiatives(context3, initiatives2) {
+  const scores = [];
+  for (const initiative of initiatives2) {
+    const { id, owner, due, status } = initiative;
+    if (id === void 0 || owner === void 0 || due === void 0 || status === void 0) continue;
+    scores.push({
+      id,
+      title: initiative.title ?? id,
+      owner,
+      ownerName: nameOf(context3, owner),
+      start: initiative.start ?? null,
+      due,
+      status,
+      link: initiative.link ?? null,
+      overdue: isOverdue(due, status, context3.run.asOf)
+    });
   }
   return scores;
 }
@@ -38983,12 +39354,16 @@ function scanCsv(text, onRecord) {
 }
 
 // src/model/model.ts
+var initiativeStatuses = ["planned", "in-progress", "done", "dropped", "blocked"];
 var defaultSettings = {
   locale: "en",
   currency: "CNY",
   tolerance: 1e-3,
   thresholds: { green: 1, amber: 0.9 },
-  cap: 1.2
+  cap: 1.2,
+  fiscalYearStart: 1,
+  rollups: "warning",
+  challenge: { enabled: true, maxGrowth: 1 }
 };
 function spanOf(at, rest = [], part = "value") {
   return at.doc.span([...at.path, ...rest], part);
@@ -39004,17 +39379,6 @@ function cellSpan(row, column) {
   return { source: table.source, start: row.start, end: row.end };
 }
 
-// src/model/walk.ts
-function forEachBreakdown(goal, visit2) {
-  const walk = (breakdowns, parent) => {
-    for (const breakdown of breakdowns) {
-      visit2(breakdown, parent);
-      for (const item of breakdown.items) walk(item.breakdowns, { kind: "item", item, breakdown });
-    }
-  };
-  walk(goal.breakdowns, { kind: "goal", goal });
-}
-
 // src/text/describe.ts
 function describeValue(value) {
   if (value === null || value === void 0) return "nothing";
@@ -39028,9 +39392,9 @@ function truncate(text, length) {
   const chars = Array.from(text);
   return chars.length <= length ? text : `${chars.slice(0, length - 1).join("")}\u2026`;
 }
-function listWords(words2, conjunction = "or") {
-  if (words2.length <= 1) return words2.join("");
-  return `${words2.slice(0, -1).join(", ")} ${conjunction} ${words2[words2.length - 1]}`;
+function listWords(words, conjunction = "or") {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
 }
 function formatNumber(value) {
   return value.toLocaleString("en-US", { maximumFractionDigits: 6 });
@@ -39108,6 +39472,7 @@ var actualsReferences = {
   run(model) {
     const diagnostics = [];
     const keys = breakdownKeys(model);
+    const keysOf = (row, dimension) => keys.get(`${row.team}\0${row.kpi}\0${dimension}`);
     for (const table of model.actuals) {
       for (const row of table.rows) {
         const team = model.teams.get(row.team);
@@ -39141,7 +39506,7 @@ var actualsReferences = {
         if (!team) continue;
         for (const [dimension, value] of row.dimensions) {
           if (dimension === "owner") {
-            if (!team.members.has(value)) {
+            if (!team.members.has(value) && !keysOf(row, dimension)?.has(value)) {
               diagnostics.push(
                 diagnosticAt(
                   cellSpan(row, dimension),
@@ -39152,7 +39517,7 @@ var actualsReferences = {
             }
             continue;
           }
-          const known = keys.get(`${row.team}\0${row.kpi}\0${dimension}`);
+          const known = keysOf(row, dimension);
           if (known && !known.has(value)) {
             diagnostics.push(
               diagnosticAt(
@@ -39162,6 +39527,72 @@ var actualsReferences = {
               )
             );
           }
+        }
+      }
+    }
+    return diagnostics;
+  }
+};
+
+// src/text/describe-plan.ts
+function goalPath(place) {
+  return `${place.goalSet.team ?? "?"}/${place.goalSet.periodText ?? "?"}/${place.goal.id ?? "?"}`;
+}
+function formatFigure(value) {
+  return formatNumber(Math.abs(value) >= 1 ? Math.round(value * 100) / 100 : value);
+}
+function formatShare(part, whole) {
+  return `${formatNumber(Math.round(part / whole * 1e4) / 100)}%`;
+}
+function describeMonths(months) {
+  const runs = [];
+  for (const month of [...new Set(months)].sort()) {
+    const run2 = runs[runs.length - 1];
+    if (run2 && addMonths(run2[run2.length - 1], 1) === month) run2.push(month);
+    else runs.push([month]);
+  }
+  return listWords(
+    runs.map((run2) => run2.length === 1 ? run2[0] : `${run2[0]} to ${run2[run2.length - 1]}`),
+    "and"
+  );
+}
+function listNames(names) {
+  const named = 10;
+  return names.length <= named ? names.join(", ") : `${names.slice(0, named).join(", ")} and ${formatNumber(names.length - named)} more`;
+}
+function describeGap(value, expected) {
+  return `${formatFigure(Math.abs(value - expected))} ${value < expected ? "short of" : "over"}`;
+}
+
+// src/checks/actuals-rollup.ts
+var teamTotal2 = /* @__PURE__ */ new Map();
+var actualsRollup = {
+  name: "actuals-rollup",
+  codes: ["actuals-rollup-mismatch"],
+  run(model) {
+    if (model.actuals.length === 0 || model.settings.rollups === "off") return [];
+    const alignment2 = alignmentIndex(model);
+    const index = actualsIndex(model);
+    const sources = actualsSources(model, index);
+    const diagnostics = [];
+    for (const goalSet of model.goalSets) {
+      for (const goal of goalSet.goals) {
+        const contributors = alignment2.contributorsOf(goal);
+        const kpi = goal.kpi === void 0 ? void 0 : model.kpis.get(goal.kpi);
+        if (contributors.length === 0 || !kpi?.aggregate || kpi.formula || goalSet.team === void 0 || !goalSet.period) continue;
+        const own = teamRows(goalSet.team);
+        let rolledUp;
+        for (const month of goalSet.period.months) {
+          const reported = kpiValue(model, index, kpi, { source: own, months: [month], filter: teamTotal2 });
+          if (reported === void 0) continue;
+          rolledUp ??= sources.ofContributors(contributors);
+          const combined = kpiValue(model, index, kpi, { source: rolledUp, months: [month], filter: teamTotal2 });
+          if (combined === void 0 || withinTolerance(combined, reported, model.settings.tolerance)) continue;
+          const names = listNames(contributors.filter((place) => place.goalSet.period?.months.includes(month)).map(goalPath));
+          const percent = reported === 0 ? "" : ` (${formatShare(Math.abs(combined - reported), Math.abs(reported))})`;
+          const message = `The actuals of ${goalSet.team} for ${kpi.id} in ${month} (${formatFigure(reported)}) disagree with those of the goals aligned to ${goalPath({ goalSet, goal })} (${names}), which come to ${formatFigure(combined)}: ${formatFigure(Math.abs(combined - reported))} apart${percent}. The goal is scored from its own rows.`;
+          diagnostics.push(diagnosticAt(spanOf(goal.at, ["kpi"]), "actuals-rollup-mismatch", message));
+          break;
         }
       }
     }
@@ -39247,6 +39678,14 @@ var alignment = {
   codes: ["unknown-team", "unknown-goal"],
   run(model) {
     const diagnostics = [];
+    const setsByTeam = /* @__PURE__ */ new Map();
+    for (const goalSet of model.goalSets) {
+      if (goalSet.team === void 0) continue;
+      let sets = setsByTeam.get(goalSet.team);
+      if (!sets) setsByTeam.set(goalSet.team, sets = []);
+      sets.push(goalSet);
+    }
+    let known;
     for (const goalSet of model.goalSets) {
       for (const goal of goalSet.goals) {
         if (goal.alignsTo === void 0) continue;
@@ -39255,9 +39694,9 @@ var alignment = {
         const teamId = goal.alignsTo.slice(0, slash);
         const goalId = goal.alignsTo.slice(slash + 1);
         const span = () => spanOf(goal.at, ["alignsTo"]);
-        const teamSets = model.goalSets.filter((candidate) => candidate.team === teamId);
+        const teamSets = setsByTeam.get(teamId) ?? [];
         if (teamSets.length === 0) {
-          const known = /* @__PURE__ */ new Set([...model.teams.keys(), ...model.goalSets.flatMap((s) => s.team === void 0 ? [] : [s.team])]);
+          known ??= /* @__PURE__ */ new Set([...model.teams.keys(), ...setsByTeam.keys()]);
           diagnostics.push(
             diagnosticAt(
               span(),
@@ -39281,30 +39720,75 @@ var alignment = {
 };
 
 // src/checks/breakdown-months.ts
+var yearParts = {
+  quarter: { keys: ["Q1", "Q2", "Q3", "Q4"], keysOf: "Quarter breakdown keys are Q1 to Q4, the quarters of", splits: "a year or a half into its quarters" },
+  half: { keys: ["H1", "H2"], keysOf: "Half breakdown keys are H1 and H2, the halves of", splits: "a year into its halves" }
+};
+function monthRange(months) {
+  return `${months[0]}${months.length > 1 ? ` to ${months[months.length - 1]}` : ""}`;
+}
+function yearName(period2) {
+  return `${period2.fiscal ? "FY" : ""}${period2.year}`;
+}
+function yearPartName(key, period2) {
+  return `${key} of ${yearName(period2)}`;
+}
+function itemName(item, by, period2) {
+  return by === "quarter" || by === "half" ? yearPartName(item.key, period2) : item.key;
+}
+function frameName(frame, period2) {
+  const range = `(${monthRange(frame.months)})`;
+  return frame.item ? `${itemName(frame.item, frame.by, period2)} ${range}, the item this breakdown splits` : `the period ${period2.id} ${range}`;
+}
+function suggestYearPart(key, part, period2, fiscalYearStart) {
+  const named = parsePeriod(key, fiscalYearStart);
+  if (period2 && named?.unit === part && named.fiscal === period2.fiscal && named.year === period2.year) {
+    return ` Did you mean "${yearParts[part].keys[named.index - 1]}"?`;
+  }
+  return didYouMean(key, yearParts[part].keys);
+}
+function monthProblem(item, period2, frame) {
+  if (!isMonth(item.key)) {
+    return diagnosticAt(keySpanOf(item.at), "invalid-month", `"${item.key}" is not a month. Month breakdown keys are written YYYY-MM, e.g. 2026-10.`);
+  }
+  if (!period2 || !frame || frame.months.includes(item.key)) return void 0;
+  return diagnosticAt(keySpanOf(item.at), "month-outside-period", `${item.key} is outside ${frameName(frame, period2)}.`);
+}
+function yearPartProblem(item, by, period2, frame, fiscalYearStart) {
+  const part = yearParts[by];
+  if (!part.keys.includes(item.key)) {
+    return diagnosticAt(
+      keySpanOf(item.at),
+      "invalid-year-part",
+      `"${item.key}" is not a ${by}. ${part.keysOf} ${period2 ? yearName(period2) : "the goal's year"}.${suggestYearPart(item.key, by, period2, fiscalYearStart)}`
+    );
+  }
+  if (!period2 || !frame) return void 0;
+  const months = monthsOfItem(by, item.key, period2);
+  const inside = months.filter((month) => frame.months.includes(month)).length;
+  if (inside === months.length && months.length < frame.months.length) return void 0;
+  const name = `${yearPartName(item.key, period2)} (${monthRange(months)})`;
+  return diagnosticAt(
+    keySpanOf(item.at),
+    "year-part-outside-period",
+    inside === 0 ? `${name} is outside ${frameName(frame, period2)}.` : `${name} covers all of ${frameName(frame, period2)}: a ${by} breakdown splits ${part.splits}.`
+  );
+}
 var breakdownMonths = {
   name: "breakdown-months",
-  codes: ["invalid-month", "month-outside-period"],
+  codes: ["invalid-month", "month-outside-period", "invalid-year-part", "year-part-outside-period"],
   run(model) {
     const diagnostics = [];
+    const fiscalYearStart = model.settings.fiscalYearStart;
     for (const goalSet of model.goalSets) {
+      const period2 = goalSet.period;
       for (const goal of goalSet.goals) {
-        forEachBreakdown(goal, (breakdown) => {
-          if (breakdown.by !== "month") return;
+        forEachBreakdownWithin(goal, period2, (breakdown, _parent, frame) => {
+          const by = breakdown.by;
+          if (!isTimeDimension(by)) return;
           for (const item of breakdown.items) {
-            if (!isMonth(item.key)) {
-              diagnostics.push(
-                diagnosticAt(keySpanOf(item.at), "invalid-month", `"${item.key}" is not a month. Month breakdown keys are written YYYY-MM, e.g. 2026-10.`)
-              );
-            } else if (goalSet.period && !goalSet.period.months.includes(item.key)) {
-              const months = goalSet.period.months;
-              diagnostics.push(
-                diagnosticAt(
-                  keySpanOf(item.at),
-                  "month-outside-period",
-                  `${item.key} is outside the period ${goalSet.period.id} (${months[0]}${months.length > 1 ? ` to ${months[months.length - 1]}` : ""}).`
-                )
-              );
-            }
+            const problem = by === "month" ? monthProblem(item, period2, frame) : yearPartProblem(item, by, period2, frame, fiscalYearStart);
+            if (problem) diagnostics.push(problem);
           }
         });
       }
@@ -39322,6 +39806,7 @@ var wording = {
   first: { should: "start with", actual: "start with" },
   last: { should: "end with", actual: "end with" }
 };
+var timeParts = { month: "months", quarter: "quarters", half: "halves" };
 var breakdownTotals = {
   name: "breakdown-totals",
   codes: ["breakdown-sum", "breakdown-mismatch"],
@@ -39344,7 +39829,7 @@ var breakdownTotals = {
           const by = breakdown.by === void 0 ? "" : ` by ${breakdown.by}`;
           const percent = target === 0 ? "" : ` (${formatNumber(Math.round(Math.abs(difference) / Math.abs(target) * 1e4) / 100)}%)`;
           const gap = `${formatNumber(Math.abs(difference))} ${difference < 0 ? "short" : "over"}${percent}`;
-          const message = aggregate === "sum" ? `The breakdown${by} adds up to ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.` : `The breakdown${by} should ${wording[aggregate].should} ${whose}, since KPI "${kpi.id}" combines ${breakdown.by === "month" ? "months" : "parts"} by ${aggregate}: its items ${wording[aggregate].actual} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
+          const message = aggregate === "sum" ? `The breakdown${by} adds up to ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.` : `The breakdown${by} should ${wording[aggregate].should} ${whose}, since KPI "${kpi.id}" combines ${isTimeDimension(breakdown.by) ? timeParts[breakdown.by] : "parts"} by ${aggregate}: its items ${wording[aggregate].actual} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
           diagnostics.push(diagnosticAt(keySpanOf(breakdown.at, ["items"]), aggregate === "sum" ? "breakdown-sum" : "breakdown-mismatch", message));
         });
       }
@@ -39352,6 +39837,79 @@ var breakdownTotals = {
     return diagnostics;
   }
 };
+
+// src/checks/challenge.ts
+function bestResult(results, direction) {
+  let best;
+  for (const result of results) {
+    if (!best || (direction === "increase" ? result.value > best.value : result.value < best.value)) best = result;
+  }
+  return best;
+}
+function improvesOn(target, previous, direction) {
+  if (withinTolerance(target, previous, 0)) return false;
+  return direction === "increase" ? target > previous : target < previous;
+}
+function realisticLimit(previous, direction, maxGrowth) {
+  return direction === "increase" ? previous * (1 + maxGrowth) : previous / (1 + maxGrowth);
+}
+var challenge = {
+  name: "challenge",
+  codes: ["target-not-challenging", "target-unrealistic"],
+  run(model) {
+    const { enabled, maxGrowth } = model.settings.challenge;
+    if (!enabled || model.actuals.length === 0) return [];
+    const index = actualsIndex(model);
+    const diagnostics = [];
+    const earlierPeriods = /* @__PURE__ */ new Map();
+    for (const { team, period: period2, goals } of model.goalSets) {
+      if (team === void 0 || !period2) continue;
+      let earlier = earlierPeriods.get(period2.id);
+      if (!earlier) {
+        earlier = [previousPeriod(period2, model.settings.fiscalYearStart)];
+        if (period2.unit === "quarter") earlier.push(periodYearEarlier(period2, model.settings.fiscalYearStart));
+        earlierPeriods.set(period2.id, earlier);
+      }
+      for (const goal of goals) {
+        const kpi = goal.kpi === void 0 ? void 0 : model.kpis.get(goal.kpi);
+        const direction = goal.comparison ? goal.comparison === "atLeast" ? "increase" : "decrease" : kpi?.direction;
+        if (goal.challenge === false || !kpi || !direction || goal.target === void 0) continue;
+        const results = earlier.flatMap((then) => {
+          const value = periodResult(model, index, kpi, team, then);
+          return value === void 0 ? [] : [{ period: then, value }];
+        });
+        const best = bestResult(results, direction);
+        const verdict = best && challengeVerdict(goal.target, best.value, direction, maxGrowth, goal.comparison !== void 0);
+        if (!best || !verdict) continue;
+        const message = describeVerdict(verdict, goal, goal.target, best, results, direction, maxGrowth);
+        diagnostics.push(diagnosticAt(spanOf(goal.at, ["target"]), verdict, message));
+      }
+    }
+    return diagnostics;
+  }
+};
+function challengeVerdict(target, previous, direction, maxGrowth, threshold) {
+  if (!threshold && !improvesOn(target, previous, direction)) return "target-not-challenging";
+  if (previous <= 0) return void 0;
+  const limit = realisticLimit(previous, direction, maxGrowth);
+  return (direction === "increase" ? target > limit : target < limit) ? "target-unrealistic" : void 0;
+}
+function describeVerdict(verdict, goal, target, best, results, direction, maxGrowth) {
+  const base = best.value;
+  const other = results.find((result) => result !== best);
+  const then = `the team's result of ${formatFigure(base)} for KPI "${goal.kpi}" in ${best.period.id}${other ? ` (the better of it and ${formatFigure(other.value)} in ${other.period.id})` : ""}`;
+  const optOut = (what) => `if ${what}, set \`challenge: false\` on the goal and say why in \`notes\`.`;
+  if (verdict === "target-not-challenging") {
+    const change = Math.abs(target - base);
+    const worse = direction === "increase" ? "less" : "more";
+    const asked2 = withinTolerance(target, base, 0) ? `no ${direction === "increase" ? "growth" : "reduction"}` : `${base === 0 ? formatFigure(change) : formatShare(change, Math.abs(base))} ${worse}`;
+    return `The target of ${formatFigure(target)} does not improve on ${then}: it asks for ${asked2}. A target should ask for more than the team has already achieved (\u6301\u7EED\u6539\u8FDB); ${optOut("holding the level is the plan")}`;
+  }
+  const limit = realisticLimit(base, direction, maxGrowth);
+  const allowance = `+${formatNumber(Math.round(maxGrowth * 1e4) / 100)}%`;
+  const asked = direction === "increase" ? `asks for ${formatShare(target - base, base)} growth over ${then}, more than the ${allowance} that \`challenge.maxGrowth\` calls realistic (at most ${formatFigure(limit)})` : `asks to cut ${then} by ${formatShare(base - target, base)}, more than \`challenge.maxGrowth\` calls realistic: ${allowance} lets a KPI that should decrease fall to ${formatFigure(base)} \xF7 ${formatNumber(1 + maxGrowth)} = ${formatFigure(limit)}`;
+  return `The target of ${formatFigure(target)} ${asked}. A target should be challenging yet within the team's reach (\u5177\u6709\u6311\u6218\u6027\uFF0C\u540C\u65F6\u8003\u8651\u5230\u56E2\u961F\u7684\u5B9E\u9645\u60C5\u51B5); ${optOut("the stretch is meant")}`;
+}
 
 // src/model/kinds.ts
 var apiVersion = "goalpost/v1";
@@ -39372,7 +39930,7 @@ function doc(markdown) {
 // src/model/schema/common.ts
 var kpiIdPattern = "^[A-Za-z_][A-Za-z0-9_]*$";
 var idPattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
-var periodPattern = "^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$";
+var periodPattern = "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$";
 var datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 var dimensionPattern = "^[A-Za-z][A-Za-z0-9_]*$";
 var kpiReference = {
@@ -39392,12 +39950,14 @@ var personReference = {
 var period = {
   type: ["string", "integer"],
   title: "Period",
-  ...doc("The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`."),
+  ...doc(
+    "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`; or a fiscal year (**\u8D22\u5E74**) `FY2027` and its halves and quarters `FY2027-H1`, `FY2027-Q1`, named after the calendar year the fiscal year ends in (see `fiscalYearStart` in the settings)."
+  ),
   pattern: periodPattern,
-  patternErrorMessage: "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).",
+  patternErrorMessage: "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).",
   minimum: 1e3,
   maximum: 9999,
-  examples: ["2026-Q4", "2026-H2", "2026", "2026-11"]
+  examples: ["2026-Q4", "2026-H2", "2026", "2026-11", "FY2027", "FY2027-Q1"]
 };
 var thresholds = {
   type: "object",
@@ -39413,6 +39973,7 @@ var thresholds = {
 };
 
 // src/checks/due-dates.ts
+var date = new RegExp(datePattern);
 var dueDates = {
   name: "due-dates",
   codes: ["due-outside-period"],
@@ -39421,16 +39982,22 @@ var dueDates = {
     for (const goalSet of model.goalSets) {
       if (!goalSet.period) continue;
       const months = goalSet.period.months;
+      const period2 = `${goalSet.period.id} (${months[0]} to ${months[months.length - 1]})`;
+      const outside = (due) => due !== void 0 && date.test(due) && !months.includes(due.slice(0, 7));
       for (const goal of goalSet.goals) {
-        if (goal.due === void 0 || !new RegExp(datePattern).test(goal.due)) continue;
-        if (months.includes(goal.due.slice(0, 7))) continue;
-        diagnostics.push(
-          diagnosticAt(
-            spanOf(goal.at, ["due"]),
-            "due-outside-period",
-            `The goal is due on ${goal.due}, outside its period ${goalSet.period.id} (${months[0]} to ${months[months.length - 1]}).`
-          )
-        );
+        if (outside(goal.due)) {
+          diagnostics.push(diagnosticAt(spanOf(goal.at, ["due"]), "due-outside-period", `The goal is due on ${goal.due}, outside its period ${period2}.`));
+        }
+        for (const initiative of goal.initiatives) {
+          if (!outside(initiative.due)) continue;
+          diagnostics.push(
+            diagnosticAt(
+              spanOf(initiative.at, ["due"]),
+              "due-outside-period",
+              `The initiative "${initiative.id ?? "?"}" is due on ${initiative.due}, outside the goal's period ${period2}.`
+            )
+          );
+        }
       }
     }
     return diagnostics;
@@ -39549,6 +40116,53 @@ var formulaCycles = {
   }
 };
 
+// src/checks/initiatives.ts
+var date2 = new RegExp(datePattern);
+function linkProblem(link) {
+  let url;
+  try {
+    url = new URL(link);
+  } catch {
+    return "is not a full web address";
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return `is a ${url.protocol.slice(0, -1)} address`;
+  return url.hostname === "" ? "names no host" : void 0;
+}
+var initiatives = {
+  name: "initiatives",
+  codes: ["initiative-dates", "invalid-link"],
+  run(model) {
+    const diagnostics = [];
+    for (const goalSet of model.goalSets) {
+      for (const goal of goalSet.goals) {
+        for (const initiative of goal.initiatives) {
+          const { start, due, link } = initiative;
+          if (start !== void 0 && due !== void 0 && date2.test(start) && date2.test(due) && start > due) {
+            diagnostics.push(
+              diagnosticAt(
+                spanOf(initiative.at, ["start"]),
+                "initiative-dates",
+                `The initiative "${initiative.id ?? "?"}" starts on ${start}, after it is due on ${due}. Move the start to ${due} or earlier, or the due date later.`
+              )
+            );
+          }
+          const problem = link === void 0 ? void 0 : linkProblem(link);
+          if (problem !== void 0) {
+            diagnostics.push(
+              diagnosticAt(
+                spanOf(initiative.at, ["link"]),
+                "invalid-link",
+                `The link "${truncate(link, 80)}" ${problem}: an initiative links to an http or https address, such as https://wiki.example.com/double-11.`
+              )
+            );
+          }
+        }
+      }
+    }
+    return diagnostics;
+  }
+};
+
 // src/checks/kpi-definitions.ts
 var kpiDefinitions = {
   name: "kpi-definitions",
@@ -39616,12 +40230,38 @@ var negativeTargets = {
 };
 
 // src/checks/references.ts
-function unknownPerson(team, id, span, role) {
-  return diagnosticAt(
-    span,
-    "unknown-person",
-    `${role} "${id}" is not a member of team "${team.id}".${didYouMean(id, team.members.keys())} Add them to the team file or choose a member.`
-  );
+function unknownPerson(teams, id, span, role) {
+  const [team, ...contributors] = teams;
+  const suggestion = didYouMean(id, teams.flatMap((each) => [...each.members.keys()]));
+  const message = contributors.length === 0 ? `${role} "${id}" is not a member of team "${team.id}".${suggestion} Add them to the team file or choose a member.` : `${role} "${id}" is not a member of team "${team.id}" or of the goal's contributing ${contributors.length === 1 ? "team" : "teams"} ${listWords(
+    contributors.map((each) => `"${each.id}"`),
+    "and"
+  )}.${suggestion} Add them to one of these team files or choose a member.`;
+  return diagnosticAt(span, "unknown-person", message);
+}
+function isMember(teams, id) {
+  return teams.some((team) => team.members.has(id));
+}
+function sharingTeams(team, goal, model) {
+  const teams = [team];
+  for (const id of goal.contributors) {
+    const contributor = model.teams.get(id);
+    if (contributor && contributor !== team && !teams.includes(contributor)) teams.push(contributor);
+  }
+  return teams;
+}
+function writtenAt(at, rest) {
+  let value = at.doc.data;
+  for (const segment of [...at.path, ...rest]) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return void 0;
+    value = value[segment];
+  }
+  return value;
+}
+function contributorSpan(goal, id) {
+  const written = writtenAt(goal.at, ["contributors"]);
+  const index = Array.isArray(written) ? written.indexOf(id) : -1;
+  return spanOf(goal.at, index === -1 ? ["contributors"] : ["contributors", index]);
 }
 var teamLeads = {
   name: "team-leads",
@@ -39630,7 +40270,7 @@ var teamLeads = {
     const diagnostics = [];
     for (const team of model.definitions.teams) {
       if (team.lead !== void 0 && !team.members.has(team.lead)) {
-        diagnostics.push(unknownPerson(team, team.lead, spanOf(team.at, ["lead"]), "The lead"));
+        diagnostics.push(unknownPerson([team], team.lead, spanOf(team.at, ["lead"]), "The lead"));
       }
     }
     return diagnostics;
@@ -39673,25 +40313,210 @@ var goalReferences = {
             );
           }
         }
-        if (!team) continue;
-        if (goal.owner !== void 0 && !team.members.has(goal.owner)) {
-          diagnostics.push(unknownPerson(team, goal.owner, spanOf(goal.at, ["owner"]), "The owner"));
+        for (const id of goal.contributors) {
+          if (model.teams.has(id)) continue;
+          diagnostics.push(
+            diagnosticAt(contributorSpan(goal, id), "unknown-team", `Contributing team "${id}" has no team file.${didYouMean(id, model.teams.keys())}`)
+          );
         }
+        if (team && goal.owner !== void 0 && !team.members.has(goal.owner)) {
+          diagnostics.push(unknownPerson([team], goal.owner, spanOf(goal.at, ["owner"]), "The owner"));
+        }
+        const teams = team && sharingTeams(team, goal, model);
         forEachBreakdown(goal, (breakdown) => {
           for (const item of breakdown.items) {
-            if (breakdown.by === "owner" && !team.members.has(item.key)) {
-              diagnostics.push(unknownPerson(team, item.key, keySpanOf(item.at), "The breakdown owner"));
+            if (breakdown.by === "team" && !model.teams.has(item.key)) {
+              diagnostics.push(
+                diagnosticAt(
+                  keySpanOf(item.at),
+                  "unknown-team",
+                  `Team "${item.key}" has no team file.${didYouMean(item.key, model.teams.keys())} A breakdown by team splits the target between teams by their ids.`
+                )
+              );
             }
-            if (item.owner !== void 0 && !team.members.has(item.owner)) {
-              diagnostics.push(unknownPerson(team, item.owner, spanOf(item.at, ["owner"]), "The owner"));
+            if (!teams) continue;
+            if (breakdown.by === "owner" && !isMember(teams, item.key)) {
+              diagnostics.push(unknownPerson(teams, item.key, keySpanOf(item.at), "The breakdown owner"));
+            }
+            if (item.owner !== void 0 && !isMember(teams, item.owner)) {
+              diagnostics.push(unknownPerson(teams, item.owner, spanOf(item.at, ["owner"]), "The owner"));
             }
           }
         });
+        if (!teams) continue;
+        for (const initiative of goal.initiatives) {
+          if (initiative.owner === void 0 || isMember(teams, initiative.owner)) continue;
+          diagnostics.push(unknownPerson(teams, initiative.owner, spanOf(initiative.at, ["owner"]), "The initiative owner"));
+        }
       }
     }
     return diagnostics;
   }
 };
+
+// src/score/target-over-months.ts
+function targetOverMonths(planned, counts) {
+  const plan = planOf(planned.breakdowns, planned.period, planned.months);
+  if (plan) return plannedFor(plan, counts);
+  const whole = planned.partOf;
+  if (whole) {
+    const inTarget = (month) => planned.months.includes(month);
+    const wholeInTarget = targetOverMonths(whole, inTarget);
+    if (wholeInTarget !== 0) return planned.target * targetOverMonths(whole, (month) => inTarget(month) && counts(month)) / wholeInTarget;
+  }
+  return planned.months.length === 0 ? 0 : planned.target * planned.months.filter(counts).length / planned.months.length;
+}
+
+// src/checks/rollups.ts
+var aggregateWords = { sum: "sum", mean: "mean", min: "minimum", max: "maximum", first: "first value", last: "last value" };
+var rollups = {
+  name: "rollups",
+  codes: ["rollup-sum", "rollup-mismatch", "rollup-missing"],
+  run(model) {
+    return [...rollupFindings(model).values()].flat();
+  }
+};
+function rollupFindings(model) {
+  const findings = /* @__PURE__ */ new Map();
+  const severity = model.settings.rollups;
+  if (severity === "off") return findings;
+  const alignment2 = alignmentIndex(model);
+  for (const goalSet of model.goalSets) {
+    for (const goal of goalSet.goals) {
+      const contributors = alignment2.contributorsOf(goal);
+      const byTeam = goal.breakdowns.find((breakdown) => breakdown.by === "team");
+      if (contributors.length === 0 && !byTeam || !goalSet.period) continue;
+      const diagnostics = [];
+      const parent = { goalSet, goal };
+      const split = byTeam && { breakdown: byTeam, teams: contributorsByTeam(contributors) };
+      if (split) {
+        for (const item of split.breakdown.items) {
+          if (split.teams.has(item.key) || !model.teams.has(item.key)) continue;
+          const share = item.target === void 0 ? "" : `, so its share of ${formatNumber(item.target)} is not planned by the team`;
+          const message = `Team "${item.key}" has no goal aligned to ${goalPath(parent)} with KPI "${goal.kpi ?? "?"}"${share}.`;
+          diagnostics.push(diagnosticAt(keySpanOf(item.at), "rollup-missing", message, severity));
+        }
+      }
+      const kpi = goal.kpi === void 0 ? void 0 : model.kpis.get(goal.kpi);
+      if (kpi?.aggregate && !kpi.formula) {
+        for (const target of rolledUpTargets(parent, goalSet.period, contributors, split)) {
+          const diagnostic = judge2(kpi, target, model.settings);
+          if (diagnostic) diagnostics.push(diagnostic);
+        }
+      }
+      if (diagnostics.length > 0) findings.set(goal, diagnostics);
+    }
+  }
+  return findings;
+}
+function contributorsByTeam(contributors) {
+  const byTeam = /* @__PURE__ */ new Map();
+  for (const contributor of contributors) {
+    const team = contributor.goalSet.team ?? "";
+    const list = byTeam.get(team);
+    if (list) list.push(contributor);
+    else byTeam.set(team, [contributor]);
+  }
+  return byTeam;
+}
+function rolledUpTargets(parent, period2, contributors, byTeam) {
+  const goal = parent.goal;
+  const name = goalPath(parent);
+  const whole = goal.target === void 0 ? void 0 : { target: goal.target, breakdowns: goal.breakdowns, period: period2, months: period2.months };
+  const itemTarget = (item, months) => item.target === void 0 ? void 0 : { target: item.target, breakdowns: item.breakdowns, period: period2, months, ...whole ? { partOf: whole } : {} };
+  const itemSpan = (item) => () => spanOf(item.at, item.shorthand ? [] : ["target"]);
+  if (byTeam) {
+    return byTeam.breakdown.items.flatMap((item) => {
+      const planned = itemTarget(item, period2.months);
+      const ofTeam = byTeam.teams.get(item.key);
+      if (!planned || !ofTeam) return [];
+      return [{ planned, subject: `The goals of team ${item.key} aligned to ${name}`, label: "the team's share", whole: period2.id, span: itemSpan(item), contributors: ofTeam }];
+    });
+  }
+  const parts = partsWithContributors(goal.breakdowns, period2, contributors);
+  if (parts) {
+    return parts.items.flatMap((item) => {
+      const months = yearPartMonths(period2, parts.by, item.key);
+      const planned = months && itemTarget(item, months);
+      const ofPart = months ? contributors.filter((contributor) => contributor.goalSet.period?.months.some((month) => months.includes(month))) : [];
+      if (!months || !planned || ofPart.length === 0) return [];
+      return [{ planned, subject: `The goals aligned to ${name} for ${item.key} (${describeMonths(months)})`, label: `its ${item.key} target`, whole: void 0, span: itemSpan(item), contributors: ofPart }];
+    });
+  }
+  if (!whole) return [];
+  return [{ planned: whole, subject: `The goals aligned to ${name}`, label: "its target", whole: period2.id, span: () => spanOf(goal.at, ["target"]), contributors }];
+}
+function partsWithContributors(breakdowns, period2, contributors) {
+  for (const breakdown of breakdowns) {
+    const by = breakdown.by;
+    if (by !== "quarter" && by !== "half") continue;
+    const exact = breakdown.items.some((item) => {
+      const months = yearPartMonths(period2, by, item.key);
+      return months !== void 0 && contributors.some((contributor) => sameMonths2(contributor.goalSet.period?.months, months));
+    });
+    if (exact) return { by, items: breakdown.items };
+  }
+  return void 0;
+}
+function sameMonths2(a, b) {
+  return a !== void 0 && a.length === b.length && a.every((month, i) => month === b[i]);
+}
+function judge2(kpi, target, settings) {
+  const aggregate = kpi.aggregate;
+  const sumsOverTime = aggregate === "sum" && (kpi.overTime ?? aggregate) === "sum";
+  const combined = sumsOverTime ? overSharedMonths(target) : overCoveredParts(target, aggregate);
+  if (!combined) return void 0;
+  const { contributions, total, expected, months } = combined;
+  if (withinTolerance(total, expected, settings.tolerance)) return void 0;
+  const named = listNames(
+    contributions.map(({ place, value, shared }) => {
+      const partly2 = shared ? ` in ${describeMonths(shared)} of its ${formatFigure(place.goal.target)}` : "";
+      return `${goalPath(place)} ${formatFigure(value)}${partly2}`;
+    })
+  );
+  const percent = expected === 0 ? "" : ` (${formatShare(Math.abs(total - expected), Math.abs(expected))})`;
+  const gap = `${describeGap(total, expected)} ${target.label} of ${formatFigure(expected)}${percent}.`;
+  const whole = `${target.label.charAt(0).toUpperCase()}${target.label.slice(1)} of ${formatFigure(target.planned.target)}${target.whole ? ` for ${target.whole}` : ""}`;
+  const partly = months.length < target.planned.months.length ? ` ${whole} is counted over the months the goals cover, ${describeMonths(months)}.` : "";
+  const message = aggregate === "sum" ? `${target.subject} add up to ${formatFigure(total)} (${named}): ${gap}${partly}` : `${target.subject} combine to ${formatFigure(total)} by the ${aggregateWords[aggregate]} of KPI "${kpi.id}" (${named}): ${gap}${partly}`;
+  return diagnosticAt(target.span(), aggregate === "sum" ? "rollup-sum" : "rollup-mismatch", message, settings.rollups === "error" ? "error" : "warning");
+}
+function overSharedMonths(target) {
+  const compared = new Set(target.planned.months);
+  const covered = /* @__PURE__ */ new Set();
+  const contributions = [];
+  for (const place of target.contributors) {
+    const { period: period2 } = place.goalSet;
+    const value = place.goal.target;
+    if (!period2 || value === void 0) return void 0;
+    const shared = period2.months.filter((month) => compared.has(month));
+    if (shared.length === 0) continue;
+    for (const month of shared) covered.add(month);
+    const own = { target: value, breakdowns: place.goal.breakdowns, period: period2, months: period2.months };
+    const partly = shared.length < period2.months.length;
+    contributions.push({ place, value: partly ? targetOverMonths(own, (month) => shared.includes(month)) : value, shared: partly ? shared : void 0 });
+  }
+  if (contributions.length === 0) return void 0;
+  const total = contributions.reduce((sum, contribution) => sum + contribution.value, 0);
+  const months = target.planned.months.filter((month) => covered.has(month));
+  const expected = months.length === target.planned.months.length ? target.planned.target : targetOverMonths(target.planned, (month) => covered.has(month));
+  return { contributions, total, expected, months };
+}
+function overCoveredParts(target, aggregate) {
+  const contributions = [];
+  for (const place of target.contributors) {
+    const { period: period2 } = place.goalSet;
+    const value = place.goal.target;
+    if (!period2 || value === void 0) return void 0;
+    if (target.planned.months.every((month) => period2.months.includes(month))) contributions.push({ place, value, shared: void 0 });
+  }
+  const total = combine(
+    aggregate,
+    contributions.map((contribution) => contribution.value)
+  );
+  if (total === void 0) return void 0;
+  return { contributions, total, expected: target.planned.target, months: target.planned.months };
+}
 
 // src/checks/target-baselines.ts
 var ratioWords = {
@@ -39782,6 +40607,9 @@ var thresholdsOrder = {
 function where(span) {
   return `${span.source.path}:${span.source.position(span.start).line}`;
 }
+function idLine(at) {
+  return at.doc.source.position(spanOf(at, ["id"]).start).line;
+}
 function duplicates(items, key, report) {
   const firsts = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -39818,9 +40646,15 @@ var uniqueIds = {
     );
     for (const goalSet of model.goalSets) {
       duplicates(goalSet.goals, (goal) => goal.id, (goal, first) => {
-        const line = first.at.doc.source.position(spanOf(first.at, ["id"]).start).line;
-        diagnostics.push(diagnosticAt(spanOf(goal.at, ["id"]), "duplicate-id", `Goal id "${goal.id}" is already used on line ${line} of this goal set.`));
+        diagnostics.push(diagnosticAt(spanOf(goal.at, ["id"]), "duplicate-id", `Goal id "${goal.id}" is already used on line ${idLine(first.at)} of this goal set.`));
       });
+      for (const goal of goalSet.goals) {
+        duplicates(goal.initiatives, (initiative) => initiative.id, (initiative, first) => {
+          diagnostics.push(
+            diagnosticAt(spanOf(initiative.at, ["id"]), "duplicate-id", `Initiative id "${initiative.id}" is already used on line ${idLine(first.at)} of this goal's initiatives.`)
+          );
+        });
+      }
     }
     const [firstSettings, ...otherSettings] = model.definitions.settings;
     for (const settings of otherSettings) {
@@ -39874,11 +40708,15 @@ var checks = [
   targetBaselines,
   alignment,
   dueDates,
+  initiatives,
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
   actualsSums,
-  actualsTotals
+  actualsTotals,
+  rollups,
+  actualsRollup,
+  challenge
 ];
 function runChecks(model, selected = checks) {
   return selected.flatMap((check) => check.run(model));
@@ -39914,6 +40752,7 @@ function buildModel(files) {
       }
     }
   }
+  for (const goalSet of goalSets) goalSet.period = goalSet.periodText === void 0 ? void 0 : parsePeriod(goalSet.periodText, settings.fiscalYearStart);
   return {
     kpis: firstById(kpiList),
     teams: firstById(teamList),
@@ -39961,7 +40800,7 @@ function readGoalSet(root, at) {
   return {
     team: string(root.team),
     periodText,
-    period: periodText === void 0 ? void 0 : parsePeriod(periodText),
+    period: void 0,
     title: string(root.title),
     goals,
     at
@@ -39983,6 +40822,22 @@ function readGoal(value, at) {
     thresholds: readThresholds(data.thresholds),
     notes: string(data.notes),
     breakdowns: readBreakdowns(data.breakdown, at, ["breakdown"]),
+    contributors: array(data.contributors).flatMap((team) => typeof team === "string" ? [team] : []),
+    initiatives: array(data.initiatives).map((entry, index) => readInitiative(entry, locate(at.doc, [...at.path, "initiatives", index]))),
+    challenge: typeof data.challenge === "boolean" ? data.challenge : void 0,
+    at
+  };
+}
+function readInitiative(value, at) {
+  const data = record(value) ?? {};
+  return {
+    id: string(data.id),
+    title: string(data.title),
+    owner: string(data.owner),
+    start: string(data.start),
+    due: string(data.due),
+    status: oneOf(data.status, initiativeStatuses),
+    link: string(data.link),
     at
   };
 }
@@ -40016,8 +40871,19 @@ function readSettings(root, at) {
     tolerance: nonNegative(root.tolerance) ?? defaultSettings.tolerance,
     thresholds: { ...defaultSettings.thresholds, ...thresholds2 },
     cap: nonNegative(root.cap) ?? defaultSettings.cap,
+    fiscalYearStart: monthNumber(root.fiscalYearStart) ?? defaultSettings.fiscalYearStart,
+    rollups: oneOf(root.rollups, ["error", "warning", "off"]) ?? defaultSettings.rollups,
+    challenge: readChallenge(root.challenge),
     at
   };
+}
+function monthNumber(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 12 ? value : void 0;
+}
+function readChallenge(value) {
+  if (value === false) return { ...defaultSettings.challenge, enabled: false };
+  const data = record(value) ?? {};
+  return { enabled: true, maxGrowth: nonNegative(data.maxGrowth) ?? defaultSettings.challenge.maxGrowth };
 }
 function readThresholds(value) {
   const data = record(value);
@@ -40650,13 +41516,14 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var GoalSet = validate12;
-var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/goal-set.schema.json", "title": "goalpost goal set", "description": "The goals (\u76EE\u6807) of one team for one period.", "markdownDescription": "The goals (**\u76EE\u6807**) of one team for one period.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here GoalSet. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `GoalSet`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "GoalSet" }, "team": { "type": "string", "title": "team", "description": "The id of the team whose goals these are (\u56E2\u961F).", "markdownDescription": "The id of the team whose goals these are (**\u56E2\u961F**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "period": { "type": ["string", "integer"], "title": "Period", "description": "The period the goals are for (\u5468\u671F): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11.", "markdownDescription": "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`.", "pattern": "^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$", "patternErrorMessage": "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4) or a month (2026-11).", "minimum": 1e3, "maximum": 9999, "examples": ["2026-Q4", "2026-H2", "2026", "2026-11"] }, "title": { "type": "string", "title": "title", "description": "An optional heading for the goal set (\u6807\u9898).", "markdownDescription": "An optional heading for the goal set (**\u6807\u9898**)." }, "goals": { "type": "array", "title": "goals", "description": "The goals of the team for the period (\u76EE\u6807\u5217\u8868).", "markdownDescription": "The goals of the team for the period (**\u76EE\u6807\u5217\u8868**).", "minItems": 1, "items": { "$ref": "#/definitions/goal" } } }, "required": ["apiVersion", "kind", "team", "period", "goals"], "additionalProperties": false, "definitions": { "goal": { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] }, "breakdown": { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] }, "breakdownItem": { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } } } };
-var pattern5 = new RegExp("^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$", "u");
-var schema16 = { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] };
+var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/goal-set.schema.json", "title": "goalpost goal set", "description": "The goals (\u76EE\u6807) of one team for one period.", "markdownDescription": "The goals (**\u76EE\u6807**) of one team for one period.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here GoalSet. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `GoalSet`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "GoalSet" }, "team": { "type": "string", "title": "team", "description": "The id of the team whose goals these are (\u56E2\u961F).", "markdownDescription": "The id of the team whose goals these are (**\u56E2\u961F**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "period": { "type": ["string", "integer"], "title": "Period", "description": "The period the goals are for (\u5468\u671F): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11; or a fiscal year (\u8D22\u5E74) FY2027 and its halves and quarters FY2027-H1, FY2027-Q1, named after the calendar year the fiscal year ends in (see fiscalYearStart in the settings).", "markdownDescription": "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`; or a fiscal year (**\u8D22\u5E74**) `FY2027` and its halves and quarters `FY2027-H1`, `FY2027-Q1`, named after the calendar year the fiscal year ends in (see `fiscalYearStart` in the settings).", "pattern": "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "patternErrorMessage": "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).", "minimum": 1e3, "maximum": 9999, "examples": ["2026-Q4", "2026-H2", "2026", "2026-11", "FY2027", "FY2027-Q1"] }, "title": { "type": "string", "title": "title", "description": "An optional heading for the goal set (\u6807\u9898).", "markdownDescription": "An optional heading for the goal set (**\u6807\u9898**)." }, "goals": { "type": "array", "title": "goals", "description": "The goals of the team for the period (\u76EE\u6807\u5217\u8868).", "markdownDescription": "The goals of the team for the period (**\u76EE\u6807\u5217\u8868**).", "minItems": 1, "items": { "$ref": "#/definitions/goal" } } }, "required": ["apiVersion", "kind", "team", "period", "goals"], "additionalProperties": false, "definitions": { "goal": { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, quarter, team, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, quarter, team, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } }, "contributors": { "type": "array", "title": "contributors", "description": 'Other teams that carry this goal with its own team (\u8DE8\u90E8\u95E8\u534F\u540C, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "markdownDescription": 'Other teams that carry this goal with its own team (**\u8DE8\u90E8\u95E8\u534F\u540C**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "items": { "type": "string", "title": "Team", "description": "A team id, e.g. sales.", "markdownDescription": "A team id, e.g. `sales`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "uniqueItems": true }, "initiatives": { "type": "array", "title": "initiatives", "description": "The work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212): what, who, and by when (\u65F6\u95F4\u8868).", "markdownDescription": "The work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**): what, who, and by when (**\u65F6\u95F4\u8868**).", "items": { "$ref": "#/definitions/initiative" } }, "challenge": { "type": "boolean", "title": "challenge", "description": "false to leave this goal out of the comparison with the previous period\u2019s result (\u76EE\u6807\u6311\u6218\u6027), with notes saying why (a new product, a market that shrank).", "markdownDescription": "`false` to leave this goal out of the comparison with the previous period\u2019s result (**\u76EE\u6807\u6311\u6218\u6027**), with `notes` saying why (a new product, a market that shrank)." } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] }, "breakdown": { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), quarter (\u5B63\u5EA6\u5206\u89E3: Q1..Q4 of the goal\u2019s year) or half (H1, H2), team (team ids: the teams that carry the goal, \u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), `quarter` (**\u5B63\u5EA6\u5206\u89E3**: `Q1`..`Q4` of the goal\u2019s year) or `half` (`H1`, `H2`), `team` (team ids: the teams that carry the goal, **\u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F**), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, quarter, half, team, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, `quarter`, `half`, `team`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "quarter", "half", "team", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] }, "breakdownItem": { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } }, "initiative": { "type": "object", "title": "Initiative", "description": "A piece of work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212), with its owner and due date.", "markdownDescription": "A piece of work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**), with its owner and due date.", "properties": { "id": { "type": "string", "title": "id", "description": "A short id, unique among the initiatives of the goal, e.g. double-11.", "markdownDescription": "A short id, unique among the initiatives of the goal, e.g. `double-11`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "An initiative id uses letters, digits and . _ - only (for example double-11)." }, "title": { "type": "string", "title": "title", "description": "What is to be done (\u5DE5\u4F5C\u5185\u5BB9), e.g. \u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8.", "markdownDescription": "What is to be done (**\u5DE5\u4F5C\u5185\u5BB9**), e.g. `\u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8`.", "minLength": 1 }, "owner": { "type": "string", "title": "owner", "description": "Who does it (\u8D1F\u8D23\u4EBA): a member of the goal\u2019s team or of a contributing team.", "markdownDescription": "Who does it (**\u8D1F\u8D23\u4EBA**): a member of the goal\u2019s team or of a contributing team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "start": { "type": "string", "title": "start", "description": "When it starts (\u5F00\u59CB\u65E5\u671F), YYYY-MM-DD.", "markdownDescription": "When it starts (**\u5F00\u59CB\u65E5\u671F**), `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-01." }, "due": { "type": "string", "title": "due", "description": "When it is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the goal\u2019s period.", "markdownDescription": "When it is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the goal\u2019s period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-30." }, "status": { "type": "string", "title": "status", "description": "Where the work stands (\u72B6\u6001).", "markdownDescription": "Where the work stands (**\u72B6\u6001**).", "enum": ["planned", "in-progress", "done", "dropped", "blocked"], "markdownEnumDescriptions": ["`planned`: not started yet (**\u8BA1\u5212\u4E2D**).", "`in-progress`: under way (**\u8FDB\u884C\u4E2D**).", "`done`: finished (**\u5DF2\u5B8C\u6210**).", "`dropped`: no longer pursued (**\u5DF2\u53D6\u6D88**).", "`blocked`: cannot go on until something else happens (**\u53D7\u963B**)."] }, "link": { "type": "string", "title": "link", "description": "Where to read more: an http or https address (a ticket, a brief).", "markdownDescription": "Where to read more: an `http` or `https` address (a ticket, a brief)." } }, "required": ["id", "title", "owner", "due", "status"], "additionalProperties": false, "defaultSnippets": [{ "label": "New initiative", "markdownDescription": "A piece of work with its owner and due date (**\u5DE5\u4F5C\u8BA1\u5212**).", "body": { "id": "${1:initiative-id}", "title": "${2:\u5DE5\u4F5C\u5185\u5BB9}", "owner": "${3:owner.id}", "due": "${4:2026-12-31}", "status": "${5|planned,in-progress,done,dropped,blocked|}" } }] } } };
+var pattern5 = new RegExp("^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "u");
+var schema16 = { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, quarter, team, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, quarter, team, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } }, "contributors": { "type": "array", "title": "contributors", "description": 'Other teams that carry this goal with its own team (\u8DE8\u90E8\u95E8\u534F\u540C, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "markdownDescription": 'Other teams that carry this goal with its own team (**\u8DE8\u90E8\u95E8\u534F\u540C**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "items": { "type": "string", "title": "Team", "description": "A team id, e.g. sales.", "markdownDescription": "A team id, e.g. `sales`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "uniqueItems": true }, "initiatives": { "type": "array", "title": "initiatives", "description": "The work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212): what, who, and by when (\u65F6\u95F4\u8868).", "markdownDescription": "The work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**): what, who, and by when (**\u65F6\u95F4\u8868**).", "items": { "$ref": "#/definitions/initiative" } }, "challenge": { "type": "boolean", "title": "challenge", "description": "false to leave this goal out of the comparison with the previous period\u2019s result (\u76EE\u6807\u6311\u6218\u6027), with notes saying why (a new product, a market that shrank).", "markdownDescription": "`false` to leave this goal out of the comparison with the previous period\u2019s result (**\u76EE\u6807\u6311\u6218\u6027**), with `notes` saying why (a new product, a market that shrank)." } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] };
+var schema19 = { "type": "object", "title": "Initiative", "description": "A piece of work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212), with its owner and due date.", "markdownDescription": "A piece of work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**), with its owner and due date.", "properties": { "id": { "type": "string", "title": "id", "description": "A short id, unique among the initiatives of the goal, e.g. double-11.", "markdownDescription": "A short id, unique among the initiatives of the goal, e.g. `double-11`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "An initiative id uses letters, digits and . _ - only (for example double-11)." }, "title": { "type": "string", "title": "title", "description": "What is to be done (\u5DE5\u4F5C\u5185\u5BB9), e.g. \u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8.", "markdownDescription": "What is to be done (**\u5DE5\u4F5C\u5185\u5BB9**), e.g. `\u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8`.", "minLength": 1 }, "owner": { "type": "string", "title": "owner", "description": "Who does it (\u8D1F\u8D23\u4EBA): a member of the goal\u2019s team or of a contributing team.", "markdownDescription": "Who does it (**\u8D1F\u8D23\u4EBA**): a member of the goal\u2019s team or of a contributing team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "start": { "type": "string", "title": "start", "description": "When it starts (\u5F00\u59CB\u65E5\u671F), YYYY-MM-DD.", "markdownDescription": "When it starts (**\u5F00\u59CB\u65E5\u671F**), `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-01." }, "due": { "type": "string", "title": "due", "description": "When it is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the goal\u2019s period.", "markdownDescription": "When it is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the goal\u2019s period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-30." }, "status": { "type": "string", "title": "status", "description": "Where the work stands (\u72B6\u6001).", "markdownDescription": "Where the work stands (**\u72B6\u6001**).", "enum": ["planned", "in-progress", "done", "dropped", "blocked"], "markdownEnumDescriptions": ["`planned`: not started yet (**\u8BA1\u5212\u4E2D**).", "`in-progress`: under way (**\u8FDB\u884C\u4E2D**).", "`done`: finished (**\u5DF2\u5B8C\u6210**).", "`dropped`: no longer pursued (**\u5DF2\u53D6\u6D88**).", "`blocked`: cannot go on until something else happens (**\u53D7\u963B**)."] }, "link": { "type": "string", "title": "link", "description": "Where to read more: an http or https address (a ticket, a brief).", "markdownDescription": "Where to read more: an `http` or `https` address (a ticket, a brief)." } }, "required": ["id", "title", "owner", "due", "status"], "additionalProperties": false, "defaultSnippets": [{ "label": "New initiative", "markdownDescription": "A piece of work with its owner and due date (**\u5DE5\u4F5C\u8BA1\u5212**).", "body": { "id": "${1:initiative-id}", "title": "${2:\u5DE5\u4F5C\u5185\u5BB9}", "owner": "${3:owner.id}", "due": "${4:2026-12-31}", "status": "${5|planned,in-progress,done,dropped,blocked|}" } }] };
 var func7 = Object.prototype.hasOwnProperty;
 var pattern9 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 var pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-var schema17 = { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] };
+var schema17 = { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), quarter (\u5B63\u5EA6\u5206\u89E3: Q1..Q4 of the goal\u2019s year) or half (H1, H2), team (team ids: the teams that carry the goal, \u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), `quarter` (**\u5B63\u5EA6\u5206\u89E3**: `Q1`..`Q4` of the goal\u2019s year) or `half` (`H1`, `H2`), `team` (team ids: the teams that carry the goal, **\u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F**), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, quarter, half, team, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, `quarter`, `half`, `team`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "quarter", "half", "team", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] };
 var pattern11 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
 var schema18 = { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } };
 var wrapper0 = { validate: validate14 };
@@ -41335,12 +42202,309 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.contributors !== void 0) {
+      let data16 = data.contributors;
+      if (Array.isArray(data16)) {
+        const len1 = data16.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data17 = data16[i1];
+          if (typeof data17 === "string") {
+            if (!pattern1.test(data17)) {
+              const err38 = { instancePath: instancePath + "/contributors/" + i1, schemaPath: "#/properties/contributors/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.contributors.items, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/contributors/" + i1, schemaPath: "#/properties/contributors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.contributors.items.type, parentSchema: schema16.properties.contributors.items, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        let i2 = data16.length;
+        let j0;
+        if (i2 > 1) {
+          const indices0 = {};
+          for (; i2--; ) {
+            let item0 = data16[i2];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err40 = { instancePath: instancePath + "/contributors", schemaPath: "#/properties/contributors/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema16.properties.contributors, data: data16 };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i2;
+          }
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/contributors", schemaPath: "#/properties/contributors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.contributors.type, parentSchema: schema16.properties.contributors, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.initiatives !== void 0) {
+      let data18 = data.initiatives;
+      if (Array.isArray(data18)) {
+        const len2 = data18.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data19 = data18[i3];
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.id === void 0) {
+              const err42 = { instancePath: instancePath + "/initiatives/" + i3, schemaPath: "#/definitions/initiative/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema19.required, parentSchema: schema19, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+            if (data19.title === void 0) {
+              const err43 = { instancePath: instancePath + "/initiatives/" + i3, schemaPath: "#/definitions/initiative/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema19.required, parentSchema: schema19, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+            if (data19.owner === void 0) {
+              const err44 = { instancePath: instancePath + "/initiatives/" + i3, schemaPath: "#/definitions/initiative/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'", schema: schema19.required, parentSchema: schema19, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+            if (data19.due === void 0) {
+              const err45 = { instancePath: instancePath + "/initiatives/" + i3, schemaPath: "#/definitions/initiative/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'", schema: schema19.required, parentSchema: schema19, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            if (data19.status === void 0) {
+              const err46 = { instancePath: instancePath + "/initiatives/" + i3, schemaPath: "#/definitions/initiative/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema19.required, parentSchema: schema19, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+            for (const key2 in data19) {
+              if (!(key2 === "id" || key2 === "title" || key2 === "owner" || key2 === "start" || key2 === "due" || key2 === "status" || key2 === "link")) {
+                const err47 = { instancePath: instancePath + "/initiatives/" + i3, schemaPath: "#/definitions/initiative/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data19.id !== void 0) {
+              let data20 = data19.id;
+              if (typeof data20 === "string") {
+                if (!pattern1.test(data20)) {
+                  const err48 = { instancePath: instancePath + "/initiatives/" + i3 + "/id", schemaPath: "#/definitions/initiative/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema19.properties.id, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+              } else {
+                const err49 = { instancePath: instancePath + "/initiatives/" + i3 + "/id", schemaPath: "#/definitions/initiative/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.id.type, parentSchema: schema19.properties.id, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+            if (data19.title !== void 0) {
+              let data21 = data19.title;
+              if (typeof data21 === "string") {
+                if (func2(data21) < 1) {
+                  const err50 = { instancePath: instancePath + "/initiatives/" + i3 + "/title", schemaPath: "#/definitions/initiative/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.title, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              } else {
+                const err51 = { instancePath: instancePath + "/initiatives/" + i3 + "/title", schemaPath: "#/definitions/initiative/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.title.type, parentSchema: schema19.properties.title, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+            if (data19.owner !== void 0) {
+              let data22 = data19.owner;
+              if (typeof data22 === "string") {
+                if (!pattern1.test(data22)) {
+                  const err52 = { instancePath: instancePath + "/initiatives/" + i3 + "/owner", schemaPath: "#/definitions/initiative/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema19.properties.owner, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+              } else {
+                const err53 = { instancePath: instancePath + "/initiatives/" + i3 + "/owner", schemaPath: "#/definitions/initiative/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.owner.type, parentSchema: schema19.properties.owner, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+            if (data19.start !== void 0) {
+              let data23 = data19.start;
+              if (typeof data23 === "string") {
+                if (!pattern9.test(data23)) {
+                  const err54 = { instancePath: instancePath + "/initiatives/" + i3 + "/start", schemaPath: "#/definitions/initiative/properties/start/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema19.properties.start, data: data23 };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+              } else {
+                const err55 = { instancePath: instancePath + "/initiatives/" + i3 + "/start", schemaPath: "#/definitions/initiative/properties/start/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.start.type, parentSchema: schema19.properties.start, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data19.due !== void 0) {
+              let data24 = data19.due;
+              if (typeof data24 === "string") {
+                if (!pattern9.test(data24)) {
+                  const err56 = { instancePath: instancePath + "/initiatives/" + i3 + "/due", schemaPath: "#/definitions/initiative/properties/due/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema19.properties.due, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/initiatives/" + i3 + "/due", schemaPath: "#/definitions/initiative/properties/due/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.due.type, parentSchema: schema19.properties.due, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data19.status !== void 0) {
+              let data25 = data19.status;
+              if (typeof data25 !== "string") {
+                const err58 = { instancePath: instancePath + "/initiatives/" + i3 + "/status", schemaPath: "#/definitions/initiative/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.status.type, parentSchema: schema19.properties.status, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err58];
+                } else {
+                  vErrors.push(err58);
+                }
+                errors++;
+              }
+              if (!(data25 === "planned" || data25 === "in-progress" || data25 === "done" || data25 === "dropped" || data25 === "blocked")) {
+                const err59 = { instancePath: instancePath + "/initiatives/" + i3 + "/status", schemaPath: "#/definitions/initiative/properties/status/enum", keyword: "enum", params: { allowedValues: schema19.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.status.enum, parentSchema: schema19.properties.status, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data19.link !== void 0) {
+              let data26 = data19.link;
+              if (typeof data26 !== "string") {
+                const err60 = { instancePath: instancePath + "/initiatives/" + i3 + "/link", schemaPath: "#/definitions/initiative/properties/link/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.link.type, parentSchema: schema19.properties.link, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err61 = { instancePath: instancePath + "/initiatives/" + i3, schemaPath: "#/definitions/initiative/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/initiatives", schemaPath: "#/properties/initiatives/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.initiatives.type, parentSchema: schema16.properties.initiatives, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.challenge !== void 0) {
+      let data27 = data.challenge;
+      if (typeof data27 !== "boolean") {
+        const err63 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema16.properties.challenge.type, parentSchema: schema16.properties.challenge, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    const err64 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err64];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err64);
     }
     errors++;
   }
@@ -41487,7 +42651,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data3 === "string") {
         if (!pattern5.test(data3)) {
-          const err13 = { instancePath: instancePath + "/period", schemaPath: "#/properties/period/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$" }, message: 'must match pattern "^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$"', schema: "^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$", parentSchema: schema15.properties.period, data: data3 };
+          const err13 = { instancePath: instancePath + "/period", schemaPath: "#/properties/period/pattern", keyword: "pattern", params: { pattern: "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$" }, message: 'must match pattern "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$"', schema: "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", parentSchema: schema15.properties.period, data: data3 };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -41551,15 +42715,15 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var Settings = validate19;
-var schema19 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/settings.schema.json", "title": "goalpost settings", "description": "Settings for the whole goals repository (\u8BBE\u7F6E, goalpost.yaml). Every key is optional.", "markdownDescription": "Settings for the whole goals repository (**\u8BBE\u7F6E**, goalpost.yaml). Every key is optional.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Settings. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Settings`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Settings" }, "locale": { "type": "string", "title": "locale", "description": "The language of scorecards (\u8BED\u8A00).", "markdownDescription": "The language of scorecards (**\u8BED\u8A00**).", "enum": ["en", "zh-CN"], "markdownEnumDescriptions": ["`en`: English.", "`zh-CN`: Simplified Chinese (**\u7B80\u4F53\u4E2D\u6587**)."], "default": "en" }, "currency": { "type": "string", "title": "currency", "description": "The currency (\u5E01\u79CD, an ISO 4217 code) for amounts whose unit is currency.", "markdownDescription": "The currency (**\u5E01\u79CD**, an ISO 4217 code) for amounts whose unit is `currency`.", "pattern": "^[A-Z]{3}$", "patternErrorMessage": "A currency is a three-letter ISO 4217 code such as CNY or USD.", "default": "CNY" }, "tolerance": { "type": "number", "title": "tolerance", "description": "How far the items of a breakdown may differ from their target (\u5BB9\u5DEE), as a fraction of the target: 0.001 = 0.1%.", "markdownDescription": "How far the items of a breakdown may differ from their target (**\u5BB9\u5DEE**), as a fraction of the target: `0.001` = 0.1%.", "minimum": 0, "maximum": 1, "default": 1e-3 }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds (\u72B6\u6001\u9608\u503C) as fractions of the value expected to date: on track at or above green, at risk at or above amber, off track below.", "markdownDescription": "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false, "default": { "green": 1, "amber": 0.9 } }, "cap": { "type": "number", "title": "cap", "description": "The most that one goal\u2019s attainment counts in a score (\u4E0A\u9650): 1.2 = 120%. Attainment is shown uncapped.", "markdownDescription": "The most that one goal\u2019s attainment counts in a score (**\u4E0A\u9650**): `1.2` = 120%. Attainment is shown uncapped.", "minimum": 1, "default": 1.2 } }, "required": ["apiVersion", "kind"], "additionalProperties": false };
-var pattern13 = new RegExp("^[A-Z]{3}$", "u");
+var schema20 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/settings.schema.json", "title": "goalpost settings", "description": "Settings for the whole goals repository (\u8BBE\u7F6E, goalpost.yaml). Every key is optional.", "markdownDescription": "Settings for the whole goals repository (**\u8BBE\u7F6E**, goalpost.yaml). Every key is optional.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Settings. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Settings`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Settings" }, "locale": { "type": "string", "title": "locale", "description": "The language of scorecards (\u8BED\u8A00).", "markdownDescription": "The language of scorecards (**\u8BED\u8A00**).", "enum": ["en", "zh-CN"], "markdownEnumDescriptions": ["`en`: English.", "`zh-CN`: Simplified Chinese (**\u7B80\u4F53\u4E2D\u6587**)."], "default": "en" }, "currency": { "type": "string", "title": "currency", "description": "The currency (\u5E01\u79CD, an ISO 4217 code) for amounts whose unit is currency.", "markdownDescription": "The currency (**\u5E01\u79CD**, an ISO 4217 code) for amounts whose unit is `currency`.", "pattern": "^[A-Z]{3}$", "patternErrorMessage": "A currency is a three-letter ISO 4217 code such as CNY or USD.", "default": "CNY" }, "tolerance": { "type": "number", "title": "tolerance", "description": "How far the items of a breakdown may differ from their target (\u5BB9\u5DEE), as a fraction of the target: 0.001 = 0.1%.", "markdownDescription": "How far the items of a breakdown may differ from their target (**\u5BB9\u5DEE**), as a fraction of the target: `0.001` = 0.1%.", "minimum": 0, "maximum": 1, "default": 1e-3 }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds (\u72B6\u6001\u9608\u503C) as fractions of the value expected to date: on track at or above green, at risk at or above amber, off track below.", "markdownDescription": "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false, "default": { "green": 1, "amber": 0.9 } }, "cap": { "type": "number", "title": "cap", "description": "The most that one goal\u2019s attainment counts in a score (\u4E0A\u9650): 1.2 = 120%. Attainment is shown uncapped.", "markdownDescription": "The most that one goal\u2019s attainment counts in a score (**\u4E0A\u9650**): `1.2` = 120%. Attainment is shown uncapped.", "minimum": 1, "default": 1.2 }, "fiscalYearStart": { "type": "integer", "title": "fiscalYearStart", "description": "The first month of the fiscal year (\u8D22\u5E74\u8D77\u59CB\u6708), 1\u201312. With 4, FY2027 runs from April 2026 to March 2027 and FY2027-Q1 is April to June 2026. Calendar periods (2027, 2027-Q1) are not affected.", "markdownDescription": "The first month of the fiscal year (**\u8D22\u5E74\u8D77\u59CB\u6708**), 1\u201312. With `4`, `FY2027` runs from April 2026 to March 2027 and `FY2027-Q1` is April to June 2026. Calendar periods (`2027`, `2027-Q1`) are not affected.", "minimum": 1, "maximum": 12, "default": 1 }, "rollups": { "type": "string", "title": "rollups", "description": "How goals that do not add up across files are reported (\u6C47\u603B\u6821\u9A8C): the goals aligned to a goal with the same KPI, against its target.", "markdownDescription": "How goals that do not add up across files are reported (**\u6C47\u603B\u6821\u9A8C**): the goals aligned to a goal with the same KPI, against its target.", "enum": ["error", "warning", "off"], "markdownEnumDescriptions": ["`error`: a plan that does not add up fails validation.", "`warning`: it is reported, and validation still passes.", "`off`: roll-ups are not checked."], "default": "warning" }, "challenge": { "type": ["boolean", "object"], "title": "challenge", "description": "Compare each target with what the team achieved in the previous comparable period (\u76EE\u6807\u6311\u6218\u6027): a target that does not improve on it, or asks for more than maxGrowth over it, is a warning. false turns the comparison off.", "markdownDescription": "Compare each target with what the team achieved in the previous comparable period (**\u76EE\u6807\u6311\u6218\u6027**): a target that does not improve on it, or asks for more than `maxGrowth` over it, is a warning. `false` turns the comparison off.", "properties": { "maxGrowth": { "type": "number", "title": "maxGrowth", "description": "The most growth over the previous result that is still realistic, as a fraction: 1.0 = +100%.", "markdownDescription": "The most growth over the previous result that is still realistic, as a fraction: `1.0` = +100%.", "minimum": 0 } }, "additionalProperties": false, "default": { "maxGrowth": 1 } } }, "required": ["apiVersion", "kind"], "additionalProperties": false };
+var pattern18 = new RegExp("^[A-Z]{3}$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.apiVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema19.required, parentSchema: schema19, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema20.required, parentSchema: schema20, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -41568,7 +42732,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.kind === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema19.required, parentSchema: schema19, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema20.required, parentSchema: schema20, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -41577,8 +42741,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "locale" || key0 === "currency" || key0 === "tolerance" || key0 === "thresholds" || key0 === "cap")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19, data };
+      if (!func7.call(schema20.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -41590,7 +42754,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.apiVersion !== void 0) {
       let data0 = data.apiVersion;
       if ("goalpost/v1" !== data0) {
-        const err3 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "goalpost/v1" }, message: "must be equal to constant", schema: "goalpost/v1", parentSchema: schema19.properties.apiVersion, data: data0 };
+        const err3 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "goalpost/v1" }, message: "must be equal to constant", schema: "goalpost/v1", parentSchema: schema20.properties.apiVersion, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -41602,7 +42766,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.kind !== void 0) {
       let data1 = data.kind;
       if ("Settings" !== data1) {
-        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Settings" }, message: "must be equal to constant", schema: "Settings", parentSchema: schema19.properties.kind, data: data1 };
+        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Settings" }, message: "must be equal to constant", schema: "Settings", parentSchema: schema20.properties.kind, data: data1 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -41614,7 +42778,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.locale !== void 0) {
       let data2 = data.locale;
       if (typeof data2 !== "string") {
-        const err5 = { instancePath: instancePath + "/locale", schemaPath: "#/properties/locale/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.locale.type, parentSchema: schema19.properties.locale, data: data2 };
+        const err5 = { instancePath: instancePath + "/locale", schemaPath: "#/properties/locale/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.locale.type, parentSchema: schema20.properties.locale, data: data2 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -41623,7 +42787,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "en" || data2 === "zh-CN")) {
-        const err6 = { instancePath: instancePath + "/locale", schemaPath: "#/properties/locale/enum", keyword: "enum", params: { allowedValues: schema19.properties.locale.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.locale.enum, parentSchema: schema19.properties.locale, data: data2 };
+        const err6 = { instancePath: instancePath + "/locale", schemaPath: "#/properties/locale/enum", keyword: "enum", params: { allowedValues: schema20.properties.locale.enum }, message: "must be equal to one of the allowed values", schema: schema20.properties.locale.enum, parentSchema: schema20.properties.locale, data: data2 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -41635,8 +42799,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data3 = data.currency;
       if (typeof data3 === "string") {
-        if (!pattern13.test(data3)) {
-          const err7 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema19.properties.currency, data: data3 };
+        if (!pattern18.test(data3)) {
+          const err7 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema20.properties.currency, data: data3 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -41645,7 +42809,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.currency.type, parentSchema: schema19.properties.currency, data: data3 };
+        const err8 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.currency.type, parentSchema: schema20.properties.currency, data: data3 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -41658,7 +42822,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.tolerance;
       if (typeof data4 == "number" && isFinite(data4)) {
         if (data4 > 1 || isNaN(data4)) {
-          const err9 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema19.properties.tolerance, data: data4 };
+          const err9 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema20.properties.tolerance, data: data4 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -41667,7 +42831,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4 < 0 || isNaN(data4)) {
-          const err10 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.tolerance, data: data4 };
+          const err10 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema20.properties.tolerance, data: data4 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -41676,7 +42840,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.tolerance.type, parentSchema: schema19.properties.tolerance, data: data4 };
+        const err11 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.tolerance.type, parentSchema: schema20.properties.tolerance, data: data4 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -41690,7 +42854,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         for (const key1 in data5) {
           if (!(key1 === "green" || key1 === "amber")) {
-            const err12 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.thresholds, data: data5 };
+            const err12 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20.properties.thresholds, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -41703,7 +42867,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.green;
           if (typeof data6 == "number" && isFinite(data6)) {
             if (data6 < 0 || isNaN(data6)) {
-              const err13 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.thresholds.properties.green, data: data6 };
+              const err13 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema20.properties.thresholds.properties.green, data: data6 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -41712,7 +42876,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.thresholds.properties.green.type, parentSchema: schema19.properties.thresholds.properties.green, data: data6 };
+            const err14 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.thresholds.properties.green.type, parentSchema: schema20.properties.thresholds.properties.green, data: data6 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -41725,7 +42889,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data5.amber;
           if (typeof data7 == "number" && isFinite(data7)) {
             if (data7 < 0 || isNaN(data7)) {
-              const err15 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema19.properties.thresholds.properties.amber, data: data7 };
+              const err15 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema20.properties.thresholds.properties.amber, data: data7 };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -41734,7 +42898,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.thresholds.properties.amber.type, parentSchema: schema19.properties.thresholds.properties.amber, data: data7 };
+            const err16 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.thresholds.properties.amber.type, parentSchema: schema20.properties.thresholds.properties.amber, data: data7 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -41744,7 +42908,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.thresholds.type, parentSchema: schema19.properties.thresholds, data: data5 };
+        const err17 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.properties.thresholds.type, parentSchema: schema20.properties.thresholds, data: data5 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -41757,7 +42921,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.cap;
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 < 1 || isNaN(data8)) {
-          const err18 = { instancePath: instancePath + "/cap", schemaPath: "#/properties/cap/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.cap, data: data8 };
+          const err18 = { instancePath: instancePath + "/cap", schemaPath: "#/properties/cap/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema20.properties.cap, data: data8 };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -41766,7 +42930,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/cap", schemaPath: "#/properties/cap/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.cap.type, parentSchema: schema19.properties.cap, data: data8 };
+        const err19 = { instancePath: instancePath + "/cap", schemaPath: "#/properties/cap/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.cap.type, parentSchema: schema20.properties.cap, data: data8 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -41775,12 +42939,112 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.fiscalYearStart !== void 0) {
+      let data9 = data.fiscalYearStart;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err20 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema20.properties.fiscalYearStart.type, parentSchema: schema20.properties.fiscalYearStart, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 12 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/maximum", keyword: "maximum", params: { comparison: "<=", limit: 12 }, message: "must be <= 12", schema: 12, parentSchema: schema20.properties.fiscalYearStart, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema20.properties.fiscalYearStart, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.rollups !== void 0) {
+      let data10 = data.rollups;
+      if (typeof data10 !== "string") {
+        const err23 = { instancePath: instancePath + "/rollups", schemaPath: "#/properties/rollups/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.rollups.type, parentSchema: schema20.properties.rollups, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (!(data10 === "error" || data10 === "warning" || data10 === "off")) {
+        const err24 = { instancePath: instancePath + "/rollups", schemaPath: "#/properties/rollups/enum", keyword: "enum", params: { allowedValues: schema20.properties.rollups.enum }, message: "must be equal to one of the allowed values", schema: schema20.properties.rollups.enum, parentSchema: schema20.properties.rollups, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.challenge !== void 0) {
+      let data11 = data.challenge;
+      if (typeof data11 !== "boolean" && !(data11 && typeof data11 == "object" && !Array.isArray(data11))) {
+        const err25 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/type", keyword: "type", params: { type: schema20.properties.challenge.type }, message: "must be boolean,object", schema: schema20.properties.challenge.type, parentSchema: schema20.properties.challenge, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        for (const key2 in data11) {
+          if (!(key2 === "maxGrowth")) {
+            const err26 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20.properties.challenge, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data11.maxGrowth !== void 0) {
+          let data12 = data11.maxGrowth;
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 0 || isNaN(data12)) {
+              const err27 = { instancePath: instancePath + "/challenge/maxGrowth", schemaPath: "#/properties/challenge/properties/maxGrowth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema20.properties.challenge.properties.maxGrowth, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/challenge/maxGrowth", schemaPath: "#/properties/challenge/properties/maxGrowth/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.challenge.properties.maxGrowth.type, parentSchema: schema20.properties.challenge.properties.maxGrowth, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      }
+    }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err29];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err29);
     }
     errors++;
   }
@@ -42674,9 +43938,9 @@ var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
 var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
 var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
 function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
-  const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-  date.setUTCFullYear(year, month, day);
-  return date;
+  const date3 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+  date3.setUTCFullYear(year, month, day);
+  return date3;
 }
 function resolveYamlTimestamp(source) {
   let match = YAML_DATE_REGEXP.exec(source);
@@ -42686,9 +43950,9 @@ function resolveYamlTimestamp(source) {
   const month = +match[2] - 1;
   const day = +match[3];
   if (!match[4]) {
-    const date2 = makeUtcDate(year, month, day);
-    if (date2.getUTCFullYear() !== year || date2.getUTCMonth() !== month || date2.getUTCDate() !== day) return NOT_RESOLVED;
-    return date2;
+    const date4 = makeUtcDate(year, month, day);
+    if (date4.getUTCFullYear() !== year || date4.getUTCMonth() !== month || date4.getUTCDate() !== day) return NOT_RESOLVED;
+    return date4;
   }
   const hour = +match[4];
   const minute = +match[5];
@@ -42700,16 +43964,16 @@ function resolveYamlTimestamp(source) {
     while (value.length < 3) value += "0";
     fraction = +value;
   }
-  const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+  const date3 = makeUtcDate(year, month, day, hour, minute, second, fraction);
+  if (date3.getUTCFullYear() !== year || date3.getUTCMonth() !== month || date3.getUTCDate() !== day) return NOT_RESOLVED;
   if (match[9]) {
     const offsetHour = +match[10];
     const offsetMinute = +(match[11] || 0);
     if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
     const offset = (offsetHour * 60 + offsetMinute) * 6e4;
-    date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+    date3.setTime(date3.getTime() - (match[9] === "-" ? -offset : offset));
   }
-  return date;
+  return date3;
 }
 var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
   implicit: true,
@@ -45445,16 +46709,32 @@ function loadRepository(files, options2 = {}, cache) {
 }
 
 // src/validate.ts
-var unknownReferenceCodes = /* @__PURE__ */ new Set(["unknown-kpi", "unknown-team", "unknown-person", "unknown-goal", "unknown-dimension-value"]);
+var codesThatWaitForEveryFile = /* @__PURE__ */ new Set([
+  "unknown-kpi",
+  "unknown-team",
+  "unknown-person",
+  "unknown-goal",
+  "unknown-dimension-value",
+  "rollup-sum",
+  "rollup-mismatch",
+  "rollup-missing",
+  "actuals-rollup-mismatch"
+]);
 function validateRepository(files, options2 = {}, cache) {
   const { model, diagnostics, unreadableFiles } = loadRepository(files, options2, cache);
   const found = runChecks(model);
-  const checked = unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !unknownReferenceCodes.has(diagnostic.code));
-  return { model, diagnostics: [...diagnostics, ...checked].sort(compareDiagnostics) };
+  const checked2 = unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !codesThatWaitForEveryFile.has(diagnostic.code));
+  return { model, diagnostics: [...diagnostics, ...checked2].sort(compareDiagnostics) };
 }
 
 // src/diff/diff.ts
-function diffGoals(base, head) {
+function checked(side) {
+  let findings;
+  return { ...side, rollups: () => findings ??= rollupFindings(side.model) };
+}
+function diffGoals(baseSide, headSide) {
+  const base = checked(baseSide);
+  const head = checked(headSide);
   const goalSets = [];
   const key = (set) => `${set.team}\0${set.period?.id ?? set.periodText}`;
   const baseSets = new Map(base.model.goalSets.filter((s) => s.team !== void 0).map((s) => [key(s), s]));
@@ -45468,7 +46748,13 @@ function diffGoals(base, head) {
   for (const model of [base.model, head.model]) {
     for (const team of model.teams.values()) for (const person of team.members.values()) if (person.name && !Object.hasOwn(people, person.id)) people[person.id] = person.name;
   }
-  return { asOf: head.report?.asOf ?? base.report?.asOf ?? null, goalSets, kpis: diffKpis(base.model, head.model), people };
+  return {
+    asOf: head.report?.asOf ?? base.report?.asOf ?? null,
+    goalSets,
+    kpis: diffKpis(base.model, head.model),
+    people,
+    fiscalYearStart: head.model.settings.fiscalYearStart
+  };
 }
 function diffGoalSet(base, head, before, after) {
   const set = after ?? before;
@@ -45498,7 +46784,7 @@ function diffGoalSet(base, head, before, after) {
     const old = beforeGoals.get(goal.id) ?? [...renames].find(([, to]) => to === goal)?.[0];
     const unit = unitOf(head.model, goal);
     if (!old) {
-      goals.push({ ...goalHeader(goal, "added", null, unit), effect: null });
+      goals.push({ ...goalHeader(goal, "added", null, unit), effect: null, rollup: rollupChange(base, head, void 0, goal) });
       continue;
     }
     const fields = diffGoalFields(old, goal, renamedTo.has(goal));
@@ -45509,12 +46795,13 @@ function diffGoalSet(base, head, before, after) {
       ...goalHeader(goal, renamedTo.has(goal) ? "renamed" : "changed", renamedTo.has(goal) ? old.id : null, unit),
       fields,
       breakdown,
-      effect
+      effect,
+      rollup: fields.some((f) => f.field === "target" || f.field === "alignsTo") ? rollupChange(base, head, old, goal) : null
     });
   }
   for (const goal of removed) {
     if (renames.has(goal)) continue;
-    goals.push({ ...goalHeader(goal, "removed", null, unitOf(base.model, goal)), effect: null });
+    goals.push({ ...goalHeader(goal, "removed", null, unitOf(base.model, goal)), effect: null, rollup: rollupChange(base, head, goal, void 0) });
   }
   const total = (goalSet) => (goalSet?.goals ?? []).reduce((sum, g) => sum + (g.weight ?? 0), 0);
   const weightChanged = goals.some((g) => g.change === "added" || g.change === "removed" || g.fields.some((f) => f.field === "weight"));
@@ -45532,6 +46819,31 @@ function diffGoalSet(base, head, before, after) {
     goals,
     weightTotal: weightChanged && before && after ? { before: total(before), after: total(after) } : null,
     score: scoreChanged ? teamScore : null
+  };
+}
+function rollupChange(base, head, before, after) {
+  const parentIn = (side, goal) => {
+    const parent2 = goal === void 0 ? void 0 : alignmentIndex(side.model).parentOf(goal);
+    return parent2 && parent2.goal.kpi === goal.kpi ? parent2 : void 0;
+  };
+  const headParent = parentIn(head, after);
+  const baseParent = parentIn(base, before);
+  const parent = headParent ?? baseParent;
+  if (!parent || parent.goal.id === void 0) return null;
+  const path6 = `${parent.goalSet.team}/${parent.goalSet.period?.id ?? parent.goalSet.periodText}/${parent.goal.id}`;
+  const samePath = (place) => `${place.goalSet.team}/${place.goalSet.period?.id ?? place.goalSet.periodText}/${place.goal.id}` === path6;
+  const findingsOf = (side) => {
+    for (const [goal, diagnostics] of side.rollups()) {
+      const place = alignmentIndex(side.model).placeOf(goal);
+      if (place && samePath(place)) return diagnostics;
+    }
+    return [];
+  };
+  return {
+    into: path6,
+    title: parent.goal.title ?? parent.goal.id,
+    findings: findingsOf(head).map((diagnostic) => diagnostic.message),
+    addedUpBefore: findingsOf(base).length === 0
   };
 }
 function goalHeader(goal, change, renamedFrom, unit) {
@@ -45802,8 +47114,8 @@ var GitGoals = class _GitGoals {
   async history() {
     const output = await git(this.cwd, ["log", "--reverse", "-z", "--format=%H%x1f%aI%x1f%an%x1f%s", "--", this.prefix === "" ? "." : this.prefix]);
     return output.split("\0").filter((record2) => record2.trim() !== "").map((record2) => {
-      const [hash, date, author, subject] = record2.replace(/^\n/, "").split("");
-      return { hash, date, author, subject };
+      const [hash, date3, author, subject] = record2.replace(/^\n/, "").split("");
+      return { hash, date: date3, author, subject };
     });
   }
 };
@@ -45932,11 +47244,11 @@ function targetRevisions(events, monthsOf) {
   const revisions = /* @__PURE__ */ new Map();
   for (const event of events) {
     if (event.kind !== "changed" || event.field !== "target" || typeof event.before !== "number" || typeof event.after !== "number") continue;
-    const date = event.commit.date.slice(0, 10);
-    if (!monthsOf(event.period)?.includes(date.slice(0, 7))) continue;
+    const date3 = event.commit.date.slice(0, 10);
+    if (!monthsOf(event.period)?.includes(date3.slice(0, 7))) continue;
     const key = `${event.team}/${event.period}/${event.id}`;
     const list = revisions.get(key) ?? [];
-    list.push({ date, from: event.before, to: event.after });
+    list.push({ date: date3, from: event.before, to: event.after });
     revisions.set(key, list);
   }
   for (const event of events) {
@@ -46083,7 +47395,7 @@ var unitWords = {
   "zh-CN": { percent: "%", ratio: "\u500D", score: "\u5206", hours: "\u5C0F\u65F6" }
 };
 var quarterNames = ["\u7B2C\u4E00\u5B63\u5EA6", "\u7B2C\u4E8C\u5B63\u5EA6", "\u7B2C\u4E09\u5B63\u5EA6", "\u7B2C\u56DB\u5B63\u5EA6"];
-function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? "\u65E0\u6570\u636E" : "no data", fiscalYearStart = 1) {
+function createFormatter(locale, defaultCurrency, noData2 = locale === "zh-CN" ? "\u65E0\u6570\u636E" : "no data", fiscalYearStart = 1) {
   const cache = /* @__PURE__ */ new Map();
   const intl = (key, options2) => {
     let cached = cache.get(key);
@@ -46108,8 +47420,8 @@ function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? 
     return intl(`currency ${code} ${digits}`, { style: "currency", currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value2);
   };
   const currencySymbol = (code) => intl(`currency ${code} 0`, { style: "currency", currency: code, minimumFractionDigits: 0, maximumFractionDigits: 0 }).formatToParts(1).find((part) => part.type === "currency")?.value ?? code;
-  const words2 = unitWords[locale];
-  const monthRange = (first, last) => {
+  const words = unitWords[locale];
+  const monthRange2 = (first, last) => {
     const [firstYear, firstMonth] = first.split("-").map(Number);
     const [lastYear, lastMonth] = last.split("-").map(Number);
     if (locale === "zh-CN") return firstYear === lastYear ? `${firstYear}\u5E74${firstMonth}\u6708\u2013${lastMonth}\u6708` : `${firstYear}\u5E74${firstMonth}\u6708\u2013${lastYear}\u5E74${lastMonth}\u6708`;
@@ -46130,7 +47442,7 @@ function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? 
       case "count":
         return fixed(number2, Number.isInteger(number2) ? 0 : 1);
       case "ratio":
-        return `${fixed(number2, 2)}${words2.ratio}`;
+        return `${fixed(number2, 2)}${words.ratio}`;
       case "score":
         return fixed(number2, 2);
       case "hours":
@@ -46143,16 +47455,16 @@ function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? 
   };
   return {
     locale,
-    noData,
-    value: (number2, unit) => usable(number2) ? value(number2, unit) : noData,
-    amount: (number2, unit) => usable(number2) ? value(Math.abs(number2), unit) : noData,
-    percent: (number2) => usable(number2) ? percent(number2) : noData,
-    signedPercent: (number2) => usable(number2) ? intl("signed percent", { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(number2) : noData,
-    attainment: (number2, bestPossible) => usable(number2) ? `${bestPossible ? "\u2265 " : ""}${percent(number2)}` : noData,
-    points: (number2) => usable(number2) ? fixed(scaled(number2, 100), 1) : noData,
-    plain: (number2) => Number.isFinite(number2) ? plain(number2) : noData,
+    noData: noData2,
+    value: (number2, unit) => usable(number2) ? value(number2, unit) : noData2,
+    amount: (number2, unit) => usable(number2) ? value(Math.abs(number2), unit) : noData2,
+    percent: (number2) => usable(number2) ? percent(number2) : noData2,
+    signedPercent: (number2) => usable(number2) ? intl("signed percent", { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(number2) : noData2,
+    attainment: (number2, bestPossible) => usable(number2) ? `${bestPossible ? "\u2265 " : ""}${percent(number2)}` : noData2,
+    points: (number2) => usable(number2) ? fixed(scaled(number2, 100), 1) : noData2,
+    plain: (number2) => Number.isFinite(number2) ? plain(number2) : noData2,
     signed(number2, unit) {
-      if (!usable(number2)) return noData;
+      if (!usable(number2)) return noData2;
       const text = value(Math.abs(number2), unit);
       return number2 > 0 ? `+${text}` : number2 < 0 ? `-${text}` : text;
     },
@@ -46160,9 +47472,10 @@ function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? 
       if (unit === null || unit === "count") return null;
       const code = currencyOf(unit);
       if (code !== void 0) return currencySymbol(code);
-      return Object.hasOwn(words2, unit) ? words2[unit] : unit;
+      return Object.hasOwn(words, unit) ? words[unit] : unit;
     },
     month,
+    monthRange: monthRange2,
     period(id) {
       const period2 = parsePeriod(id, fiscalYearStart);
       if (!period2) return id;
@@ -46170,7 +47483,7 @@ function createFormatter(locale, defaultCurrency, noData = locale === "zh-CN" ? 
       const part = period2.unit === "half" ? `H${period2.index}` : period2.unit === "quarter" ? `Q${period2.index}` : "";
       const partZh = period2.unit === "half" ? period2.index === 1 ? "\u4E0A\u534A\u5E74" : "\u4E0B\u534A\u5E74" : period2.unit === "quarter" ? quarterNames[period2.index - 1] : "";
       if (period2.fiscal) {
-        const range = monthRange(period2.months[0], period2.months.at(-1));
+        const range = monthRange2(period2.months[0], period2.months.at(-1));
         return zh ? `${period2.year} \u8D22\u5E74${partZh}\uFF08${range}\uFF09` : `FY${period2.year}${part ? ` ${part}` : ""} (${range})`;
       }
       if (period2.unit === "month") return month(id);
@@ -46212,7 +47525,8 @@ var en = {
   goalsOwned: "Goals owned",
   itemsOwned: "Breakdown items owned",
   breakdownBy: (dimension) => `by ${dimension}`,
-  dimension: (dimension) => ownName({ owner: "owner", month: "month" }, dimension),
+  dimension: (dimension) => ownName({ owner: "owner", month: "month", quarter: "quarter", half: "half", team: "team" }, dimension),
+  yearPart: (key) => key,
   progress: (kind, percent) => kind === "increase" ? `${percent} of target` : kind === "atLeast" ? `${percent} of the minimum` : `${percent} of the allowance used`,
   forecastNote: (kind, reaches2, by) => {
     switch (kind) {
@@ -46251,7 +47565,19 @@ var en = {
   backToIndex: "All scorecards",
   generatedBy: "Generated by goalpost from the committed goals and actuals.",
   noGoals: "No goals.",
-  targetRevised: (date, from) => `target revised on ${date} from ${from}`
+  targetRevised: (date3, from) => `target revised on ${date3} from ${from}`,
+  sharedGoals: "Shared goals",
+  countedShare: (months, whole) => `${months} share of ${whole}`,
+  sharedGoalsNote: "Goals of other teams that this team carries with them; they count in the score of the team they belong to.",
+  sharedWith: (teams) => `shared with ${teams}`,
+  rolledUp: "rolled up from the goals aligned to it",
+  previous: (period2, actual, change) => `${period2}: ${actual}${change === null ? "" : ` (${change})`}`,
+  initiativesOwned: "Initiatives owned",
+  initiative: "Initiative",
+  due: "Due",
+  initiativeStatuses: { planned: "Planned", "in-progress": "In progress", done: "Done", dropped: "Dropped", blocked: "Blocked" },
+  initiativeNote: (kind, title, owner, due) => kind === "overdue" ? `Overdue: ${title} (${owner}, due ${due})` : `Blocked: ${title} (${owner})`,
+  initiativesSummary: ({ total, done, overdue, blocked }) => [`Initiatives: ${total}`, `${done} done`, ...overdue > 0 ? [`${overdue} overdue`] : [], ...blocked > 0 ? [`${blocked} blocked`] : []].join(" \xB7 ")
 };
 var zhCN = {
   scorecards: "\u76EE\u6807\u8BB0\u5206\u5361",
@@ -46281,7 +47607,8 @@ var zhCN = {
   goalsOwned: "\u8D1F\u8D23\u7684\u76EE\u6807",
   itemsOwned: "\u8D1F\u8D23\u7684\u5206\u89E3\u9879",
   breakdownBy: (dimension) => `\u6309${dimension}\u5206\u89E3`,
-  dimension: (dimension) => ownName({ owner: "\u8D1F\u8D23\u4EBA", month: "\u6708\u4EFD", region: "\u533A\u57DF", channel: "\u6E20\u9053" }, dimension),
+  dimension: (dimension) => ownName({ owner: "\u8D1F\u8D23\u4EBA", month: "\u6708\u4EFD", quarter: "\u5B63\u5EA6", half: "\u534A\u5E74", team: "\u56E2\u961F", region: "\u533A\u57DF", channel: "\u6E20\u9053" }, dimension),
+  yearPart: (key) => ownName({ Q1: "\u7B2C\u4E00\u5B63\u5EA6", Q2: "\u7B2C\u4E8C\u5B63\u5EA6", Q3: "\u7B2C\u4E09\u5B63\u5EA6", Q4: "\u7B2C\u56DB\u5B63\u5EA6", H1: "\u4E0A\u534A\u5E74", H2: "\u4E0B\u534A\u5E74" }, key),
   progress: (kind, percent) => kind === "increase" ? `\u5DF2\u5B8C\u6210\u76EE\u6807\u7684 ${percent}` : kind === "atLeast" ? `\u5DF2\u8FBE\u4E0B\u9650\u7684 ${percent}` : `\u5DF2\u7528\u989D\u5EA6\u7684 ${percent}`,
   forecastNote: (kind, reaches2, by) => {
     switch (kind) {
@@ -46320,7 +47647,19 @@ var zhCN = {
   backToIndex: "\u5168\u90E8\u8BB0\u5206\u5361",
   generatedBy: "\u7531 goalpost \u6839\u636E\u5DF2\u63D0\u4EA4\u7684\u76EE\u6807\u4E0E\u5B9E\u9645\u503C\u751F\u6210\u3002",
   noGoals: "\u6682\u65E0\u76EE\u6807\u3002",
-  targetRevised: (date, from) => `\u76EE\u6807\u503C\u4E8E ${date} \u7531 ${from} \u8C03\u6574`
+  targetRevised: (date3, from) => `\u76EE\u6807\u503C\u4E8E ${date3} \u7531 ${from} \u8C03\u6574`,
+  sharedGoals: "\u534F\u540C\u76EE\u6807",
+  countedShare: (months, whole) => `${whole} \u4E2D ${months} \u7684\u4EFD\u989D`,
+  sharedGoalsNote: "\u672C\u56E2\u961F\u4E0E\u5176\u4ED6\u56E2\u961F\u5171\u540C\u627F\u62C5\u7684\u76EE\u6807\uFF0C\u8BA1\u5165\u5176\u6240\u5C5E\u56E2\u961F\u7684\u5F97\u5206\u3002",
+  sharedWith: (teams) => `\u534F\u540C\u56E2\u961F\uFF1A${teams}`,
+  rolledUp: "\u7531\u5BF9\u9F50\u7684\u76EE\u6807\u6C47\u603B",
+  previous: (period2, actual, change) => `${period2}\uFF1A${actual}${change === null ? "" : `\uFF08${change}\uFF09`}`,
+  initiativesOwned: "\u8D1F\u8D23\u7684\u5DE5\u4F5C\u8BA1\u5212",
+  initiative: "\u5DE5\u4F5C\u8BA1\u5212",
+  due: "\u622A\u6B62\u65E5\u671F",
+  initiativeStatuses: { planned: "\u8BA1\u5212\u4E2D", "in-progress": "\u8FDB\u884C\u4E2D", done: "\u5DF2\u5B8C\u6210", dropped: "\u5DF2\u53D6\u6D88", blocked: "\u53D7\u963B" },
+  initiativeNote: (kind, title, owner, due) => kind === "overdue" ? `\u5DF2\u903E\u671F\uFF1A${title}\uFF08${owner}\uFF0C\u622A\u6B62 ${due}\uFF09` : `\u53D7\u963B\uFF1A${title}\uFF08${owner}\uFF09`,
+  initiativesSummary: ({ total, done, overdue, blocked }) => [`\u5DE5\u4F5C\u8BA1\u5212\uFF1A${total} \u9879`, `\u5DF2\u5B8C\u6210 ${done}`, ...overdue > 0 ? [`\u903E\u671F ${overdue}`] : [], ...blocked > 0 ? [`\u53D7\u963B ${blocked}`] : []].join(" \xB7 ")
 };
 var labelsByLocale = { en, "zh-CN": zhCN };
 var statusIcons = { "on-track": "\u2705", "at-risk": "\u26A0\uFE0F", "off-track": "\u274C", "no-data": "\u2B1C" };
@@ -46329,25 +47668,25 @@ var statusIcons = { "on-track": "\u2705", "at-risk": "\u26A0\uFE0F", "off-track"
 function targetKind(goal) {
   return goal.comparison ?? goal.direction;
 }
-function scoreWords(labels, format3) {
+function scoreWords(labels, format) {
   return {
     attainment(row, comparison) {
-      if (row.attainment === null || comparison === null) return format3.attainment(row.attainment, row.bestPossible);
+      if (row.attainment === null || comparison === null) return format.attainment(row.attainment, row.bestPossible);
       if (row.met !== null) return row.met ? labels.met : labels.notMet;
       return row.attainment === 1 ? labels.onCourse : labels.offCourse;
     },
     progress(row, goal) {
-      if (row.progress === null || "by" in row && row.by === "month") return null;
-      return labels.progress(targetKind(goal), format3.percent(row.progress));
+      if (row.progress === null || "by" in row && (row.by === "month" || row.by === "quarter" || row.by === "half") && row.forecast === null) return null;
+      return labels.progress(targetKind(goal), format.percent(row.progress));
     },
     forecastNote(goal, team) {
       if (goal.forecast === null || goal.forecastReachesTarget === null) return null;
       const kind = targetKind(goal);
       const periodOver = team.elapsedMonths === team.months.length;
       if (!periodOver && goal.met !== null && (kind === "atMost" || kind === "atLeast")) {
-        return labels.decidedEarly(kind, format3.amount((goal.actual ?? goal.target) - goal.target, goal.unit));
+        return labels.decidedEarly(kind, format.amount((goal.actual ?? goal.target) - goal.target, goal.unit));
       }
-      const by = format3.amount(goal.forecast - goal.target, goal.unit);
+      const by = format.amount(goal.forecast - goal.target, goal.unit);
       return periodOver ? labels.finalNote(kind, goal.forecastReachesTarget, by) : labels.forecastNote(kind, goal.forecastReachesTarget, by);
     }
   };
@@ -46389,6 +47728,11 @@ function sparkText(values) {
 
 // src/render/view.ts
 var statuses = ["on-track", "at-risk", "off-track", "no-data"];
+function webLink(link) {
+  if (link === null || !URL.canParse(link)) return null;
+  const protocol = new URL(link).protocol;
+  return protocol === "http:" || protocol === "https:" ? link : null;
+}
 function teamPagePath(team, period2, extension) {
   return `teams/${team}-${period2}.${extension}`;
 }
@@ -46397,7 +47741,7 @@ function personPagePath(person, extension) {
 }
 function buildSiteView(report, model, locale, extension, revisions = /* @__PURE__ */ new Map()) {
   const labels = labelsByLocale[locale];
-  const format3 = createFormatter(locale, model.settings.currency, labels.noData);
+  const format = createFormatter(locale, model.settings.currency, labels.noData, model.settings.fiscalYearStart);
   const status = (key) => ({ key, label: labels.statuses[key], icon: statusIcons[key] });
   const personHref = (from, id) => `${from === "index" ? "" : "../"}${personPagePath(id, extension)}`;
   const teamHref = (from, team, period2) => `${from === "index" ? "" : "../"}${teamPagePath(team, period2, extension)}`;
@@ -46411,23 +47755,40 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     }
   }
   const personName = (id) => directory.get(id)?.name ?? id;
+  const teamName = (id) => model.teams.get(id)?.name ?? id;
   const goalsByTeam = /* @__PURE__ */ new Map();
   for (const teamScore of report.teams) goalsByTeam.set(teamScore.team, [...goalsByTeam.get(teamScore.team) ?? [], teamScore]);
-  const words2 = scoreWords(labels, format3);
+  const words = scoreWords(labels, format);
   const fullness = (row, sumsOverTime) => Math.min(Math.max((sumsOverTime ? row.progress : row.attainment) ?? 0, 0), 1);
+  const itemLabel = (item) => {
+    switch (item.by) {
+      case "owner":
+        return personName(item.key);
+      case "team":
+        return teamName(item.key);
+      case "month":
+        return /^\d{4}-\d{2}$/.test(item.key) ? format.month(item.key) : item.key;
+      case "quarter":
+      case "half":
+        return labels.yearPart(item.key);
+      default:
+        return item.key;
+    }
+  };
   const rowOf = (goal, item, depth, anchor) => ({
     depth,
     anchor,
-    label: item.by === "owner" ? personName(item.key) : item.by === "month" && /^\d{4}-\d{2}$/.test(item.key) ? format3.month(item.key) : item.key,
+    label: itemLabel(item),
     dimension: labels.breakdownBy(labels.dimension(item.by)),
     ownerName: item.owner === null ? null : personName(item.owner),
     ownerHref: item.owner === null ? null : personHref("sub", item.owner),
-    target: format3.value(item.target, goal.unit),
-    actual: format3.value(item.actual, goal.unit),
-    progress: words2.progress(item, goal),
-    attainment: words2.attainment(item, goal.comparison),
-    expected: format3.value(item.expected, goal.unit),
-    forecast: item.forecast === null ? "" : format3.value(item.forecast, goal.unit),
+    target: format.value(item.counted?.target ?? item.target, goal.unit),
+    targetNote: item.counted === null ? null : labels.countedShare(format.monthRange(item.counted.months[0], item.counted.months.at(-1)), format.value(item.target, goal.unit)),
+    actual: format.value(item.actual, goal.unit),
+    progress: words.progress(item, goal),
+    attainment: words.attainment(item, goal.comparison),
+    expected: format.value(item.expected, goal.unit),
+    forecast: item.forecast === null ? "" : format.value(item.forecast, goal.unit),
     status: status(item.status),
     meterValue: fullness(item, goal.sumsOverTime)
   });
@@ -46445,9 +47806,9 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   };
   const goalView = (teamScore, goal) => {
     const unit = goal.unit;
-    const unitWord = format3.unit(unit);
+    const unitWord = format.unit(unit);
     const anchor = `goal-${goal.id}`;
-    const comparison = goal.comparison === null ? null : labels.parenthesized(`${goal.comparison === "atLeast" ? labels.atLeast : labels.atMost} ${format3.value(goal.target, unit)}`);
+    const comparison = goal.comparison === null ? null : labels.parenthesized(`${goal.comparison === "atLeast" ? labels.atLeast : labels.atMost} ${format.value(goal.target, unit)}`);
     const trend = goal.trend.map((t) => t.value);
     return {
       depth: 0,
@@ -46460,19 +47821,20 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       unit: unitWord,
       kpiLabel: unitWord === null ? goal.kpiName ?? goal.kpi : labels.withUnit(goal.kpiName ?? goal.kpi, unitWord),
       comparison,
-      baseline: goal.baseline === null ? null : format3.value(goal.baseline, unit),
+      baseline: goal.baseline === null ? null : format.value(goal.baseline, unit),
       ownerName: goal.ownerName ?? goal.owner,
       ownerHref: personHref("sub", goal.owner),
-      target: format3.value(goal.target, unit),
-      actual: format3.value(goal.actual, unit),
-      progress: words2.progress(goal, goal),
-      attainment: words2.attainment(goal, goal.comparison),
-      expected: format3.value(goal.expected, unit),
-      forecast: goal.forecast === null ? "\u2014" : format3.value(goal.forecast, unit),
-      forecastNote: words2.forecastNote(goal, teamScore),
+      target: format.value(goal.target, unit),
+      targetNote: null,
+      actual: format.value(goal.actual, unit),
+      progress: words.progress(goal, goal),
+      attainment: words.attainment(goal, goal.comparison),
+      expected: format.value(goal.expected, unit),
+      forecast: goal.forecast === null ? "\u2014" : format.value(goal.forecast, unit),
+      forecastNote: words.forecastNote(goal, teamScore),
       status: status(goal.status),
-      weight: format3.plain(goal.weight),
-      score: format3.points(goal.score),
+      weight: format.plain(goal.weight),
+      score: format.points(goal.score),
       alignsTo: goal.alignsTo === null ? null : { label: goal.alignsTo, ...goalTitleOf(goal.alignsTo) },
       notes: goal.notes,
       // A summed KPI fills its bar as the target is reached, with a marker where it should be by now.
@@ -46480,35 +47842,56 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       meterValue: fullness(goal, goal.sumsOverTime),
       trendSvg: sparkline(trend),
       trendText: sparkText(trend),
-      trendValues: goal.trend.map((t) => `${format3.month(t.month)} ${format3.value(t.value, unit)}`),
-      revisions: (revisions.get(`${teamScore.team}/${teamScore.period}/${goal.id}`) ?? []).map((r) => labels.targetRevised(r.date, format3.value(r.from, unit))),
+      trendValues: goal.trend.map((t) => `${format.month(t.month)} ${format.value(t.value, unit)}`),
+      revisions: (revisions.get(`${teamScore.team}/${teamScore.period}/${goal.id}`) ?? []).map((r) => labels.targetRevised(r.date, format.value(r.from, unit))),
       items: flatten(goal, goal.breakdown, 1, anchor),
       teamName: teamScore.name ?? teamScore.team,
-      teamHref: teamHref("sub", teamScore.team, teamScore.period)
+      teamHref: teamHref("sub", teamScore.team, teamScore.period),
+      sharedWith: goal.contributors.length === 0 ? null : labels.sharedWith(goal.contributors.map(teamName).join(locale === "zh-CN" ? "\u3001" : ", ")),
+      actualSource: goal.actualFrom === "contributors" ? labels.rolledUp : null,
+      previous: goal.previous === null ? null : labels.previous(
+        format.period(goal.previous.period),
+        format.value(goal.previous.actual, unit),
+        goal.previous.change === null ? null : format.signedPercent(goal.previous.change)
+      ),
+      initiativeNotes: goal.initiatives.flatMap((initiative) => {
+        const kind = initiative.overdue ? "overdue" : initiative.status === "blocked" ? "blocked" : void 0;
+        if (kind === void 0) return [];
+        const owner = initiative.ownerName ?? personName(initiative.owner);
+        return [{ kind, icon: kind === "overdue" ? "\u23F0" : "\u26D4", text: labels.initiativeNote(kind, initiative.title, owner, initiative.due) }];
+      })
     };
   };
+  const sharedGoalViews = (teamScore) => teamScore.sharedGoals.flatMap((shared) => {
+    const owner = report.teams.find((t) => t.team === shared.team && t.period === shared.period);
+    const goal = owner?.goals.find((g) => g.id === shared.id);
+    return owner && goal ? [goalView(owner, goal)] : [];
+  });
   const countStatuses = (goals) => statuses.map((key) => ({ status: status(key), count: goals.filter((g) => g.status === key).length })).filter((entry2) => entry2.count > 0);
   const teamPage = (teamScore) => ({
     kind: "team",
     path: teamPagePath(teamScore.team, teamScore.period, extension),
     team: teamScore.team,
     teamName: teamScore.name ?? teamScore.team,
-    period: format3.period(teamScore.period),
-    score: format3.percent(teamScore.score),
+    period: format.period(teamScore.period),
+    score: format.percent(teamScore.score),
     scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? "no-data" : "score"),
     monthsElapsed: labels.monthsElapsed(teamScore.elapsedMonths, teamScore.months.length),
     goals: teamScore.goals.map((goal) => goalView(teamScore, goal)),
-    statusCounts: countStatuses(teamScore.goals)
+    statusCounts: countStatuses(teamScore.goals),
+    sharedGoals: sharedGoalViews(teamScore),
+    initiatives: teamScore.initiatives.total === 0 ? null : labels.initiativesSummary(teamScore.initiatives)
   });
   const owned = /* @__PURE__ */ new Map();
   const entry = (id) => {
     let value = owned.get(id);
-    if (!value) owned.set(id, value = { goals: [], items: [] });
+    if (!value) owned.set(id, value = { goals: [], items: [], initiatives: [] });
     return value;
   };
   for (const teamScore of report.teams) {
     for (const goal of teamScore.goals) {
       entry(goal.owner).goals.push({ teamScore, goal });
+      for (const initiative of goal.initiatives) entry(initiative.owner).initiatives.push({ teamScore, goal, initiative });
       const walk = (items, anchor) => {
         for (const item of items) {
           const itemAnchor = `${anchor}-${item.by}-${item.key}`;
@@ -46521,7 +47904,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   }
   const personIds = [...owned.keys()].sort();
   const personPage = (id) => {
-    const { goals, items } = owned.get(id);
+    const { goals, items, initiatives: initiatives2 } = owned.get(id);
     return {
       kind: "person",
       path: personPagePath(id, extension),
@@ -46534,25 +47917,38 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
         goalTitle: goal.title,
         goalHref: `${teamHref("sub", teamScore.team, teamScore.period)}#goal-${goal.id}`,
         teamName: teamScore.name ?? teamScore.team
+      })),
+      initiatives: initiatives2.map(({ teamScore, goal, initiative }) => ({
+        title: initiative.title,
+        due: initiative.due,
+        status: labels.initiativeStatuses[initiative.status],
+        overdue: initiative.overdue,
+        link: webLink(initiative.link),
+        goalTitle: goal.title,
+        goalHref: `${teamHref("sub", teamScore.team, teamScore.period)}#goal-${goal.id}`,
+        teamName: teamScore.name ?? teamScore.team
       }))
     };
   };
   return {
     lang: locale,
     labels,
-    asOf: report.asOf === null ? labels.noData : format3.month(report.asOf),
+    asOf: report.asOf === null ? labels.noData : format.month(report.asOf),
     index: {
       kind: "index",
       path: `index.${extension}`,
       teams: report.teams.map((teamScore) => ({
         name: teamScore.name ?? teamScore.team,
-        period: format3.period(teamScore.period),
-        score: format3.percent(teamScore.score),
+        period: format.period(teamScore.period),
+        score: format.percent(teamScore.score),
         scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? "no-data" : "score"),
         href: teamHref("index", teamScore.team, teamScore.period),
         statusCounts: countStatuses(teamScore.goals)
       })),
-      people: personIds.map((id) => ({ name: personName(id), id, href: personHref("index", id), goals: owned.get(id).goals.length, items: owned.get(id).items.length }))
+      people: personIds.map((id) => {
+        const { goals, items, initiatives: initiatives2 } = owned.get(id);
+        return { name: personName(id), id, href: personHref("index", id), goals: goals.length, items: items.length, initiatives: initiatives2.length };
+      })
     },
     teams: (function* () {
       for (const teamScore of report.teams) yield teamPage(teamScore);
@@ -46589,13 +47985,13 @@ function* renderScorecardFiles(report, model, options2) {
   const { page } = compileAll(options2.templates);
   const styles = options2.templates.get("styles.css") ?? "";
   const styleHash = `sha256-${createHash2("sha256").update(styles, "utf8").digest("base64")}`;
-  for (const format3 of options2.formats) {
-    const site = buildSiteView(report, model, options2.locale, format3, options2.revisions);
+  for (const format of options2.formats) {
+    const site = buildSiteView(report, model, options2.locale, format, options2.revisions);
     const context3 = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
     const render = (template, pageView) => ({ path: pageView.path, content: page(template)({ ...context3, page: pageView }) });
-    yield render(`index.${format3}.hbs`, site.index);
-    for (const team of site.teams) yield render(`team.${format3}.hbs`, team);
-    for (const person of site.people) yield render(`person.${format3}.hbs`, person);
+    yield render(`index.${format}.hbs`, site.index);
+    for (const team of site.teams) yield render(`team.${format}.hbs`, team);
+    for (const person of site.people) yield render(`person.${format}.hbs`, person);
   }
 }
 
@@ -46698,14 +48094,14 @@ async function writeOutputFiles(outDir, files, cwd = process.cwd()) {
   const written = [];
   const checkedFolders = /* @__PURE__ */ new Map();
   const checkFolder = (folder) => {
-    let checked = checkedFolders.get(folder);
-    if (!checked) {
-      checked = folderLeadingOutside(root, folder, true).then((outside) => {
+    let checked2 = checkedFolders.get(folder);
+    if (!checked2) {
+      checked2 = folderLeadingOutside(root, folder, true).then((outside) => {
         if (outside !== void 0) throw new UsageError(`Refusing to write into ${outside}: it leads outside "${outDir}" through a symbolic link.`);
       });
-      checkedFolders.set(folder, checked);
+      checkedFolders.set(folder, checked2);
     }
-    return checked;
+    return checked2;
   };
   const writeOne = async (file, index) => {
     const target = path5.join(root, ...file.path.split("/"));
@@ -46761,9 +48157,9 @@ function annotationRange(d) {
 }
 
 // src/diff/format-diff.ts
-var format = createFormatter("en", "CNY", "no data");
-var words = scoreWords(labelsByLocale.en, format);
 function formatDiff(diff, as) {
+  const format = createFormatter("en", "CNY", "no data", diff.fiscalYearStart);
+  const words = scoreWords(labelsByLocale.en, format);
   const md = as === "md";
   const text = (userText) => md ? escapeMarkdown(userText) : userText;
   const code = (userText) => md ? markdownCode(userText) : userText;
@@ -46812,6 +48208,11 @@ function formatDiff(diff, as) {
     if (parts.length === 0) return void 0;
     return `Effect as of ${diff.asOf === null ? "no actuals" : format.month(diff.asOf)}: ${parts.join(", ")}`;
   };
+  const describeRollup = (rollup) => {
+    const into = `Rolls up into ${code(rollup.into)} ${quote(rollup.title)}`;
+    if (rollup.findings.length > 0) return `${into}: ${text(rollup.findings.join(" "))}`;
+    return `${into}, which ${rollup.addedUpBefore ? "still" : "now"} adds up`;
+  };
   const goalLine = (goal) => {
     const title = `${code(goal.id)} ${quote(goal.title)}`;
     const s = goal.summary;
@@ -46843,6 +48244,7 @@ function formatDiff(diff, as) {
       ];
       const effect = goal.effect ? describeEffect(goal.effect) : void 0;
       if (effect !== void 0) details.push(effect);
+      if (goal.rollup) details.push(describeRollup(goal.rollup));
       if (goal.change === "changed" && details.length === 0) continue;
       lines.push(bullet(md ? 0 : 1, goalLine(goal)));
       for (const detail of details) lines.push(bullet(md ? 1 : 2, detail));
@@ -46898,10 +48300,10 @@ function validationSection(report, listAll) {
   }
   return lines;
 }
-var format2 = createFormatter("en", "CNY", "\u2014");
-function scoresTable(report) {
+function scoresTable(report, fiscalYearStart) {
+  const format = createFormatter("en", "CNY", "\u2014", fiscalYearStart);
   const lines = [
-    `As of ${report.asOf === null ? "no actuals" : format2.month(report.asOf)}.`,
+    `As of ${report.asOf === null ? "no actuals" : format.month(report.asOf)}.`,
     "",
     `| Team | Period | Score | On track | At risk | Off track | No data |`,
     "|---|---|--:|--:|--:|--:|--:|"
@@ -46909,7 +48311,7 @@ function scoresTable(report) {
   for (const team of report.teams) {
     const count = (status) => team.goals.filter((g) => g.status === status).length;
     lines.push(
-      `| ${escapeMarkdown(team.name ?? team.team)} (${escapeMarkdown(team.team)}) | ${escapeMarkdown(format2.period(team.period))} | ${format2.percent(team.score)} | ${count("on-track")} | ${count("at-risk")} | ${count("off-track")} | ${count("no-data")} |`
+      `| ${escapeMarkdown(team.name ?? team.team)} (${escapeMarkdown(team.team)}) | ${escapeMarkdown(format.period(team.period))} | ${format.percent(team.score)} | ${count("on-track")} | ${count("at-risk")} | ${count("off-track")} | ${count("no-data")} |`
     );
   }
   return lines;
@@ -46924,7 +48326,7 @@ function buildSummary(report) {
   const diff = diffSection(report);
   if (diff.length > 0) sections.push(diff);
   if (report.report) {
-    sections.push(["### Scores", "", ...scoresTable(report.report)]);
+    sections.push(["### Scores", "", ...scoresTable(report.report, report.fiscalYearStart)]);
     for (const scorecard of report.scorecards) sections.push([scorecard.trimEnd().replace(/^# /, "### ")]);
   }
   return truncate2(sections.map((s) => s.join("\n")).join("\n\n") + "\n", summaryLimitBytes, "bytes");
@@ -46933,7 +48335,7 @@ function buildComment(report, runUrl2) {
   const sections = [[commentMarker, "## goalpost", "", ...validationSection(report, report.diagnostics.length <= 50)]];
   const diff = diffSection(report);
   if (diff.length > 0) sections.push(diff);
-  if (report.report) sections.push(["### Scores", "", ...scoresTable(report.report)]);
+  if (report.report) sections.push(["### Scores", "", ...scoresTable(report.report, report.fiscalYearStart)]);
   if (runUrl2) sections.push([`[Full report in the job summary](${runUrl2})`]);
   return truncate2(sections.map((s) => s.join("\n")).join("\n\n") + "\n", commentLimitChars, "chars");
 }
@@ -47086,10 +48488,10 @@ async function run() {
       const repository = await GitGoals.open(workspace, goalsPath);
       diff = compareRepositories(await repository.filesAt(await repository.resolve(baseSha)), files);
     } catch (error2) {
-      diffUnavailable = `The base commit ${baseSha.slice(0, 7)} is not in this checkout, so the change cannot be explained; check out with \`fetch-depth: 0\`. (${error2.message})`;
+      diffUnavailable = `The base commit ${baseSha.slice(0, 7)} is not in this checkout, so the change cannot be explained; check out with fetch-depth: 0. (${error2.message})`;
     }
   }
-  const actionReport = { goalsPath, diagnostics, annotated, diff, diffUnavailable, report, scorecards };
+  const actionReport = { goalsPath, diagnostics, annotated, diff, diffUnavailable, report, scorecards, fiscalYearStart: model.settings.fiscalYearStart };
   const summaryFailure = await writeJobSummary(buildSummary(actionReport), workspace);
   if (summaryFailure) failures.push(summaryFailure);
   const scores = Object.fromEntries((report?.teams ?? []).map((team) => [`${team.team}/${team.period}`, team.score]));

@@ -13,16 +13,28 @@ export interface ValidationResult {
 
 /**
  * What a check reports as unknown may be defined in a file that goalpost
- * could not read. While a file cannot be read, those reports would be guesses
- * (a KPI catalog with a tab in it would make every KPI unknown), so they wait
- * until it can.
+ * could not read, and a plan that does not add up across files may be
+ * completed by one (a team's goal set with a tab in it adds nothing to the
+ * company's roll-up). While a file cannot be read, those reports would be
+ * guesses (a KPI catalog with a tab in it would make every KPI unknown), so
+ * they wait until it can.
  */
-const unknownReferenceCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['unknown-kpi', 'unknown-team', 'unknown-person', 'unknown-goal', 'unknown-dimension-value']);
+const codesThatWaitForEveryFile: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'unknown-kpi',
+  'unknown-team',
+  'unknown-person',
+  'unknown-goal',
+  'unknown-dimension-value',
+  'rollup-sum',
+  'rollup-mismatch',
+  'rollup-missing',
+  'actuals-rollup-mismatch',
+]);
 
 /** Loads a goals repository and runs every check on it. */
 export function validateRepository(files: readonly RepositoryFile[], options: LoadOptions = {}, cache?: LoadCache): ValidationResult {
   const { model, diagnostics, unreadableFiles } = loadRepository(files, options, cache);
   const found = runChecks(model);
-  const checked = unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !unknownReferenceCodes.has(diagnostic.code));
+  const checked = unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !codesThatWaitForEveryFile.has(diagnostic.code));
   return { model, diagnostics: [...diagnostics, ...checked].sort(compareDiagnostics) };
 }

@@ -34,6 +34,15 @@ describe('the README', () => {
     expect(`${result.stdout.split('\n\n')[0]}\n`).toBe(example('validate'));
   });
 
+  it('shows what goalpost validate says of a team whose quarters no longer add up to its share of the year', async () => {
+    const repo = new GoalsGitRepo();
+    repo.edit('goals/2026-Q4/sales.yaml', '    target: 18000000\n', '    target: 17000000\n');
+    repo.edit('goals/2026-Q4/sales.yaml', 'items: {2026-10: 5400000, 2026-11: 6000000, 2026-12: 6600000}', 'items: {2026-10: 5000000, 2026-11: 5800000, 2026-12: 6200000}');
+    const result = await run(['validate', 'goals'], repo.dir);
+    expect(result.code).toBe(0);
+    expect(`${result.stdout.split('\n\n')[0]}\n`).toBe(example('rollup'));
+  });
+
   it('shows lines that goalpost score --format text prints for the example', async () => {
     const result = await run(['score', 'goals', '--format', 'text'], repoRoot);
     expect(result.code).toBe(0);
@@ -43,10 +52,11 @@ describe('the README', () => {
 
   it('documents every field of the JSON contract of goalpost score', async () => {
     const table = /### The JSON contract\n([\s\S]*?)\n### /.exec(readme)![1]!;
-    const documented = new Set([...table.matchAll(/`([A-Za-z]+)(?:\[\])?`/g)].map((m) => m[1]!).concat([...table.matchAll(/`(?:teams|goals)\[\]\.([A-Za-z]+)/g)].map((m) => m[1]!)));
-    const report = JSON.parse((await run(['score', 'goals'], repoRoot)).stdout) as { teams: { goals: { breakdown: object[] }[] }[] };
-    const team = report.teams[1]!;
-    const fields = [...Object.keys(report), ...Object.keys(team), ...Object.keys(team.goals[0]!), ...Object.keys(team.goals[0]!.breakdown[0]!)];
+    const documented = new Set([...table.matchAll(/`([A-Za-z]+)(?:\[\])?`/g)].map((m) => m[1]!).concat([...table.matchAll(/`(?:[A-Za-z]+\[\]\.)+([A-Za-z]+)/g)].map((m) => m[1]!)));
+    const report = JSON.parse((await run(['score', 'goals'], repoRoot)).stdout) as { teams: { team: string; period: string; goals: { id: string; breakdown: object[] }[] }[] };
+    const team = report.teams.find((t) => t.team === 'marketing' && t.period === '2026-Q4')!;
+    const goal = team.goals.find((g) => g.id === 'q4-revenue')!;
+    const fields = [...Object.keys(report), ...Object.keys(team), ...Object.keys(goal), ...Object.keys(goal.breakdown[0]!)];
     for (const field of fields) expect(documented, field).toContain(field);
   });
 
@@ -66,7 +76,7 @@ describe('the README', () => {
     repo.edit(goalSet, '    target: 300\n', '    target: 330\n');
     repo.edit(goalSet, 'items: {zhang.min: 120, wang.fang: 180}', 'items: {zhang.min: 150, wang.fang: 180}');
     repo.commit('Raise the new-customer target after a strong October', '2026-11-03T10:00:00+08:00', 'Zhang Min <zhang.min@example.com>');
-    const result = await run(['log', 'q4-new-customers'], repo.dir);
+    const result = await run(['log', 'marketing/q4-new-customers'], repo.dir);
     expect(result.code).toBe(0);
     const hashes = (text: string) => text.replace(/\([0-9a-f]{7}\)$/gm, '(hash)');
     expect(hashes(result.stdout)).toBe(hashes(example('log')));

@@ -1,5 +1,5 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { cellSpan, type GoalsModel } from '../model/model.js';
+import { cellSpan, type ActualRow, type GoalsModel } from '../model/model.js';
 import { forEachBreakdown } from '../model/walk.js';
 import { truncate } from '../text/describe.js';
 import { didYouMean } from '../text/did-you-mean.js';
@@ -22,13 +22,18 @@ function breakdownKeys(model: GoalsModel): Map<string, Set<string>> {
   return keys;
 }
 
-/** Actuals name known teams, measured KPIs, members of the team, and dimension values used in breakdowns. */
+/**
+ * Actuals name known teams, measured KPIs, owners who are members of the team
+ * or own a part of its breakdowns by owner, and dimension values used in
+ * breakdowns.
+ */
 export const actualsReferences: Check = {
   name: 'actuals-references',
   codes: ['unknown-team', 'unknown-kpi', 'actuals-derived-kpi', 'unknown-person', 'unknown-dimension-value'],
   run(model) {
     const diagnostics: Diagnostic[] = [];
     const keys = breakdownKeys(model);
+    const keysOf = (row: ActualRow, dimension: string): Set<string> | undefined => keys.get(`${row.team}\u0000${row.kpi}\u0000${dimension}`);
     for (const table of model.actuals) {
       for (const row of table.rows) {
         const team = model.teams.get(row.team);
@@ -62,7 +67,8 @@ export const actualsReferences: Check = {
         if (!team) continue;
         for (const [dimension, value] of row.dimensions) {
           if (dimension === 'owner') {
-            if (!team.members.has(value)) {
+            // A member of a contributing team may own a part of a shared goal, and report its actuals under the goal's team.
+            if (!team.members.has(value) && !keysOf(row, dimension)?.has(value)) {
               diagnostics.push(
                 diagnosticAt(
                   cellSpan(row, dimension),
@@ -73,7 +79,7 @@ export const actualsReferences: Check = {
             }
             continue;
           }
-          const known = keys.get(`${row.team}\u0000${row.kpi}\u0000${dimension}`);
+          const known = keysOf(row, dimension);
           if (known && !known.has(value)) {
             diagnostics.push(
               diagnosticAt(

@@ -1,5 +1,5 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { spanOf } from '../model/model.js';
+import { spanOf, type GoalSet } from '../model/model.js';
 import { periodsOverlap } from '../model/period.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import type { Check } from './check.js';
@@ -10,6 +10,15 @@ export const alignment: Check = {
   codes: ['unknown-team', 'unknown-goal'],
   run(model) {
     const diagnostics: Diagnostic[] = [];
+    // Goal sets by team, once: looking each alignment up among every goal set would grow with their square.
+    const setsByTeam = new Map<string, GoalSet[]>();
+    for (const goalSet of model.goalSets) {
+      if (goalSet.team === undefined) continue;
+      let sets = setsByTeam.get(goalSet.team);
+      if (!sets) setsByTeam.set(goalSet.team, (sets = []));
+      sets.push(goalSet);
+    }
+    let known: Set<string> | undefined;
     for (const goalSet of model.goalSets) {
       for (const goal of goalSet.goals) {
         if (goal.alignsTo === undefined) continue;
@@ -18,9 +27,9 @@ export const alignment: Check = {
         const teamId = goal.alignsTo.slice(0, slash);
         const goalId = goal.alignsTo.slice(slash + 1);
         const span = () => spanOf(goal.at, ['alignsTo']);
-        const teamSets = model.goalSets.filter((candidate) => candidate.team === teamId);
+        const teamSets = setsByTeam.get(teamId) ?? [];
         if (teamSets.length === 0) {
-          const known = new Set([...model.teams.keys(), ...model.goalSets.flatMap((s) => (s.team === undefined ? [] : [s.team]))]);
+          known ??= new Set([...model.teams.keys(), ...setsByTeam.keys()]);
           diagnostics.push(
             diagnosticAt(
               span(),

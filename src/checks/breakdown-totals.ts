@@ -2,7 +2,7 @@ import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { aggregateAlong, combine, withinTolerance } from '../model/aggregate.js';
 import type { Aggregate } from '../model/kinds.js';
 import { keySpanOf } from '../model/model.js';
-import { forEachBreakdown } from '../model/walk.js';
+import { forEachBreakdown, isTimeDimension, type TimeDimension } from '../model/walk.js';
 import { formatNumber } from '../text/describe.js';
 import type { Check } from './check.js';
 
@@ -16,9 +16,12 @@ const wording: Record<Aggregate, { should: string; actual: string }> = {
   last: { should: 'end with', actual: 'end with' },
 };
 
+/** What the items of a breakdown over time are, in a message. */
+const timeParts: Record<TimeDimension, string> = { month: 'months', quarter: 'quarters', half: 'halves' };
+
 /**
  * The items of every breakdown combine to the target they split, by the KPI's
- * aggregate (over months by its overTime), within the tolerance of the
+ * aggregate (over months, quarters and halves by its overTime), within the tolerance of the
  * settings. Derived KPIs are recomputed from their inputs, so their
  * breakdowns cannot be checked this way and are skipped.
  */
@@ -47,7 +50,7 @@ export const breakdownTotals: Check = {
           const message =
             aggregate === 'sum'
               ? `The breakdown${by} adds up to ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`
-              : `The breakdown${by} should ${wording[aggregate].should} ${whose}, since KPI "${kpi.id}" combines ${breakdown.by === 'month' ? 'months' : 'parts'} by ${aggregate}: its items ${wording[aggregate].actual} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
+              : `The breakdown${by} should ${wording[aggregate].should} ${whose}, since KPI "${kpi.id}" combines ${isTimeDimension(breakdown.by) ? timeParts[breakdown.by] : 'parts'} by ${aggregate}: its items ${wording[aggregate].actual} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
           diagnostics.push(diagnosticAt(keySpanOf(breakdown.at, ['items']), aggregate === 'sum' ? 'breakdown-sum' : 'breakdown-mismatch', message));
         });
       }

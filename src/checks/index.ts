@@ -1,18 +1,22 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GoalsModel } from '../model/model.js';
 import { actualsReferences } from './actuals-references.js';
+import { actualsRollup } from './actuals-rollup.js';
 import { actualsSums } from './actuals-sums.js';
 import { actualsTotals } from './actuals-totals.js';
 import { alignment } from './alignment.js';
 import { breakdownMonths } from './breakdown-months.js';
 import { breakdownTotals } from './breakdown-totals.js';
+import { challenge } from './challenge.js';
 import type { Check } from './check.js';
 import { dueDates } from './due-dates.js';
 import { duplicateActuals } from './duplicate-actuals.js';
 import { formulaCycles, formulaReferencesCheck } from './formulas.js';
+import { initiatives } from './initiatives.js';
 import { kpiDefinitions } from './kpi-definitions.js';
 import { negativeTargets } from './negative-targets.js';
 import { goalReferences, teamLeads } from './references.js';
+import { rollups } from './rollups.js';
 import { targetBaselines } from './target-baselines.js';
 import { thresholdsOrder } from './thresholds-order.js';
 import { uniqueIds } from './unique-ids.js';
@@ -33,11 +37,15 @@ export const checks: readonly Check[] = [
   targetBaselines,
   alignment,
   dueDates,
+  initiatives,
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
   actualsSums,
   actualsTotals,
+  rollups,
+  actualsRollup,
+  challenge,
 ];
 
 export function runChecks(model: GoalsModel, selected: readonly Check[] = checks): Diagnostic[] {

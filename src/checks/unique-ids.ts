@@ -1,9 +1,14 @@
 import { diagnosticAt, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
-import { keySpanOf, spanOf } from '../model/model.js';
+import { keySpanOf, spanOf, type Located } from '../model/model.js';
 import type { Check } from './check.js';
 
 function where(span: Span): string {
   return `${span.source.path}:${span.source.position(span.start).line}`;
+}
+
+/** The line of an `id`, to point from a duplicate to the first in the same file. */
+function idLine(at: Located): number {
+  return at.doc.source.position(spanOf(at, ['id']).start).line;
 }
 
 /**
@@ -22,7 +27,10 @@ function duplicates<T>(items: Iterable<T>, key: (item: T) => string | undefined,
   }
 }
 
-/** KPIs, teams, goals within a goal set, goal sets per team and period, and settings are each defined once. */
+/**
+ * KPIs, teams, goals within a goal set, initiatives within a goal, goal sets
+ * per team and period, and settings are each defined once.
+ */
 export const uniqueIds: Check = {
   name: 'unique-ids',
   codes: ['duplicate-id', 'duplicate-goal-set', 'duplicate-settings'],
@@ -53,9 +61,15 @@ export const uniqueIds: Check = {
 
     for (const goalSet of model.goalSets) {
       duplicates(goalSet.goals, (goal) => goal.id, (goal, first) => {
-        const line = first.at.doc.source.position(spanOf(first.at, ['id']).start).line;
-        diagnostics.push(diagnosticAt(spanOf(goal.at, ['id']), 'duplicate-id', `Goal id "${goal.id}" is already used on line ${line} of this goal set.`));
+        diagnostics.push(diagnosticAt(spanOf(goal.at, ['id']), 'duplicate-id', `Goal id "${goal.id}" is already used on line ${idLine(first.at)} of this goal set.`));
       });
+      for (const goal of goalSet.goals) {
+        duplicates(goal.initiatives, (initiative) => initiative.id, (initiative, first) => {
+          diagnostics.push(
+            diagnosticAt(spanOf(initiative.at, ['id']), 'duplicate-id', `Initiative id "${initiative.id}" is already used on line ${idLine(first.at)} of this goal's initiatives.`),
+          );
+        });
+      }
     }
 
     const [firstSettings, ...otherSettings] = model.definitions.settings;

@@ -43,7 +43,7 @@ export const diagnosticCodes = {
   'breakdown-sum': 'The items of a breakdown do not add up to the target of what they break down.',
   'breakdown-mismatch': 'The items of a breakdown do not combine (mean, minimum, maximum, first or last) to the target.',
   'invalid-month': 'A month breakdown key is not a month written as YYYY-MM.',
-  'month-outside-period': 'A month breakdown names a month outside the goal set period.',
+  'month-outside-period': 'A month breakdown names a month outside the goal set period, or outside the quarter or half item it is nested in.',
   'weights-total': 'The weights of the goals in a goal set do not add up to 100.',
   'due-outside-period': 'A goal is due outside its goal set period.',
   'negative-target': 'A target or breakdown item is negative for a KPI counted in things, hours or money.',
@@ -52,7 +52,7 @@ export const diagnosticCodes = {
   'baseline-beyond-target': "A goal's baseline is on the wrong side of its target for the KPI's direction, so attainment would fall as the KPI improves.",
   'invalid-thresholds': 'The amber threshold is above the green threshold.',
   'invalid-year-part': 'A quarter or half breakdown key is not Q1..Q4 or H1, H2.',
-  'year-part-outside-period': 'A quarter or half breakdown names a part of the year outside the goal set period.',
+  'year-part-outside-period': 'A quarter or half breakdown names a part of the year outside what it splits, or the whole of it.',
 
   // Plans across files: roll-ups, shared goals, work plans, challenge
   'rollup-sum': 'The goals aligned to a goal with the same KPI do not add up to its target (or to the matching item of its breakdown).',

@@ -1,3 +1,6 @@
+import { rollupFindings } from '../checks/rollups.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { alignmentIndex, type PlacedGoal } from '../model/alignment.js';
 import type { Comparison } from '../model/kinds.js';
 import type { Breakdown, Goal, GoalSet, GoalsModel, Kpi } from '../model/model.js';
 import type { Status } from '../score/rules.js';
@@ -60,6 +63,18 @@ export interface GoalDiff {
   fields: FieldChange[];
   breakdown: BreakdownChange[];
   effect: Effect | null;
+  /** For a goal added, removed, or whose target or alignment changed: what that does to the goal it rolls up into. */
+  rollup: RollupChange | null;
+}
+
+/** Whether the goal a goal rolls up into still adds up after the change. */
+export interface RollupChange {
+  /** That goal, as team/period/id, and its title. */
+  into: string;
+  title: string;
+  /** What the roll-up check says of it after the change; none when its contributors add up. */
+  findings: string[];
+  addedUpBefore: boolean;
 }
 
 export interface BreakdownChange {
@@ -98,7 +113,19 @@ interface Side {
   report: ScoreReport | undefined;
 }
 
-export function diffGoals(base: Side, head: Side): GoalsDiff {
+/** A side of the diff with what the roll-up check finds in it, worked out once and only when a change needs it. */
+interface CheckedSide extends Side {
+  rollups(): ReadonlyMap<Goal, readonly Diagnostic[]>;
+}
+
+function checked(side: Side): CheckedSide {
+  let findings: ReadonlyMap<Goal, readonly Diagnostic[]> | undefined;
+  return { ...side, rollups: () => (findings ??= rollupFindings(side.model)) };
+}
+
+export function diffGoals(baseSide: Side, headSide: Side): GoalsDiff {
+  const base = checked(baseSide);
+  const head = checked(headSide);
   const goalSets: GoalSetDiff[] = [];
   const key = (set: GoalSet): string => `${set.team}\u0000${set.period?.id ?? set.periodText}`;
   const baseSets = new Map(base.model.goalSets.filter((s) => s.team !== undefined).map((s) => [key(s), s]));
@@ -122,7 +149,7 @@ export function diffGoals(base: Side, head: Side): GoalsDiff {
   };
 }
 
-function diffGoalSet(base: Side, head: Side, before: GoalSet | undefined, after: GoalSet | undefined): GoalSetDiff | undefined {
+function diffGoalSet(base: CheckedSide, head: CheckedSide, before: GoalSet | undefined, after: GoalSet | undefined): GoalSetDiff | undefined {
   const set = (after ?? before)!;
   const team = set.team!;
   const period = set.period?.id ?? set.periodText ?? '';
@@ -155,7 +182,7 @@ function diffGoalSet(base: Side, head: Side, before: GoalSet | undefined, after:
     const old = beforeGoals.get(goal.id) ?? [...renames].find(([, to]) => to === goal)?.[0];
     const unit = unitOf(head.model, goal);
     if (!old) {
-      goals.push({ ...goalHeader(goal, 'added', null, unit), effect: null });
+      goals.push({ ...goalHeader(goal, 'added', null, unit), effect: null, rollup: rollupChange(base, head, undefined, goal) });
       continue;
     }
     const fields = diffGoalFields(old, goal, renamedTo.has(goal));
@@ -167,11 +194,12 @@ function diffGoalSet(base: Side, head: Side, before: GoalSet | undefined, after:
       fields,
       breakdown,
       effect,
+      rollup: fields.some((f) => f.field === 'target' || f.field === 'alignsTo') ? rollupChange(base, head, old, goal) : null,
     });
   }
   for (const goal of removed) {
     if (renames.has(goal)) continue;
-    goals.push({ ...goalHeader(goal, 'removed', null, unitOf(base.model, goal)), effect: null });
+    goals.push({ ...goalHeader(goal, 'removed', null, unitOf(base.model, goal)), effect: null, rollup: rollupChange(base, head, goal, undefined) });
   }
 
   const total = (goalSet: GoalSet | undefined): number => (goalSet?.goals ?? []).reduce((sum, g) => sum + (g.weight ?? 0), 0);
@@ -194,7 +222,38 @@ function diffGoalSet(base: Side, head: Side, before: GoalSet | undefined, after:
   };
 }
 
-function goalHeader(goal: Goal, change: GoalDiff['change'], renamedFrom: string | null, unit: string | null): Omit<GoalDiff, 'effect'> {
+/**
+ * What a change of a goal's target does to the goal it rolls up into (the
+ * goal it aligns to with the same KPI): whether that goal's contributors
+ * still add up, in the words of the roll-up check.
+ */
+function rollupChange(base: CheckedSide, head: CheckedSide, before: Goal | undefined, after: Goal | undefined): RollupChange | null {
+  const parentIn = (side: CheckedSide, goal: Goal | undefined): PlacedGoal | undefined => {
+    const parent = goal === undefined ? undefined : alignmentIndex(side.model).parentOf(goal);
+    return parent && parent.goal.kpi === goal!.kpi ? parent : undefined;
+  };
+  const headParent = parentIn(head, after);
+  const baseParent = parentIn(base, before);
+  const parent = headParent ?? baseParent;
+  if (!parent || parent.goal.id === undefined) return null;
+  const path = `${parent.goalSet.team}/${parent.goalSet.period?.id ?? parent.goalSet.periodText}/${parent.goal.id}`;
+  const samePath = (place: PlacedGoal): boolean => `${place.goalSet.team}/${place.goalSet.period?.id ?? place.goalSet.periodText}/${place.goal.id}` === path;
+  const findingsOf = (side: CheckedSide): readonly Diagnostic[] => {
+    for (const [goal, diagnostics] of side.rollups()) {
+      const place = alignmentIndex(side.model).placeOf(goal);
+      if (place && samePath(place)) return diagnostics;
+    }
+    return [];
+  };
+  return {
+    into: path,
+    title: parent.goal.title ?? parent.goal.id,
+    findings: findingsOf(head).map((diagnostic) => diagnostic.message),
+    addedUpBefore: findingsOf(base).length === 0,
+  };
+}
+
+function goalHeader(goal: Goal, change: GoalDiff['change'], renamedFrom: string | null, unit: string | null): Omit<GoalDiff, 'effect' | 'rollup'> {
   return {
     id: goal.id!,
     title: goal.title ?? goal.id!,

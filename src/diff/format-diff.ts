@@ -3,7 +3,7 @@ import { labelsByLocale } from '../render/labels.js';
 import { scoreWords } from '../render/score-words.js';
 import { createFormatter } from '../text/format.js';
 import { escapeTerminal } from '../text/terminal.js';
-import type { BreakdownChange, Effect, FieldChange, GoalDiff, GoalsDiff, GoalSetDiff, KpiDiff, Value } from './diff.js';
+import type { BreakdownChange, Effect, FieldChange, GoalDiff, GoalsDiff, GoalSetDiff, KpiDiff, RollupChange, Value } from './diff.js';
 
 export type DiffFormat = 'text' | 'md';
 
@@ -69,6 +69,13 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
     return `Effect as of ${diff.asOf === null ? 'no actuals' : format.month(diff.asOf)}: ${parts.join(', ')}`;
   };
 
+  /** Whether the goal this one rolls up into still adds up, in the roll-up check's words when it does not. */
+  const describeRollup = (rollup: RollupChange): string => {
+    const into = `Rolls up into ${code(rollup.into)} ${quote(rollup.title)}`;
+    if (rollup.findings.length > 0) return `${into}: ${text(rollup.findings.join(' '))}`;
+    return `${into}, which ${rollup.addedUpBefore ? 'still' : 'now'} adds up`;
+  };
+
   const goalLine = (goal: GoalDiff): string => {
     const title = `${code(goal.id)} ${quote(goal.title)}`;
     const s = goal.summary;
@@ -105,6 +112,7 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
       ];
       const effect = goal.effect ? describeEffect(goal.effect) : undefined;
       if (effect !== undefined) details.push(effect);
+      if (goal.rollup) details.push(describeRollup(goal.rollup));
       if (goal.change === 'changed' && details.length === 0) continue;
       lines.push(bullet(md ? 0 : 1, goalLine(goal)));
       for (const detail of details) lines.push(bullet(md ? 1 : 2, detail));

@@ -1,4 +1,5 @@
 import type { GoalsModel } from '../model/model.js';
+import { periodsOverlap, type Period } from '../model/period.js';
 
 export interface CompletionCandidate {
   label: string;
@@ -12,7 +13,7 @@ export interface CompletionCandidate {
  * `owner:` or `lead:`, team ids after `team:`, and `team/goal` after
  * `alignsTo:`. `teamOfFile` is the team the file belongs to.
  */
-export function completionCandidates(model: GoalsModel, linePrefix: string, teamOfFile: string | undefined): CompletionCandidate[] {
+export function completionCandidates(model: GoalsModel, linePrefix: string, teamOfFile: string | undefined, periodOfFile?: Period): CompletionCandidate[] {
   const match = /^\s*(?:-\s+)?(kpi|owner|lead|team|alignsTo)\s*:\s*([^\s#]*)$/.exec(linePrefix) ?? /[{,]\s*(kpi|owner|team|alignsTo)\s*:\s*([^\s,}]*)$/.exec(linePrefix);
   if (!match) return [];
   const key = match[1]!;
@@ -37,8 +38,9 @@ export function completionCandidates(model: GoalsModel, linePrefix: string, team
     case 'team':
       return [...model.teams.values()].map((team) => ({ label: team.id, detail: team.name, kind: 'team' as const }));
     case 'alignsTo':
+      // Only goals of another team in a period that overlaps this file's: the others would be unknown-goal.
       return model.goalSets.flatMap((set) =>
-        set.team === undefined || set.team === teamOfFile
+        set.team === undefined || set.team === teamOfFile || (periodOfFile && set.period && !periodsOverlap(periodOfFile, set.period))
           ? []
           : set.goals.flatMap((goal) =>
               goal.id === undefined ? [] : [{ label: `${set.team}/${goal.id}`, detail: [goal.title, set.period?.id].filter(Boolean).join(' · '), kind: 'goal' as const }],

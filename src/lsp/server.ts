@@ -19,6 +19,7 @@ import { isCsvPath, isYamlPath } from '../load/load-file.js';
 import { readGoalsDirectory } from '../load/read-directory.js';
 import type { GoalsModel } from '../model/model.js';
 import { validateRepository } from '../validate.js';
+import { parsePeriod } from '../model/period.js';
 import { completionCandidates } from './completion.js';
 import { stdioTransport } from './stdio-transport.js';
 import { ValidationSchedule } from './validation-schedule.js';
@@ -222,8 +223,10 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     const file = goalsFile(textDocument.uri);
     if (!document || !model || file === undefined || !countsAsGoalsFile(file)) return [];
     const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
-    const team = /^team:\s*([^\s#]+)/m.exec(document.getText())?.[1] ?? /^id:\s*([^\s#]+)/m.exec(document.getText())?.[1];
-    return completionCandidates(model, linePrefix, team).map((candidate) => ({
+    const text = document.getText();
+    const team = /^team:\s*([^\s#]+)/m.exec(text)?.[1] ?? /^id:\s*([^\s#]+)/m.exec(text)?.[1];
+    const period = /^period:\s*["']?([^\s#"']+)/m.exec(text)?.[1];
+    return completionCandidates(model, linePrefix, team, period === undefined ? undefined : parsePeriod(period, model.settings.fiscalYearStart)).map((candidate) => ({
       label: candidate.label,
       kind: completionKinds[candidate.kind],
       ...(candidate.detail === undefined ? {} : { detail: candidate.detail }),

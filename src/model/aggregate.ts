@@ -1,5 +1,6 @@
 import type { Aggregate } from './kinds.js';
 import type { Kpi } from './model.js';
+import { isTimeDimension } from './walk.js';
 
 /**
  * The largest target, baseline or actual value, either way, that goalpost
@@ -29,10 +30,13 @@ export function combine(aggregate: Aggregate, values: readonly number[]): number
   }
 }
 
-/** How a KPI combines along a dimension: over months by `overTime` (if set), otherwise by `aggregate`. */
+/**
+ * How a KPI combines along a dimension: over time (months, quarters or
+ * halves alike) by `overTime` (if set), otherwise by `aggregate`.
+ */
 export function aggregateAlong(kpi: Kpi, dimension: string | undefined): Aggregate | undefined {
   if (kpi.formula) return undefined;
-  return dimension === 'month' ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
+  return isTimeDimension(dimension) ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
 }
 
 /**

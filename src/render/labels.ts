@@ -43,6 +43,8 @@ export interface Labels {
   itemsOwned: string;
   breakdownBy: (dimension: string) => string;
   dimension: (dimension: string) => string;
+  /** A quarter or half of a year breakdown: "Q1", "第一季度". */
+  yearPart: (key: string) => string;
   /** The share of the target reached so far, under the actual: "63.8% of target". */
   progress: (kind: TargetKind, percent: string) => string;
   /** What the forecast says: on course, or off course by how much. */
@@ -68,6 +70,8 @@ export interface Labels {
   /** Goals of other teams that this team carries with them (跨部门协同). */
   sharedGoals: string;
   sharedGoalsNote: string;
+  /** A team's share judged over the months its goals cover: "Jul–Dec 2026 share of CN¥42,000,000". */
+  countedShare: (months: string, whole: string) => string;
   /** "Shared with Sales, Customer Success". */
   sharedWith: (teams: string) => string;
   /** The actual is the goals aligned to it, combined. */
@@ -117,7 +121,8 @@ const en: Labels = {
   goalsOwned: 'Goals owned',
   itemsOwned: 'Breakdown items owned',
   breakdownBy: (dimension) => `by ${dimension}`,
-  dimension: (dimension) => ownName({ owner: 'owner', month: 'month' }, dimension),
+  dimension: (dimension) => ownName({ owner: 'owner', month: 'month', quarter: 'quarter', half: 'half', team: 'team' }, dimension),
+  yearPart: (key) => key,
   progress: (kind, percent) =>
     kind === 'increase' ? `${percent} of target` : kind === 'atLeast' ? `${percent} of the minimum` : `${percent} of the allowance used`,
   forecastNote: (kind, reaches, by) => {
@@ -159,6 +164,7 @@ const en: Labels = {
   noGoals: 'No goals.',
   targetRevised: (date, from) => `target revised on ${date} from ${from}`,
   sharedGoals: 'Shared goals',
+  countedShare: (months, whole) => `${months} share of ${whole}`,
   sharedGoalsNote: 'Goals of other teams that this team carries with them; they count in the score of the team they belong to.',
   sharedWith: (teams) => `shared with ${teams}`,
   rolledUp: 'rolled up from the goals aligned to it',
@@ -200,7 +206,8 @@ const zhCN: Labels = {
   goalsOwned: '负责的目标',
   itemsOwned: '负责的分解项',
   breakdownBy: (dimension) => `按${dimension}分解`,
-  dimension: (dimension) => ownName({ owner: '负责人', month: '月份', region: '区域', channel: '渠道' }, dimension),
+  dimension: (dimension) => ownName({ owner: '负责人', month: '月份', quarter: '季度', half: '半年', team: '团队', region: '区域', channel: '渠道' }, dimension),
+  yearPart: (key) => ownName({ Q1: '第一季度', Q2: '第二季度', Q3: '第三季度', Q4: '第四季度', H1: '上半年', H2: '下半年' }, key),
   progress: (kind, percent) => (kind === 'increase' ? `已完成目标的 ${percent}` : kind === 'atLeast' ? `已达下限的 ${percent}` : `已用额度的 ${percent}`),
   forecastNote: (kind, reaches, by) => {
     switch (kind) {
@@ -241,6 +248,7 @@ const zhCN: Labels = {
   noGoals: '暂无目标。',
   targetRevised: (date, from) => `目标值于 ${date} 由 ${from} 调整`,
   sharedGoals: '协同目标',
+  countedShare: (months, whole) => `${whole} 中 ${months} 的份额`,
   sharedGoalsNote: '本团队与其他团队共同承担的目标，计入其所属团队的得分。',
   sharedWith: (teams) => `协同团队：${teams}`,
   rolledUp: '由对齐的目标汇总',

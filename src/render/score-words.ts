@@ -31,8 +31,8 @@ export function scoreWords(labels: Labels, format: Formatter): ScoreWords {
       return row.attainment === 1 ? labels.onCourse : labels.offCourse;
     },
     progress(row, goal) {
-      // A month of a plan shows once it is over: its progress would only repeat its attainment.
-      if (row.progress === null || ('by' in row && row.by === 'month')) return null;
+      // A month, quarter or half of a plan that is over has nothing left to reach: its progress would only repeat its attainment.
+      if (row.progress === null || ('by' in row && (row.by === 'month' || row.by === 'quarter' || row.by === 'half') && row.forecast === null)) return null;
       return labels.progress(targetKind(goal), format.percent(row.progress));
     },
     forecastNote(goal, team) {

@@ -29,6 +29,8 @@ export interface RowView {
   ownerName: string | null;
   ownerHref: string | null;
   target: string;
+  /** For a team's share judged over the months its goals cover: which months, of what whole. */
+  targetNote: string | null;
   actual: string;
   /** The share of the target reached so far, in words ("63.8% of target"), for a KPI that sums over time. */
   progress: string | null;
@@ -125,7 +127,7 @@ export interface IndexPage {
   kind: 'index';
   path: string;
   teams: { name: string; period: string; score: string; scoreBar: string; href: string; statusCounts: { status: StatusView; count: number }[] }[];
-  people: { name: string; id: string; href: string; goals: number; items: number }[];
+  people: { name: string; id: string; href: string; goals: number; items: number; initiatives: number }[];
 }
 
 export interface SiteView {
@@ -188,14 +190,35 @@ export function buildSiteView(
   const fullness = (row: { progress: number | null; attainment: number | null }, sumsOverTime: boolean): number =>
     Math.min(Math.max((sumsOverTime ? row.progress : row.attainment) ?? 0, 0), 1);
 
+  /** What an item is called for people: a person's or a team's name, a month, a quarter, or the key as written. */
+  const itemLabel = (item: BreakdownScore): string => {
+    switch (item.by) {
+      case 'owner':
+        return personName(item.key);
+      case 'team':
+        return teamName(item.key);
+      case 'month':
+        return /^\d{4}-\d{2}$/.test(item.key) ? format.month(item.key) : item.key;
+      case 'quarter':
+      case 'half':
+        return labels.yearPart(item.key);
+      default:
+        return item.key;
+    }
+  };
+
   const rowOf = (goal: GoalScore, item: BreakdownScore, depth: number, anchor: string): RowView => ({
     depth,
     anchor,
-    label: item.by === 'owner' ? personName(item.key) : item.by === 'month' && /^\d{4}-\d{2}$/.test(item.key) ? format.month(item.key) : item.key,
+    label: itemLabel(item),
     dimension: labels.breakdownBy(labels.dimension(item.by)),
     ownerName: item.owner === null ? null : personName(item.owner),
     ownerHref: item.owner === null ? null : personHref('sub', item.owner),
-    target: format.value(item.target, goal.unit),
+    target: format.value(item.counted?.target ?? item.target, goal.unit),
+    targetNote:
+      item.counted === null
+        ? null
+        : labels.countedShare(format.monthRange(item.counted.months[0]!, item.counted.months.at(-1)!), format.value(item.target, goal.unit)),
     actual: format.value(item.actual, goal.unit),
     progress: words.progress(item, goal),
     attainment: words.attainment(item, goal.comparison),
@@ -242,6 +265,7 @@ export function buildSiteView(
       ownerName: goal.ownerName ?? goal.owner,
       ownerHref: personHref('sub', goal.owner),
       target: format.value(goal.target, unit),
+      targetNote: null,
       actual: format.value(goal.actual, unit),
       progress: words.progress(goal, goal),
       attainment: words.attainment(goal, goal.comparison),
@@ -387,7 +411,10 @@ export function buildSiteView(
         href: teamHref('index', teamScore.team, teamScore.period),
         statusCounts: countStatuses(teamScore.goals),
       })),
-      people: personIds.map((id) => ({ name: personName(id), id, href: personHref('index', id), goals: owned.get(id)!.goals.length, items: owned.get(id)!.items.length })),
+      people: personIds.map((id) => {
+        const { goals, items, initiatives } = owned.get(id)!;
+        return { name: personName(id), id, href: personHref('index', id), goals: goals.length, items: items.length, initiatives: initiatives.length };
+      }),
     },
     teams: (function* () {
       for (const teamScore of report.teams) yield teamPage(teamScore);

@@ -40,7 +40,7 @@ export function formatScoreText(report: ScoreReport, options: ScoreTextOptions):
         for (const item of breakdown) {
           const itemProgress = words.progress(item, goal);
           lines.push(
-            `${indent}${statusMark[item.status]} ${item.by} ${item.key} [${item.status}] actual ${format.value(item.actual, goal.unit)} / target ${format.value(item.target, goal.unit)}${itemProgress === null ? '' : ` (${itemProgress})`}, expected ${format.value(item.expected, goal.unit)}, attainment ${words.attainment(item, goal.comparison)}`,
+            `${indent}${statusMark[item.status]} ${item.by} ${item.key} [${item.status}] actual ${format.value(item.actual, goal.unit)} / target ${format.value(item.counted?.target ?? item.target, goal.unit)}${item.counted === null ? '' : ` (${labels.countedShare(format.monthRange(item.counted.months[0]!, item.counted.months.at(-1)!), format.value(item.target, goal.unit))})`}${itemProgress === null ? '' : ` (${itemProgress})`}, expected ${format.value(item.expected, goal.unit)}, attainment ${words.attainment(item, goal.comparison)}`,
           );
           items(item.breakdown, `${indent}  `);
         }

@@ -1,5 +1,5 @@
 import type { Comparison, Direction } from '../model/kinds.js';
-import type { Thresholds } from '../model/model.js';
+import type { InitiativeStatus, Thresholds } from '../model/model.js';
 
 /**
  * The scoring rules, each a small pure function named after the question it
@@ -185,4 +185,23 @@ export function weightedScore(goals: readonly { weight: number; capped: number |
     weights += goal.weight;
   }
   return weights === 0 ? undefined : total / weights;
+}
+
+/**
+ * Is this piece of work late? An initiative is overdue when it is due on or
+ * before the last day of the as-of month and is neither done nor dropped.
+ * Without an as-of month (no actuals) nothing is overdue.
+ */
+export function isOverdue(due: string, status: InitiativeStatus, asOf: string | undefined): boolean {
+  return asOf !== undefined && status !== 'done' && status !== 'dropped' && due.slice(0, 7) <= asOf;
+}
+
+/**
+ * Are we doing better than last time? This period's figure against the
+ * previous period's actual, as a fraction of its size: 0.1 is 10% more,
+ * −0.1 10% less, whichever way the KPI should go. Undefined when the
+ * previous actual is 0, which no change can be a share of.
+ */
+export function changeFrom(previous: number, current: number): number | undefined {
+  return previous === 0 ? undefined : finite((current - previous) / Math.abs(previous));
 }

@@ -1,13 +1,20 @@
 import type { Comparison, Direction } from '../model/kinds.js';
-import type { Breakdown, Goal, GoalSet, GoalsModel, InitiativeStatus, Kpi, Team, Thresholds } from '../model/model.js';
+import type { Breakdown, GoalSet, GoalsModel, Initiative, InitiativeStatus, Kpi, Team, Thresholds } from '../model/model.js';
 import { actualsIndex, type ActualsIndex } from '../model/actuals-index.js';
+import { alignmentIndex, type PlacedGoal } from '../model/alignment.js';
+import { yearPartMonths, type Period } from '../model/period.js';
 import { kpiValue, monthlyValues, type ValueScope } from './kpi-value.js';
+import { planOf, plannedFor, type PlannedRun } from './plan.js';
+import { comparePreviousPeriods, type ScoredGoalSet } from './previous-period.js';
+import { actualsSources, type ActualsSources } from './rollup.js';
+import { sharedGoals, type SharedGoal, type SharedGoals } from './shared-goals.js';
 import {
   attainment,
   cappedAttainment,
   expectedToDate,
   forecast,
   isMet,
+  isOverdue,
   judgeLevelThreshold,
   judgeSummedThreshold,
   paceStatus,
@@ -43,9 +50,14 @@ export interface TeamScore {
   /** The same mean of the goals' capped forecast attainment (a goal without a forecast counts its attainment). */
   forecastScore: number | null;
   goals: GoalScore[];
-  /** Goals of other teams that list this team in `contributors`: shown on its scorecard, not counted in its score. */
-  sharedGoals: { team: string; period: string; id: string }[];
-  /** The initiatives of the team's goals, counted. */
+  /**
+   * Goals of other teams that list this team in `contributors` and whose
+   * period overlaps this one: shown on its scorecard, not counted in its
+   * score. In the order of the report's goal sets (team, then period), then
+   * of the goals in their goal set.
+   */
+  sharedGoals: SharedGoal[];
+  /** The initiatives of this goal set's goals, counted. */
   initiatives: InitiativeCounts;
 }
 
@@ -53,6 +65,7 @@ export interface InitiativeCounts {
   total: number;
   done: number;
   overdue: number;
+  /** Blocked ones; a blocked initiative past its due date is counted as overdue too. */
   blocked: number;
 }
 
@@ -65,18 +78,32 @@ export interface InitiativeScore {
   due: string;
   status: InitiativeStatus;
   link: string | null;
-  /** Due on or before the end of the as-of month and neither done nor dropped. */
+  /** Due on or before the last day of the as-of month and neither done nor dropped; never without an as-of month. */
   overdue: boolean;
 }
 
-/** How the goal did in the previous period of the same length (the quarter before, the year before). */
+/**
+ * How the team did in the previous period of the same length (the quarter
+ * before, the year before; fiscal periods by the settings' fiscal year),
+ * given only when the team's own actuals cover every month of it and as-of
+ * counts all of them.
+ */
 export interface PreviousScore {
   period: string;
   /** The KPI's value over that whole period: its total for a KPI that sums over time, its final value otherwise. */
   actual: number;
-  /** The final attainment of the team's goal on the same KPI in that period, when there was one. */
+  /**
+   * The final attainment, by the end-of-period rules, of the team's goal
+   * with the same id in its goal set for that period, else of its first
+   * goal on the same KPI there; null when there is none.
+   */
   attainment: number | null;
-  /** This period's comparable figure (the forecast, else the actual) against the previous actual, as a fraction: 0.1 = 10% more. */
+  /**
+   * This period's comparable figure (the forecast for a KPI that sums over
+   * time, else the actual to date) against the previous actual, as a
+   * fraction of its size: 0.1 = 10% more. Null when the previous actual is 0
+   * or there is no figure yet.
+   */
   change: number | null;
 }
 
@@ -119,14 +146,26 @@ export interface GoalScore {
   /** The KPI month by month over the period up to `asOf`. */
   trend: { month: string; value: number | null }[];
   breakdown: BreakdownScore[];
-  /** Where the actual comes from: the goal's own actuals rows, or the combined actuals of the goals aligned to it. */
+  /**
+   * Where the actual comes from: the team's own actuals rows, or (when the
+   * team has no rows for the KPI in the period) the combined actuals of the
+   * goals aligned to it with the same KPI; null without an actual.
+   */
   actualFrom: 'rows' | 'contributors' | null;
   /** Other teams that carry this goal (its `contributors`). */
   contributors: string[];
+  /** The goal's initiatives, in file order. */
   initiatives: InitiativeScore[];
   previous: PreviousScore | null;
 }
 
+/**
+ * An item of a breakdown, by the goal's rules. An item of a `by: month`,
+ * `by: quarter` or `by: half` breakdown is a period of its own: nothing to
+ * judge before it begins, its plan to date while under way, its own target
+ * once over. An item of a `by: team` breakdown has that team's actual: its
+ * rows, or the roll-up of its goals aligned to the goal.
+ */
 export interface BreakdownScore {
   by: string;
   key: string;
@@ -138,10 +177,17 @@ export interface BreakdownScore {
   attainment: number | null;
   bestPossible: boolean;
   expected: number | null;
+  /** The end-of-period value (of the quarter or half itself, while one is under way); null for a month, and for a part of the plan that is over. */
   forecast: number | null;
   met: boolean | null;
   status: Status;
   breakdown: BreakdownScore[];
+  /**
+   * For an item of a `by: team` breakdown judged over part of the period: the
+   * months its team's aligned goals cover, and the part of its target the plan
+   * puts in them. Its progress, expected, attainment and forecast are against that part.
+   */
+  counted: { months: string[]; target: number } | null;
 }
 
 export interface ScoreOptions {
@@ -149,27 +195,34 @@ export interface ScoreOptions {
   asOf?: string;
 }
 
-interface GoalContext {
+/** What every goal of one scoring run shares. */
+interface Run {
   model: GoalsModel;
   index: ActualsIndex;
+  sources: ActualsSources;
+  asOf: string | undefined;
+}
+
+interface GoalContext {
+  run: Run;
+  place: PlacedGoal;
   kpi: Kpi;
-  team: Team | undefined;
+  /** The goal's team, then the teams that carry it with them, whose people may own its items and initiatives. */
+  teams: readonly Team[];
   direction: Direction;
   comparison: Comparison | undefined;
   thresholds: Thresholds;
   cap: number;
-  elapsed: readonly string[];
-  periodMonths: readonly string[];
+  period: Period;
   sumsOverTime: boolean;
 }
 
 /**
  * How far into its plan a target is by now. `share` is the part of the target
- * expected by now: the month plan to date of the target, or the months
- * elapsed of the months of the period. Breakdown items without a month plan
- * of their own inherit the share of what they split, so a region of a goal
- * that plans a strong December is not expected to be two-thirds done in
- * November either.
+ * expected by now: the plan to date of the target, or the months elapsed of
+ * the months of its period. Breakdown items without a plan of their own
+ * inherit the share of what they split, so a region of a goal that plans a
+ * strong December is not expected to be two-thirds done in November either.
  */
 interface Pace {
   share: Share;
@@ -177,10 +230,11 @@ interface Pace {
   /** What the value should be by now, and (for a KPI that sums over time) what the plan leaves for the months to come. */
   expected: number;
   remainingPlan: number;
-  /** The months of the target's own period (a month of a plan is a period of one month), and how many have passed. */
-  elapsedMonths: number;
-  periodMonths: number;
-  periodOver: boolean;
+  /** The months of the target's own period (a month, quarter or half of a plan is a period of its own), and those that have passed. */
+  months: readonly string[];
+  elapsed: readonly string[];
+  /** The plan the share follows: the target's own, or that of what it splits; undefined when the target is spread evenly. */
+  plan: readonly PlannedRun[] | undefined;
 }
 
 /**
@@ -190,81 +244,89 @@ interface Pace {
 export function scoreRepository(model: GoalsModel, options: ScoreOptions = {}): ScoreReport {
   const index = actualsIndex(model);
   const asOf = options.asOf ?? index.latestMonth;
+  const run: Run = { model, index, sources: actualsSources(model, index), asOf };
   const goalSets = [...model.goalSets].sort(
     (a, b) => compare(a.team ?? '', b.team ?? '') || compare(a.period?.months[0] ?? '', b.period?.months[0] ?? ''),
   );
-  const teams: TeamScore[] = [];
+  const shared = sharedGoals(goalSets);
+  const scored: ScoredGoalSet[] = [];
   for (const goalSet of goalSets) {
-    const teamScore = scoreGoalSet(model, index, goalSet, asOf);
-    if (teamScore) teams.push(teamScore);
+    const teamScore = scoreGoalSet(run, goalSet, shared);
+    if (teamScore) scored.push(teamScore);
   }
-  return { asOf: asOf ?? null, teams };
+  comparePreviousPeriods(model, index, asOf, scored);
+  return { asOf: asOf ?? null, teams: scored.map((goalSet) => goalSet.score) };
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function scoreGoalSet(model: GoalsModel, index: ActualsIndex, goalSet: GoalSet, asOf: string | undefined): TeamScore | undefined {
-  if (goalSet.team === undefined || !goalSet.period) return undefined;
-  const team = model.teams.get(goalSet.team);
-  const periodMonths = goalSet.period.months;
-  const elapsed = asOf === undefined ? [] : periodMonths.filter((month) => month <= asOf);
-  const goals: GoalScore[] = [];
+function scoreGoalSet(run: Run, goalSet: GoalSet, shared: SharedGoals): ScoredGoalSet | undefined {
+  const teamId = goalSet.team;
+  const period = goalSet.period;
+  if (teamId === undefined || !period) return undefined;
+  const team = run.model.teams.get(teamId);
+  const elapsed = run.asOf === undefined ? [] : period.months.filter((month) => month <= run.asOf!);
+  const scores: GoalScore[] = [];
   for (const goal of goalSet.goals) {
-    const scored = scoreGoal(model, index, goalSet.team, team, goal, periodMonths, elapsed);
-    if (scored) goals.push(scored);
+    const scored = scoreGoal(run, { goalSet, goal }, period, elapsed);
+    if (scored) scores.push(scored);
   }
-  const cap = model.settings.cap;
+  const cap = run.model.settings.cap;
   const capped = (value: number | null): number | undefined => (value === null ? undefined : cappedAttainment(value, cap));
-  const score = weightedScore(goals.map((g) => ({ weight: g.weight, capped: capped(g.attainment) })));
+  const score = weightedScore(scores.map((g) => ({ weight: g.weight, capped: capped(g.attainment) })));
   const forecastScore = weightedScore(
-    goals.map((g) => ({ weight: g.weight, capped: g.attainment === null ? undefined : capped(g.forecastAttainment ?? g.attainment) })),
+    scores.map((g) => ({ weight: g.weight, capped: g.attainment === null ? undefined : capped(g.forecastAttainment ?? g.attainment) })),
   );
+  const initiatives = scores.flatMap((g) => g.initiatives);
   return {
-    team: goalSet.team,
-    name: team?.name ?? null,
-    period: goalSet.period.id,
-    months: [...periodMonths],
-    elapsedMonths: elapsed.length,
-    score: score ?? null,
-    forecastScore: forecastScore ?? null,
-    goals,
-    sharedGoals: [],
-    initiatives: { total: 0, done: 0, overdue: 0, blocked: 0 },
+    team: teamId,
+    period,
+    score: {
+      team: teamId,
+      name: team?.name ?? null,
+      period: period.id,
+      months: [...period.months],
+      elapsedMonths: elapsed.length,
+      score: score ?? null,
+      forecastScore: forecastScore ?? null,
+      goals: scores,
+      sharedGoals: shared.of(teamId, period),
+      initiatives: {
+        total: initiatives.length,
+        done: initiatives.filter((i) => i.status === 'done').length,
+        overdue: initiatives.filter((i) => i.overdue).length,
+        blocked: initiatives.filter((i) => i.status === 'blocked').length,
+      },
+    },
   };
 }
 
-function scoreGoal(
-  model: GoalsModel,
-  index: ActualsIndex,
-  teamId: string,
-  team: Team | undefined,
-  goal: Goal,
-  periodMonths: readonly string[],
-  elapsed: readonly string[],
-): GoalScore | undefined {
+function scoreGoal(run: Run, place: PlacedGoal, period: Period, elapsed: readonly string[]): GoalScore | undefined {
+  const { model } = run;
+  const goal = place.goal;
   const kpi = goal.kpi === undefined ? undefined : model.kpis.get(goal.kpi);
   if (!kpi || goal.id === undefined || goal.target === undefined || goal.weight === undefined || goal.owner === undefined) return undefined;
   const comparison = goal.comparison;
   const context: GoalContext = {
-    model,
-    index,
+    run,
+    place,
     kpi,
-    team,
+    teams: [place.goalSet.team, ...goal.contributors].flatMap((id) => (id === undefined ? [] : (model.teams.get(id) ?? []))),
     direction: kpi.direction ?? (comparison === 'atMost' ? 'decrease' : 'increase'),
     comparison,
     thresholds: { ...model.settings.thresholds, ...goal.thresholds },
     cap: model.settings.cap,
-    elapsed,
-    periodMonths,
+    period,
     sumsOverTime: !kpi.formula && (kpi.overTime ?? kpi.aggregate) === 'sum',
   };
-  const scope: ValueScope = { team: teamId, months: elapsed, filter: new Map() };
-  const actual = elapsed.length === 0 ? undefined : kpiValue(model, index, kpi, scope);
-  const pace = paceOf(context, goal.target, goal.breakdowns, linearPace(context));
+  const source = run.sources.ofGoal(place);
+  const scope: ValueScope = { source, months: elapsed, filter: new Map() };
+  const actual = elapsed.length === 0 ? undefined : kpiValue(model, run.index, kpi, scope);
+  const pace = paceOf(context, goal.target, goal.breakdowns, evenPace(period.months, elapsed));
   const judged = judge(context, goal.target, goal.baseline, actual, pace);
-  const trendValues = monthlyValues(model, index, kpi, scope);
+  const trendValues = monthlyValues(model, run.index, kpi, scope);
   return {
     id: goal.id,
     title: goal.title ?? goal.id,
@@ -274,7 +336,7 @@ function scoreGoal(
     direction: context.direction,
     sumsOverTime: context.sumsOverTime,
     owner: goal.owner,
-    ownerName: team?.members.get(goal.owner)?.name ?? null,
+    ownerName: nameOf(context, goal.owner),
     alignsTo: goal.alignsTo ?? null,
     notes: goal.notes ?? null,
     target: goal.target,
@@ -294,43 +356,67 @@ function scoreGoal(
     score: judged.attainment === undefined ? null : (cappedAttainment(judged.attainment.value, context.cap) * goal.weight) / 100,
     trend: elapsed.map((month, i) => ({ month, value: trendValues[i] ?? null })),
     breakdown: scoreBreakdowns(context, goal.breakdowns, scope, pace),
-    actualFrom: actual === undefined ? null : 'rows',
+    actualFrom: actual === undefined ? null : source.kind === 'rows' ? 'rows' : 'contributors',
     contributors: [...goal.contributors],
-    initiatives: [],
+    initiatives: scoreInitiatives(context, goal.initiatives),
     previous: null,
   };
+}
+
+/** A person's name, looked up in the goal's team and then in the teams that carry the goal with it. */
+function nameOf(context: GoalContext, person: string): string | null {
+  for (const team of context.teams) {
+    const name = team.members.get(person)?.name;
+    if (name !== undefined) return name;
+  }
+  return null;
 }
 
 function meetsTarget(context: GoalContext, value: number, target: number): boolean {
   return context.comparison ? isMet(value, target, context.comparison) : reaches(value, target, context.direction);
 }
 
-/** The pace of a target spread evenly over the months of the period (what a goal inherits when it has no month plan). */
-function linearPace(context: GoalContext): Pace {
-  const elapsedMonths = context.elapsed.length;
-  const periodMonths = context.periodMonths.length;
-  return { share: { part: elapsedMonths, whole: periodMonths }, planned: false, expected: 0, remainingPlan: 0, elapsedMonths, periodMonths, periodOver: elapsedMonths === periodMonths };
+/** The pace of a target spread evenly over the months of its period (what a goal inherits when it has no plan). */
+function evenPace(months: readonly string[], elapsed: readonly string[]): Pace {
+  return { share: { part: elapsed.length, whole: months.length }, planned: false, expected: 0, remainingPlan: 0, months, elapsed, plan: undefined };
 }
 
 /**
- * The pace of a target: its own month plan when it has one, otherwise the
- * share of what it belongs to (`inherited`).
+ * The pace of a target: its own plan over time when it has one (by month,
+ * else by quarter or half), otherwise the share of what it belongs to
+ * (`inherited`).
  */
 function paceOf(context: GoalContext, target: number, breakdowns: readonly Breakdown[], inherited: Pace): Pace {
-  const plan = breakdowns.find((b) => b.by === 'month');
+  const plan = planOf(breakdowns, context.period, inherited.months);
   if (!plan) {
     const expected = expectedToDate(target, context.sumsOverTime, inherited.share);
     return { ...inherited, expected, remainingPlan: target - expected };
   }
-  let toDate = 0;
-  let remaining = 0;
-  for (const item of plan.items) {
-    if (item.target === undefined || !context.periodMonths.includes(item.key)) continue;
-    if (context.elapsed.includes(item.key)) toDate += item.target;
-    else remaining += item.target;
-  }
-  const share = target !== 0 ? { part: toDate, whole: target } : { part: inherited.elapsedMonths, whole: inherited.periodMonths };
-  return { ...inherited, share, planned: true, expected: expectedToDate(target, context.sumsOverTime, share, toDate), remainingPlan: remaining };
+  const passed = (month: string): boolean => inherited.elapsed.includes(month);
+  const toDate = plannedFor(plan, passed);
+  const remaining = plannedFor(plan, (month) => !passed(month));
+  const share = target !== 0 ? { part: toDate, whole: target } : { part: inherited.elapsed.length, whole: inherited.months.length };
+  return { ...inherited, share, planned: true, expected: expectedToDate(target, context.sumsOverTime, share, toDate), remainingPlan: remaining, plan };
+}
+
+/**
+ * The pace of a month, quarter or half of a plan, judged as a period of its
+ * own: over once all its months have passed, when it expects its whole
+ * target; while under way, its plan to date — its own month plan, else the
+ * plan of what it splits over its months, else its target spread evenly
+ * over them.
+ */
+function partPace(context: GoalContext, target: number, breakdowns: readonly Breakdown[], months: readonly string[], parent: Pace): Pace {
+  const elapsed = months.filter((month) => parent.elapsed.includes(month));
+  const over = months.length > 0 && elapsed.length === months.length;
+  const inPart = (month: string): boolean => months.includes(month);
+  const planned = !over && parent.plan !== undefined ? plannedFor(parent.plan, inPart) : 0;
+  const share: Share = over
+    ? { part: 1, whole: 1 }
+    : planned !== 0
+      ? { part: plannedFor(parent.plan!, (month) => inPart(month) && elapsed.includes(month)), whole: planned }
+      : { part: elapsed.length, whole: months.length };
+  return paceOf(context, target, breakdowns, { share, planned: planned !== 0, expected: 0, remainingPlan: 0, months, elapsed, plan: over ? undefined : parent.plan });
 }
 
 interface Judgement {
@@ -343,27 +429,28 @@ interface Judgement {
   status: Status;
 }
 
+const noData: Judgement = { expected: undefined, progress: undefined, attainment: undefined, forecast: undefined, forecastAttainment: undefined, met: null, status: 'no-data' };
+
 /** Every figure of one target (a goal's, or a breakdown item's) from its actual to date and its pace. */
 function judge(context: GoalContext, target: number, baseline: number | undefined, actual: number | undefined, pace: Pace): Judgement {
   const sums = context.sumsOverTime;
   const expected = pace.expected;
-  if (actual === undefined) {
-    return { expected, progress: undefined, attainment: undefined, forecast: undefined, forecastAttainment: undefined, met: null, status: 'no-data' };
-  }
+  if (actual === undefined) return { ...noData, expected };
+  const periodOver = pace.elapsed.length === pace.months.length;
   const projected = sums
     ? forecast(actual, {
         expected,
         remainingPlan: pace.remainingPlan,
         planned: pace.planned,
-        elapsedMonths: pace.elapsedMonths,
-        periodMonths: pace.periodMonths,
+        elapsedMonths: pace.elapsed.length,
+        periodMonths: pace.months.length,
       })
     : undefined;
   const share = sums ? progress(actual, target) : undefined;
   if (context.comparison) {
     const { met, status } = sums
-      ? judgeSummedThreshold(actual, projected, target, context.comparison, pace.periodOver, context.thresholds.amber)
-      : judgeLevelThreshold(actual, target, context.comparison, pace.periodOver);
+      ? judgeSummedThreshold(actual, projected, target, context.comparison, periodOver, context.thresholds.amber)
+      : judgeLevelThreshold(actual, target, context.comparison, periodOver);
     const counted = thresholdAttainment(met, status);
     return { expected, progress: share, attainment: counted, forecast: projected, forecastAttainment: projected === undefined ? undefined : counted, met, status };
   }
@@ -382,45 +469,106 @@ function judge(context: GoalContext, target: number, baseline: number | undefine
   };
 }
 
+/**
+ * The months a `by: team` item is judged over: those its team's goals
+ * aligned to the goal cover. A team that sets quarter goals from July on has
+ * its share of a year's goal judged from July, not against January to June it
+ * never planned; an item whose team has no such goal, or whose goals cover
+ * the whole period, is judged over all of it (undefined).
+ */
+function countedMonthsOfTeam(context: GoalContext, team: string, within: readonly string[]): readonly string[] | undefined {
+  const covered = new Set<string>();
+  for (const contributor of alignmentIndex(context.run.model).contributorsOf(context.place.goal)) {
+    if (contributor.goalSet.team !== team) continue;
+    for (const month of contributor.goalSet.period?.months ?? []) covered.add(month);
+  }
+  const counted = within.filter((month) => covered.has(month));
+  return counted.length === 0 || counted.length === within.length ? undefined : counted;
+}
+
+/** The part of a target that the plan of what it splits puts in some of its months (evenly when there is no plan). */
+function plannedShare(target: number, parent: Pace, months: readonly string[]): number {
+  const inMonths = (month: string): boolean => months.includes(month);
+  if (parent.plan) {
+    const whole = plannedFor(parent.plan, () => true);
+    return whole === 0 ? 0 : (target * plannedFor(parent.plan, inMonths)) / whole;
+  }
+  return (target * parent.months.filter(inMonths).length) / parent.months.length;
+}
+
+/** The months of a part of a plan named by a breakdown key, within the months of what it splits; undefined for a breakdown that does not split time. */
+function partMonths(context: GoalContext, by: string, key: string, within: readonly string[]): readonly string[] | undefined {
+  if (by === 'month') return within.includes(key) ? [key] : [];
+  if (by !== 'quarter' && by !== 'half') return undefined;
+  return (yearPartMonths(context.period, by, key) ?? []).filter((month) => within.includes(month));
+}
+
 function scoreBreakdowns(context: GoalContext, breakdowns: readonly Breakdown[], parentScope: ValueScope, parentPace: Pace): BreakdownScore[] {
+  const { model, index } = context.run;
   const scores: BreakdownScore[] = [];
   for (const breakdown of breakdowns) {
-    if (breakdown.by === undefined) continue;
-    const byMonth = breakdown.by === 'month';
+    const by = breakdown.by;
+    if (by === undefined) continue;
     for (const item of breakdown.items) {
       if (item.target === undefined) continue;
-      const scope: ValueScope = byMonth
-        ? { ...parentScope, months: parentScope.months.filter((month) => month === item.key) }
-        : { ...parentScope, filter: new Map([...parentScope.filter, [breakdown.by, item.key]]) };
-      const owner = item.owner ?? (breakdown.by === 'owner' ? item.key : undefined);
-      // A month of the plan is a whole period of its own: over once it has passed, not begun before.
-      const monthPassed = byMonth && scope.months.length > 0;
-      const pace: Pace = byMonth
-        ? { share: { part: monthPassed ? 1 : 0, whole: 1 }, planned: false, expected: monthPassed ? item.target : 0, remainingPlan: 0, elapsedMonths: monthPassed ? 1 : 0, periodMonths: 1, periodOver: monthPassed }
-        : paceOf(context, item.target, item.breakdowns, parentPace);
-      const actual = scope.months.length === 0 ? undefined : kpiValue(context.model, context.index, context.kpi, scope);
-      const judged: Judgement =
-        byMonth && !monthPassed
-          ? { expected: undefined, progress: undefined, attainment: undefined, forecast: undefined, forecastAttainment: undefined, met: null, status: 'no-data' }
-          : judge(context, item.target, undefined, actual, pace);
+      const months = partMonths(context, by, item.key, parentPace.months);
+      const counted = by === 'team' ? countedMonthsOfTeam(context, item.key, parentPace.months) : undefined;
+      const countedTarget = counted ? plannedShare(item.target, parentPace, counted) : undefined;
+      const scope: ValueScope = months
+        ? { ...parentScope, months: parentScope.months.filter((month) => months.includes(month)) }
+        : by === 'team'
+          ? { ...parentScope, source: context.run.sources.ofTeam(context.place, item.key), months: parentScope.months.filter((month) => counted?.includes(month) ?? true) }
+          : { ...parentScope, filter: new Map([...parentScope.filter, [by, item.key]]) };
+      const owner = item.owner ?? (by === 'owner' ? item.key : undefined);
+      const pace = months
+        ? partPace(context, item.target, item.breakdowns, months, parentPace)
+        : counted
+          ? partPace(context, countedTarget!, item.breakdowns, counted, parentPace)
+          : paceOf(context, item.target, item.breakdowns, parentPace);
+      const actual = scope.months.length === 0 ? undefined : kpiValue(model, index, context.kpi, scope);
+      // A part of a plan that has not begun has nothing to judge yet, not even what it expects.
+      const judged = months && pace.elapsed.length === 0 ? noData : judge(context, countedTarget ?? item.target, undefined, actual, pace);
+      const partOver = months !== undefined && pace.elapsed.length === pace.months.length;
       scores.push({
-        by: breakdown.by,
+        by,
         key: item.key,
         owner: owner ?? null,
-        ownerName: owner === undefined ? null : context.team?.members.get(owner)?.name ?? null,
+        ownerName: owner === undefined ? null : nameOf(context, owner),
         target: item.target,
         actual: actual ?? null,
         progress: judged.progress ?? null,
         attainment: judged.attainment?.value ?? null,
         bestPossible: judged.attainment?.bestPossible ?? false,
         expected: judged.expected ?? null,
-        // A month's forecast is its actual: the month is over.
-        forecast: byMonth ? null : judged.forecast ?? null,
+        // A part of a plan that is over has its actual as its final value: nothing is left to forecast.
+        forecast: partOver ? null : judged.forecast ?? null,
         met: judged.met,
         status: judged.status,
+        counted: counted ? { months: [...counted], target: countedTarget! } : null,
         breakdown: scoreBreakdowns(context, item.breakdowns, scope, pace),
       });
     }
   }
   return scores;
 }
+
+function scoreInitiatives(context: GoalContext, initiatives: readonly Initiative[]): InitiativeScore[] {
+  const scores: InitiativeScore[] = [];
+  for (const initiative of initiatives) {
+    const { id, owner, due, status } = initiative;
+    if (id === undefined || owner === undefined || due === undefined || status === undefined) continue;
+    scores.push({
+      id,
+      title: initiative.title ?? id,
+      owner,
+      ownerName: nameOf(context, owner),
+      start: initiative.start ?? null,
+      due,
+      status,
+      link: initiative.link ?? null,
+      overdue: isOverdue(due, status, context.run.asOf),
+    });
+  }
+  return scores;
+}
+

@@ -29,6 +29,8 @@ export interface Formatter {
   /** The unit as a word of the locale ("%", "×", "¥", "hours"), or null where the numbers need none (counts). */
   unit(unit: string | null): string | null;
   month(month: string): string;
+  /** A run of months for people: "Apr–Jun 2026", "2026年10月–2027年3月". */
+  monthRange(first: string, last: string): string;
   /** A period for people: "Q4 2026", "2026年第四季度", "FY2027 Q1 (Apr–Jun 2026)", "2027 财年第一季度（2026年4月–6月）". */
   period(period: string): string;
   noData: string;
@@ -147,6 +149,7 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
       return Object.hasOwn(words, unit) ? words[unit]! : unit;
     },
     month,
+    monthRange,
     period(id) {
       const period = parsePeriod(id, fiscalYearStart);
       if (!period) return id;

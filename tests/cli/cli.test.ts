@@ -141,16 +141,18 @@ describe('goalpost score and render', () => {
     const result = await run(['render', `${repoRoot}goals`, '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      `Wrote 18 files to ${out}/: index.md and index.html, 2 team scorecards and 6 personal scorecards (as of 2026-11).\n`,
+      `Wrote 32 files to ${out}/: index.md and index.html, 6 team scorecards and 9 personal scorecards (as of 2026-11).\n`,
     );
-    expect(readdirSync(path.join(out, 'teams')).sort()).toEqual([
+    expect(readdirSync(path.join(out, 'teams')).filter((file) => file.endsWith('.html')).sort()).toEqual([
       'company-2026-Q4.html',
-      'company-2026-Q4.md',
+      'company-FY2026.html',
+      'marketing-2026-Q3.html',
       'marketing-2026-Q4.html',
-      'marketing-2026-Q4.md',
+      'sales-2026-Q3.html',
+      'sales-2026-Q4.html',
     ]);
     const md = await run(['render', `${repoRoot}goals`, '--out', out, '--format', 'md', '--locale', 'en', '--as-of', '2026-10']);
-    expect(md.stdout).toContain('Wrote 9 files');
+    expect(md.stdout).toContain('Wrote 16 files');
     expect(readFileSync(path.join(out, 'index.md'), 'utf8')).toContain('As of Oct 2026');
   });
 

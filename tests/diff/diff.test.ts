@@ -154,6 +154,8 @@ describe('goalpost diff', () => {
         '    - Breakdown by owner: zhang.min (张敏) target raised from 120 to 150 (+30, +25%)',
         // 208 against 200 expected by November, then against 220
         '    - Effect as of Nov 2026: attainment 104% → 94.5%, status on-track → at-risk, weighted score 20.8 → 18.9',
+        // The company's 800 new customers are marketing's and sales' together: 330 + 500 is 30 over.
+        "    - Rolls up into company/2026-Q4/new-customers “新增客户 800 家”: The goals aligned to company/2026-Q4/new-customers add up to 830 (marketing/2026-Q4/q4-new-customers 330, sales/2026-Q4/q4-new-customers 500): 30 over its target of 800 (3.75%).",
         '  - Changed goal q4-roi “营销投资回报率达到 3.0”',
         '    - Weight changed from 10 to 5',
         '    - Owner changed from chen.jie (陈杰) to li.wei (李伟)',

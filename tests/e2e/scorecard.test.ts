@@ -54,7 +54,7 @@ describe('the HTML scorecards', () => {
   it('index lists the teams with their scores and links to each team page', async () => {
     await page.goto(`file://${siteDir}/index.html`);
     await expect(page.locator('h1').textContent()).resolves.toBe('目标记分卡');
-    const marketingRow = page.locator('table.index tr', { hasText: '市场营销部' });
+    const marketingRow = page.locator('table.index tr', { hasText: '市场营销部' }).filter({ hasText: '2026年第四季度' });
     await expect(marketingRow.locator('td.attainment').textContent()).resolves.toContain('93.6%');
     await page.screenshot({ path: path.join(outputDir, 'index.png'), fullPage: true });
     await marketingRow.locator('a').click();
@@ -83,7 +83,7 @@ describe('the HTML scorecards', () => {
     }
     // Revenue: 63.8% of the target reached, 102% of the 7.5M planned by November, and a forecast from December's plan.
     const revenue = rows.nth(0);
-    await expect(revenue.locator('td.num').nth(1).innerText()).resolves.toBe('¥765万\n已完成目标的 63.8%');
+    await expect(revenue.locator('td.num').nth(1).innerText()).resolves.toBe('¥765万\n已完成目标的 63.8%\n2026年第三季度：¥1090万（+12.3%）');
     await expect(revenue.locator('td.attainment span').innerText()).resolves.toBe('102%');
     await expect(revenue.locator('td.num').nth(3).innerText()).resolves.toBe('¥1224万\n预计可达成');
     // The bar fills to the progress (63.75% of 120 px) with its marker where the plan expects it (62.5%).
@@ -101,7 +101,8 @@ describe('the HTML scorecards', () => {
   it('person page lists what the person owns, with links back to the goals', async () => {
     await page.goto(`file://${siteDir}/people/wang.fang.html`);
     await expect(page.locator('h1').textContent()).resolves.toBe('王芳');
-    await expect(page.locator('table.items tbody tr').count()).resolves.toBe(2);
+    // Her owner items of revenue and new customers, in the third quarter and in the fourth.
+    await expect(page.locator('table.items tbody tr').count()).resolves.toBe(4);
     await page.locator('table.items a', { hasText: '新增客户 300 家' }).click();
     await page.waitForURL(/marketing-2026-Q4\.html#goal-q4-new-customers$/);
   });

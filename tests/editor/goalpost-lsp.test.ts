@@ -70,8 +70,9 @@ describe('goalpost lsp', () => {
     await client.filesChanged([{ uri: uri('goals/teams/marketing.yaml'), type: 2 }]);
     expect((await broken).diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual([
       'unknown-person 16:17',
-      'unknown-person 24:12',
-      'unknown-person 28:17',
+      'unknown-person 20:48',
+      'unknown-person 27:12',
+      'unknown-person 31:17',
     ]);
 
     const restored = client.diagnosticsFor(goalSet, (p) => p.diagnostics.length === 0);
@@ -86,7 +87,15 @@ describe('goalpost lsp', () => {
     await client.open(file, text);
     expect(labels(await client.completion(file, 6, 9))).toEqual(expect.arrayContaining(['revenue', 'market_share', 'retention_rate']));
     expect(labels(await client.completion(file, 7, 11)).sort()).toEqual(['chen.jie', 'li.wei', 'wang.fang', 'zhang.min']);
-    expect(labels(await client.completion(file, 2, 6)).sort()).toEqual(['company', 'marketing']);
-    expect(labels(await client.completion(file, 8, 14))).toEqual(['company/revenue', 'company/new-customers', 'company/retention', 'company/market-share']);
+    expect(labels(await client.completion(file, 2, 6)).sort()).toEqual(['company', 'marketing', 'sales']);
+    // Goals of other teams whose periods overlap 2026-Q4: sales' third-quarter goals would not be found.
+    expect(labels(await client.completion(file, 8, 14))).toEqual([
+      'company/new-customers',
+      'company/retention',
+      'company/market-share',
+      'sales/q4-revenue',
+      'sales/q4-new-customers',
+      'company/revenue',
+    ]);
   });
 });

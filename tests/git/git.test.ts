@@ -75,15 +75,21 @@ describe('the goals folder at many revisions', () => {
   it('keeps symbolic links and names in any script, and leaves out submodules, hidden folders and other files', async () => {
     const [listing] = await (await GitGoals.open(repo.dir, 'goals')).listingsAt(['HEAD~3']);
     expect(listing!.map((file) => file.path)).toEqual([
+      'goals/2026-Q3/marketing.yaml',
+      'goals/2026-Q3/sales.yaml',
       'goals/2026-Q4/company.yaml',
       'goals/2026-Q4/marketing.yaml',
+      'goals/2026-Q4/sales.yaml',
       'goals/2027 计划/市场.yaml',
+      'goals/FY2026/company.yaml',
+      'goals/actuals/2026-q1-q3.csv',
       'goals/actuals/2026-q4.csv',
       'goals/goalpost.yaml',
       'goals/kpis.yaml',
       'goals/link.yaml',
       'goals/teams/company.yaml',
       'goals/teams/marketing.yaml',
+      'goals/teams/sales.yaml',
     ]);
   });
 

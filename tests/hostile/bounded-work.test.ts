@@ -141,8 +141,8 @@ describe('reading a long git history', () => {
 
     const render = await goalpost(['render', 'goals', '--out', 'site', '--format', 'md', '--locale', 'en'], dir);
     expect(render.code).toBe(0);
-    // The 2,401 commits dated in the fourth quarter, and the one before them to compare the first with.
-    expect(render.stderr).toBe('goalpost: reading the git history of the goals (2,402 commits); --no-history skips it.\n');
+    // The example's year goal set begins in January, before the history does: every commit in the goals folder is read.
+    expect(render.stderr).toBe('goalpost: reading the git history of the goals (4,800 commits); --no-history skips it.\n');
     const withHistory = readFileSync(path.join(dir, 'site/teams/marketing-2026-Q4.md'), 'utf8');
     expect(withHistory.match(/target revised on/g)).toHaveLength(600);
 

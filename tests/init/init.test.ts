@@ -202,10 +202,10 @@ describe('goalpost init in an existing repository', () => {
   it('adds a team to the worked example that validates with it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-init-'));
     cpSync(path.join(repoRoot, 'goals'), path.join(dir, 'goals'), { recursive: true });
-    const result = await run(dir, ['init', '--team', 'sales', '--period', '2026-Q4']);
+    const result = await run(dir, ['init', '--team', 'support', '--period', '2026-Q4']);
     expect(result.code).toBe(0);
-    expect(readYaml(dir, 'goals/teams/sales.yaml')).toMatchObject({ lead: 'zhao.gang', members: { 'zhao.gang': { name: '赵刚' } } });
-    expect(readYaml(dir, 'goals/2026-Q4/sales.yaml')).toMatchObject({ goals: [{ kpi: 'revenue', title: '2026-Q4 销售额达到 1,000,000' }] });
+    expect(readYaml(dir, 'goals/teams/support.yaml')).toMatchObject({ lead: 'zhao.gang', members: { 'zhao.gang': { name: '赵刚' } } });
+    expect(readYaml(dir, 'goals/2026-Q4/support.yaml')).toMatchObject({ goals: [{ kpi: 'revenue', title: '2026-Q4 销售额达到 1,000,000' }] });
     expect(await run(dir, ['validate', 'goals'])).toEqual({ code: 0, stdout: '✓ No problems found.\n', stderr: '' });
   });
 });
@@ -221,7 +221,7 @@ describe('goalpost schema', () => {
       definitions: { goal: { properties: { kpi: { enum: string[]; markdownEnumDescriptions: string[] }; alignsTo: { enum: string[] } } } };
     };
     expect(schema.$id).toBeUndefined();
-    expect(schema.properties.team).toMatchObject({ enum: ['company', 'marketing'], markdownEnumDescriptions: ['公司', '市场营销部'] });
+    expect(schema.properties.team).toMatchObject({ enum: ['company', 'marketing', 'sales'], markdownEnumDescriptions: ['公司', '市场营销部', '销售部'] });
     const kpi = schema.definitions.goal.properties.kpi;
     expect(kpi.enum[0]).toBe('revenue');
     expect(kpi.markdownEnumDescriptions[0]).toBe('销售额 · `CNY`');

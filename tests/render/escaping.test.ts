@@ -175,6 +175,7 @@ describe('units written by the user', () => {
               fields: [{ field: 'target', before: 10, after: 20, delta: 10, percent: 1 }],
               breakdown: [],
               effect: null,
+              rollup: null,
             },
           ],
         },

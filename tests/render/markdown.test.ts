@@ -8,13 +8,20 @@ describe('Markdown scorecards of the example', () => {
     expect([...files.keys()].sort()).toEqual([
       'index.md',
       'people/chen.jie.md',
+      'people/he.jing.md',
       'people/li.wei.md',
+      'people/liu.yang.md',
+      'people/sun.tao.md',
       'people/wang.fang.md',
       'people/zhang.min.md',
       'people/zhao.gang.md',
       'people/zhou.hui.md',
       'teams/company-2026-Q4.md',
+      'teams/company-FY2026.md',
+      'teams/marketing-2026-Q3.md',
       'teams/marketing-2026-Q4.md',
+      'teams/sales-2026-Q3.md',
+      'teams/sales-2026-Q4.md',
     ]);
     for (const [path, content] of files) {
       await expect(content).toMatchFileSnapshot(`./__snapshots__/${locale}/${path}`);
@@ -29,13 +36,26 @@ describe('Markdown scorecards of the example', () => {
     expect(zh).toContain('**团队得分：93.6%** · 截至 2026年11月 · 已过 2 个月（共 3 个月）');
     expect(zh).toContain('| ✅ 正常 | **第四季度销售额达到 1200 万元**');
     // 7.65M of the 12M target, 102% of the 7.5M planned by November, 12.24M forecast from December's plan
-    expect(zh).toContain('| 销售额（¥） | ¥1200万 | ¥765万<br>已完成目标的 63.8% | 102% | ¥750万 | ¥1224万<br>预计可达成 | 40 | 40.8 |');
+    // …and against the third quarter's 10.9M: the forecast of 12.24M is 12.3% more.
+    expect(zh).toContain('| 销售额（¥） | ¥1200万 | ¥765万<br>已完成目标的 63.8%<br>2026年第三季度：¥1090万（+12.3%） | 102% | ¥750万 | ¥1224万<br>预计可达成 | 40 | 40.8 |');
     expect(zh).toContain('| ⚠️ 有风险 | ↳ 按负责人分解：王芳 |');
-    expect(zh).toContain('| 营销费用（¥） | ¥270万 | ¥185万<br>已用额度的 68.5% | 难以达成 | ¥180万 | ¥277.5万<br>预计超出上限 ¥75,000 | 10 | 0 |');
+    // 2.775M forecast against the third quarter's 2.6M of spending: +6.7%.
+    expect(zh).toContain('| 营销费用（¥） | ¥270万 | ¥185万<br>已用额度的 68.5%<br>2026年第三季度：¥260万（+6.7%） | 难以达成 | ¥180万 | ¥277.5万<br>预计超出上限 ¥75,000 | 10 | 0 |');
+    // Work plans: the blocked CRM migration under its goal, the overdue webinars (due 15 November) under theirs.
+    expect(zh).toContain('（不超过 ¥270万）<br>⛔ 受阻：营销数据迁移到新 CRM（陈杰） |');
+    expect(zh).toContain('<br>⏰ 已逾期：行业线上研讨会系列（陈杰，截止 2026-11-15） |');
+    expect(zh).toContain('工作计划：5 项 · 已完成 1 · 逾期 1 · 受阻 1');
+    const sales = (await renderFiles(await exampleFiles(), { locale: 'zh-CN', formats: ['md'] })).get('teams/sales-2026-Q4.md')!;
+    expect(sales).toContain('## 协同目标');
+    expect(sales).toContain('**客户留存率不低于 85%**（不低于 85%）<br>对齐 company/retention：客户留存率提升至 85%<br>[市场营销部](../teams/marketing-2026-Q4.md)<br>协同团队：销售部 |');
+    const year = (await renderFiles(await exampleFiles(), { locale: 'en', formats: ['md'] })).get('teams/company-FY2026.md')!;
+    expect(year).toContain('# 公司 · FY2026 (Jan–Dec 2026)');
+    // Marketing's share of the year, judged over July to December: 42M × 57/105 = 22.8M, 18.8M of it by November.
+    expect(year).toContain('| ↳ by team: 市场营销部 |  | | CN¥22,800,000<br>Jul–Dec 2026 share of CN¥42,000,000 | CN¥18,550,000<br>81.4% of target | 98.7% | CN¥18,800,000 |');
     expect(zh).toContain('**客户留存率不低于 85%**（不低于 85%）');
     const en = (await renderFiles(await exampleFiles(), { locale: 'en', formats: ['md'] })).get('teams/marketing-2026-Q4.md')!;
     expect(en).toContain('**Team score: 93.6%** · As of Nov 2026 · 2 of 3 months');
-    expect(en).toContain('| CN¥12,000,000 | CN¥7,650,000<br>63.8% of target | 102% | CN¥7,500,000 | CN¥12,240,000<br>on course to reach the target |');
+    expect(en).toContain('| CN¥12,000,000 | CN¥7,650,000<br>63.8% of target<br>Q3 2026: CN¥10,900,000 (+12.3%) | 102% | CN¥7,500,000 | CN¥12,240,000<br>on course to reach the target |');
     expect(en).toContain('| CN¥2,775,000<br>on course to exceed the cap by CN¥75,000 |');
   });
 });

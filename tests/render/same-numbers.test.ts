@@ -70,7 +70,7 @@ describe('every output of goalpost', () => {
     for (const output of ['mdZh', 'htmlZh'] as const) {
       for (const figure of [progress, attainment, points]) expect(outputs[output], `${figure} in ${output}`).toContain(figure);
     }
-    const teamScore = /marketing 市场营销部 .*: score (\S+)$/m.exec(outputs.text)![1]!;
+    const teamScore = /marketing 市场营销部 · Q4 2026 .*: score (\S+)$/m.exec(outputs.text)![1]!;
     expect(teamScore).toBe('93.6%');
     expect(outputs.diff).toContain(`attainment 48% → ${attainment}`); // 3.6M of 7.5M before November's revenue was in
     expect(outputs.diff).toContain(`weighted score 19.2 → ${points}`);

@@ -4,7 +4,7 @@ import { actualsIndex } from '../../src/model/actuals-index.js';
 import { combine } from '../../src/model/aggregate.js';
 import type { Aggregate } from '../../src/model/kinds.js';
 import type { ActualRow } from '../../src/model/model.js';
-import { kpiValue } from '../../src/score/kpi-value.js';
+import { kpiValue, teamRows } from '../../src/score/kpi-value.js';
 import { validateRepository } from '../../src/validate.js';
 import { baseWith } from '../helpers/fixtures.js';
 
@@ -46,7 +46,7 @@ describe('actuals looked up by team, KPI, month and dimension value', () => {
         for (const region of [undefined, 'east', 'west', 'north']) {
           for (const owner of [undefined, 'li.wei', 'zhang.min']) {
             const filter = new Map([...(region ? [['region', region] as const] : []), ...(owner ? [['owner', owner] as const] : [])]);
-            const looked = kpiValue(model, index, kpi, { team: 'marketing', months: ['2026-10'], filter });
+            const looked = kpiValue(model, index, kpi, { source: teamRows('marketing'), months: ['2026-10'], filter });
             const filtered = valueByFiltering(kpiRows, filter, aggregate, index.dimensionOrder);
             expect(looked, `${aggregate} ${JSON.stringify([...filter])}`).toBe(filtered === undefined ? undefined : combine(aggregate, [filtered]));
           }

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   attainment,
   cappedAttainment,
+  changeFrom,
   expectedToDate,
   forecast,
   isMet,
+  isOverdue,
   judgeLevelThreshold,
   judgeSummedThreshold,
   paceStatus,
@@ -96,5 +98,22 @@ describe('scoring rules', () => {
     expect(weightedScore([{ weight: 60, capped: 0.5 }, { weight: 40, capped: 1 }])).toBeCloseTo(0.7, 12);
     expect(weightedScore([{ weight: 60, capped: 0.5 }, { weight: 40, capped: undefined }])).toBe(0.5);
     expect(weightedScore([{ weight: 60, capped: undefined }])).toBeUndefined();
+  });
+
+  it('overdue: due by the last day of the as-of month and neither done nor dropped; nothing without an as-of month', () => {
+    expect(isOverdue('2026-11-30', 'in-progress', '2026-11')).toBe(true);
+    expect(isOverdue('2026-11-01', 'planned', '2026-11')).toBe(true);
+    expect(isOverdue('2026-10-15', 'blocked', '2026-11')).toBe(true);
+    expect(isOverdue('2026-12-01', 'planned', '2026-11')).toBe(false);
+    expect(isOverdue('2026-10-15', 'done', '2026-11')).toBe(false);
+    expect(isOverdue('2026-10-15', 'dropped', '2026-11')).toBe(false);
+    expect(isOverdue('2026-10-15', 'planned', undefined)).toBe(false);
+  });
+
+  it('change from the previous period: a share of the previous actual’s size, none from zero', () => {
+    expect(changeFrom(305, 382.5)).toBeCloseTo(77.5 / 305, 12);
+    expect(changeFrom(200, 150)).toBe(-0.25);
+    expect(changeFrom(-10, -5)).toBe(0.5); // from a loss of 10 to a loss of 5: up by half its size
+    expect(changeFrom(0, 5)).toBeUndefined();
   });
 });

@@ -36,3 +36,44 @@ export function escapeTerminal(text: string): string {
 export function printableJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(actingInJson, unicodeEscape)}\n`;
 }
+
+/**
+ * The same text as printableJson, in pieces: the first two levels of objects
+ * and arrays are written member by member, so that a report larger than the
+ * longest string JavaScript can hold (a company of thousands of teams) can
+ * still be printed.
+ */
+export function* printableJsonPieces(value: unknown): Generator<string> {
+  for (const piece of jsonPieces(value, '', 0)) yield piece.replace(actingInJson, unicodeEscape);
+  yield '\n';
+}
+
+function* jsonPieces(value: unknown, indent: string, depth: number): Generator<string> {
+  const inner = `${indent}  `;
+  if (depth < 2 && Array.isArray(value) && value.length > 0) {
+    yield '[\n';
+    for (let i = 0; i < value.length; i++) {
+      yield inner;
+      // As JSON.stringify writes them, members that cannot be written become null.
+      const member: unknown = value[i];
+      yield* member === undefined || typeof member === 'function' ? ['null'] : jsonPieces(member, inner, depth + 1);
+      yield i < value.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}]`;
+    return;
+  }
+  if (depth < 2 && typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+    const entries = Object.entries(value).filter(([, member]) => member !== undefined && typeof member !== 'function');
+    if (entries.length > 0) {
+      yield '{\n';
+      for (const [i, [key, member]] of entries.entries()) {
+        yield `${inner}${JSON.stringify(key)}: `;
+        yield* jsonPieces(member, inner, depth + 1);
+        yield i < entries.length - 1 ? ',\n' : '\n';
+      }
+      yield `${indent}}`;
+      return;
+    }
+  }
+  yield JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+}

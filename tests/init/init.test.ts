@@ -218,7 +218,10 @@ describe('goalpost schema', () => {
     const schema = JSON.parse(readFileSync(path.join(dir, 'goal-set.schema.json'), 'utf8')) as {
       $id?: string;
       properties: { team: { enum: string[]; markdownEnumDescriptions: string[] } };
-      definitions: { goal: { properties: { kpi: { enum: string[]; markdownEnumDescriptions: string[] }; alignsTo: { enum: string[] } } } };
+      definitions: {
+        goal: { properties: { kpi: { enum: string[]; markdownEnumDescriptions: string[] }; alignsTo: { enum: string[] }; contributors: { items: { enum: string[] } } } };
+        initiative: { properties: { owner: { enum: string[] } } };
+      };
     };
     expect(schema.$id).toBeUndefined();
     expect(schema.properties.team).toMatchObject({ enum: ['company', 'marketing', 'sales'], markdownEnumDescriptions: ['公司', '市场营销部', '销售部'] });
@@ -226,6 +229,9 @@ describe('goalpost schema', () => {
     expect(kpi.enum[0]).toBe('revenue');
     expect(kpi.markdownEnumDescriptions[0]).toBe('销售额 · `CNY`');
     expect(schema.definitions.goal.properties.alignsTo.enum).toContain('company/market-share');
+    // A shared goal's teams and an initiative's owner complete from the repository too.
+    expect(schema.definitions.goal.properties.contributors.items.enum).toEqual(['company', 'marketing', 'sales']);
+    expect(schema.definitions.initiative.properties.owner.enum).toContain('sun.tao');
   });
 
   it('--check exits 1 when the KPI, team or people ids have changed since the schemas were written, 0 while they are current', async () => {

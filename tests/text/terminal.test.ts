@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeTerminal, printableJson } from '../../src/text/terminal.js';
+import fc from 'fast-check';
+import { escapeTerminal, printableJson, printableJsonPieces } from '../../src/text/terminal.js';
 
 describe('escapeTerminal', () => {
   it.each([
@@ -26,5 +27,18 @@ describe('printableJson', () => {
     const text = printableJson(value);
     expect(text).toBe('{\n  "title": "a\\u009b31m\\u0085\\u2028\\u202e\\u2066\\u007f\\n\\u001b 李"\n}\n');
     expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('printableJsonPieces', () => {
+  it('writes exactly the text of printableJson, in pieces', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect([...printableJsonPieces(value)].join('')).toBe(printableJson(value));
+      }),
+      { seed: 20261129, numRuns: 500 },
+    );
+    const report = { asOf: '2026-11', teams: [{ team: 'm', goals: [{ id: 'g', note: undefined, trend: [], title: '\u2028' }], empty: {} }], none: null };
+    expect([...printableJsonPieces(report)].join('')).toBe(printableJson(report));
   });
 });

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { formatScoreCsv } from '../../reporters/score-csv.js';
 import { formatScoreText } from '../../reporters/score-text.js';
 import { scoreRepository } from '../../score/score.js';
-import { printableJson } from '../../text/terminal.js';
+import { printableJsonPieces } from '../../text/terminal.js';
 import { maxFileSizeOption, month, validOrReport, type CommandContext } from '../context.js';
 
 export function registerScore(program: Command, context: CommandContext): void {
@@ -17,11 +17,30 @@ export function registerScore(program: Command, context: CommandContext): void {
       const result = await validOrReport(context, dir, options.maxFileSize);
       if (!result) return;
       const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
+      if (options.format === 'json') {
+        writeInChunks(printableJsonPieces(report), context.io.stdout);
+        return;
+      }
       const formats = {
-        json: () => printableJson(report),
         text: () => formatScoreText(report, { currency: result.model.settings.currency, fiscalYearStart: result.model.settings.fiscalYearStart }),
         csv: () => formatScoreCsv(report),
       };
       context.io.stdout(formats[options.format]());
     });
+}
+
+/** Writes pieces of text in chunks of about a megabyte: few writes, and never one string too long to hold. */
+function writeInChunks(pieces: Iterable<string>, write: (text: string) => void): void {
+  let chunk: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    chunk.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      write(chunk.join(''));
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) write(chunk.join(''));
 }

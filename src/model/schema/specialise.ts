@@ -44,6 +44,8 @@ export function specialiseSchemas(model: GoalsModel): { kind: DocumentKind; file
       withEnum(goal['owner'], personEnum);
       withEnum(goal['alignsTo'], goalEnum);
       withEnum(copy.definitions!['breakdownItem']!.then!.properties!['owner'], personEnum);
+      withEnum(copy.definitions!['initiative']!.properties!['owner'], personEnum);
+      withEnum(goal['contributors']?.items as JsonSchema | undefined, teamEnum);
       withEnum(copy.properties!['team'], teamEnum);
     }
     if (kind === 'Team') withEnum(copy.properties!['lead'], personEnum);

@@ -39354,6 +39354,7 @@ function scanCsv(text, onRecord) {
 }
 
 // src/model/model.ts
+var selfAssessments = ["on-track", "at-risk", "off-track"];
 var initiativeStatuses = ["planned", "in-progress", "done", "dropped", "blocked"];
 var defaultSettings = {
   locale: "en",
@@ -39363,7 +39364,8 @@ var defaultSettings = {
   cap: 1.2,
   fiscalYearStart: 1,
   rollups: "warning",
-  challenge: { enabled: true, maxGrowth: 1 }
+  challenge: { enabled: true, maxGrowth: 1 },
+  incentives: void 0
 };
 function spanOf(at, rest = [], part = "value") {
   return at.doc.span([...at.path, ...rest], part);
@@ -39913,7 +39915,7 @@ function describeVerdict(verdict, goal, target, best, results, direction, maxGro
 
 // src/model/kinds.ts
 var apiVersion = "goalpost/v1";
-var documentKinds = ["KpiCatalog", "Team", "GoalSet", "Settings"];
+var documentKinds = ["KpiCatalog", "Team", "GoalSet", "Settings", "CheckIn"];
 function isDocumentKind(value) {
   return typeof value === "string" && documentKinds.includes(value);
 }
@@ -39958,6 +39960,34 @@ var period = {
   minimum: 1e3,
   maximum: 9999,
   examples: ["2026-Q4", "2026-H2", "2026", "2026-11", "FY2027", "FY2027-Q1"]
+};
+var incentives = {
+  type: "object",
+  title: "Incentives",
+  ...doc(
+    "How a person\u2019s score turns into a payout factor (**\u6FC0\u52B1**): a curve of points `{attainment, payout}` in increasing attainment, linear between them; `below` under the first point, the last payout above the last point. Payouts are computed for closed goal sets only, and shown only when asked for."
+  ),
+  properties: {
+    curve: {
+      type: "array",
+      title: "curve",
+      ...doc("The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`."),
+      minItems: 1,
+      items: {
+        type: "object",
+        title: "Point",
+        properties: {
+          attainment: { type: "number", title: "attainment", ...doc("A person\u2019s score, as a fraction: `1.0` = 100%."), minimum: 0 },
+          payout: { type: "number", title: "payout", ...doc("The payout factor at that score: `1.0` = the full incentive."), minimum: 0 }
+        },
+        required: ["attainment", "payout"],
+        additionalProperties: false
+      }
+    },
+    below: { type: "number", title: "below", ...doc("The payout under the first point of the curve, e.g. `0`."), minimum: 0 }
+  },
+  required: ["curve"],
+  additionalProperties: false
 };
 var thresholds = {
   type: "object",
@@ -40727,6 +40757,7 @@ function buildModel(files) {
   const kpiList = [];
   const teamList = [];
   const goalSets = [];
+  const checkIns = [];
   const settingsDocuments = [];
   const actuals = [];
   let settings = { ...defaultSettings, at: void 0 };
@@ -40745,6 +40776,9 @@ function buildModel(files) {
         case "GoalSet":
           goalSets.push(readGoalSet(root, at));
           break;
+        case "CheckIn":
+          checkIns.push(readCheckIn(root, at));
+          break;
         case "Settings":
           if (settingsDocuments.length === 0) settings = readSettings(root, at);
           settingsDocuments.push(at);
@@ -40757,6 +40791,7 @@ function buildModel(files) {
     kpis: firstById(kpiList),
     teams: firstById(teamList),
     goalSets,
+    checkIns,
     settings,
     actuals,
     definitions: { kpis: kpiList, teams: teamList, settings: settingsDocuments }
@@ -40791,7 +40826,7 @@ function readTeam(root, at) {
       at: locate(at.doc, ["members", id])
     });
   }
-  return { id: root.id, name: string(root.name), lead: string(root.lead), members, at };
+  return { id: root.id, name: string(root.name), lead: string(root.lead), members, incentives: readIncentives(root.incentives, locate(at.doc, ["incentives"])), at };
 }
 function readGoalSet(root, at) {
   const periodValue = root.period;
@@ -40803,8 +40838,57 @@ function readGoalSet(root, at) {
     period: void 0,
     title: string(root.title),
     goals,
+    closed: readSignOff(root.closed, locate(at.doc, ["closed"])),
+    reopened: readReopened(root.reopened, locate(at.doc, ["reopened"])),
+    review: readReview(root.review, locate(at.doc, ["review"])),
     at
   };
+}
+function readSignOff(value, at) {
+  const data = record(value);
+  return data && { date: string(data.date), by: string(data.by), at };
+}
+function readReopened(value, at) {
+  const data = record(value);
+  return data && { date: string(data.date), by: string(data.by), reason: string(data.reason), at };
+}
+function readReview(value, at) {
+  const data = record(value);
+  return data && { wentWell: strings(data.wentWell), toImprove: strings(data.toImprove), actions: strings(data.actions), at };
+}
+function readFinal(value, at) {
+  const data = record(value);
+  return data && { attainment: number(data.attainment), reason: string(data.reason), at };
+}
+function readIncentives(value, at) {
+  const data = record(value);
+  if (!data) return void 0;
+  const curve = array(data.curve).flatMap((point) => {
+    const entry = record(point);
+    const attainment2 = number(entry?.["attainment"]);
+    const payout = number(entry?.["payout"]);
+    return attainment2 === void 0 || payout === void 0 ? [] : [{ attainment: attainment2, payout }];
+  });
+  return { curve, below: nonNegative(data.below) ?? 0, at };
+}
+function readCheckIn(root, at) {
+  const goals = entries(root.goals).map(([goal, value]) => {
+    const data = record(value) ?? {};
+    return {
+      goal,
+      confidence: number(data.confidence),
+      status: oneOf(data.status, selfAssessments),
+      note: string(data.note),
+      blockers: strings(data.blockers),
+      next: strings(data.next),
+      owner: string(data.owner),
+      at: locate(at.doc, ["goals", goal])
+    };
+  });
+  return { team: string(root.team), date: string(root.date), author: string(root.author), goals, at };
+}
+function strings(value) {
+  return array(value).flatMap((entry) => typeof entry === "string" ? [entry] : []);
 }
 function readGoal(value, at) {
   const data = record(value) ?? {};
@@ -40825,6 +40909,7 @@ function readGoal(value, at) {
     contributors: array(data.contributors).flatMap((team) => typeof team === "string" ? [team] : []),
     initiatives: array(data.initiatives).map((entry, index) => readInitiative(entry, locate(at.doc, [...at.path, "initiatives", index]))),
     challenge: typeof data.challenge === "boolean" ? data.challenge : void 0,
+    final: readFinal(data.final, locate(at.doc, [...at.path, "final"])),
     at
   };
 }
@@ -40874,6 +40959,7 @@ function readSettings(root, at) {
     fiscalYearStart: monthNumber(root.fiscalYearStart) ?? defaultSettings.fiscalYearStart,
     rollups: oneOf(root.rollups, ["error", "warning", "off"]) ?? defaultSettings.rollups,
     challenge: readChallenge(root.challenge),
+    incentives: readIncentives(root.incentives, locate(at.doc, ["incentives"])),
     at
   };
 }
@@ -40939,6 +41025,7 @@ var version = "0.1.0";
 // src/model/schema/validators.generated.ts
 var validators_generated_exports = {};
 __export(validators_generated_exports, {
+  CheckIn: () => CheckIn,
   GoalSet: () => GoalSet,
   KpiCatalog: () => KpiCatalog,
   Settings: () => Settings,
@@ -41233,7 +41320,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var Team = validate11;
-var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/team.schema.json", "title": "goalpost team", "description": "A team (\u56E2\u961F) and its people. Owners of goals must be declared here.", "markdownDescription": "A team (**\u56E2\u961F**) and its people. Owners of goals must be declared here.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Team. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Team`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Team" }, "id": { "type": "string", "title": "id", "description": "The team id (\u56E2\u961F\u7F16\u53F7) that goal sets and actuals refer to, e.g. marketing.", "markdownDescription": "The team id (**\u56E2\u961F\u7F16\u53F7**) that goal sets and actuals refer to, e.g. `marketing`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "name": { "type": "string", "title": "name", "description": "The display name (\u56E2\u961F\u540D\u79F0), e.g. \u5E02\u573A\u8425\u9500\u90E8.", "markdownDescription": "The display name (**\u56E2\u961F\u540D\u79F0**), e.g. `\u5E02\u573A\u8425\u9500\u90E8`.", "minLength": 1 }, "lead": { "type": "string", "title": "lead", "description": "The id of the team lead (\u8D1F\u8D23\u4EBA), one of the members.", "markdownDescription": "The id of the team lead (**\u8D1F\u8D23\u4EBA**), one of the members.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "members": { "type": "object", "title": "Members", "description": "The people of the team by id (\u6210\u5458), e.g. li.wei: {name: \u674E\u4F1F, role: \u8425\u9500\u603B\u76D1}.", "markdownDescription": "The people of the team by id (**\u6210\u5458**), e.g. `li.wei: {name: \u674E\u4F1F, role: \u8425\u9500\u603B\u76D1}`.", "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "additionalProperties": { "$ref": "#/definitions/person" } } }, "required": ["apiVersion", "kind", "id", "name", "members"], "additionalProperties": false, "definitions": { "person": { "type": "object", "title": "Person", "description": "A member of the team (\u6210\u5458) who can own goals and breakdown items.", "markdownDescription": "A member of the team (**\u6210\u5458**) who can own goals and breakdown items.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u59D3\u540D), e.g. \u5F20\u654F.", "markdownDescription": "The display name (**\u59D3\u540D**), e.g. `\u5F20\u654F`.", "minLength": 1 }, "role": { "type": "string", "title": "role", "description": "The role or title (\u804C\u4F4D), e.g. \u534E\u4E1C\u533A\u7ECF\u7406.", "markdownDescription": "The role or title (**\u804C\u4F4D**), e.g. `\u534E\u4E1C\u533A\u7ECF\u7406`." }, "email": { "type": "string", "title": "email", "description": "An e-mail address (\u90AE\u7BB1).", "markdownDescription": "An e-mail address (**\u90AE\u7BB1**)." } }, "required": ["name"], "additionalProperties": false, "defaultSnippets": [{ "label": "Person", "body": { "name": "${1:\u5F20\u654F}", "role": "${2:\u534E\u4E1C\u533A\u7ECF\u7406}" } }] } } };
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/team.schema.json", "title": "goalpost team", "description": "A team (\u56E2\u961F) and its people. Owners of goals must be declared here.", "markdownDescription": "A team (**\u56E2\u961F**) and its people. Owners of goals must be declared here.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Team. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Team`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Team" }, "id": { "type": "string", "title": "id", "description": "The team id (\u56E2\u961F\u7F16\u53F7) that goal sets and actuals refer to, e.g. marketing.", "markdownDescription": "The team id (**\u56E2\u961F\u7F16\u53F7**) that goal sets and actuals refer to, e.g. `marketing`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "name": { "type": "string", "title": "name", "description": "The display name (\u56E2\u961F\u540D\u79F0), e.g. \u5E02\u573A\u8425\u9500\u90E8.", "markdownDescription": "The display name (**\u56E2\u961F\u540D\u79F0**), e.g. `\u5E02\u573A\u8425\u9500\u90E8`.", "minLength": 1 }, "lead": { "type": "string", "title": "lead", "description": "The id of the team lead (\u8D1F\u8D23\u4EBA), one of the members.", "markdownDescription": "The id of the team lead (**\u8D1F\u8D23\u4EBA**), one of the members.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "members": { "type": "object", "title": "Members", "description": "The people of the team by id (\u6210\u5458), e.g. li.wei: {name: \u674E\u4F1F, role: \u8425\u9500\u603B\u76D1}.", "markdownDescription": "The people of the team by id (**\u6210\u5458**), e.g. `li.wei: {name: \u674E\u4F1F, role: \u8425\u9500\u603B\u76D1}`.", "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "additionalProperties": { "$ref": "#/definitions/person" } }, "incentives": { "type": "object", "title": "Incentives", "description": "The incentive curve (\u6FC0\u52B1) of this team\u2019s people, in place of the one in the settings.", "markdownDescription": "The incentive curve (**\u6FC0\u52B1**) of this team\u2019s people, in place of the one in the settings.", "properties": { "curve": { "type": "array", "title": "curve", "description": "The points of the curve, e.g. [{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}].", "markdownDescription": "The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`.", "minItems": 1, "items": { "type": "object", "title": "Point", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "A person\u2019s score, as a fraction: 1.0 = 100%.", "markdownDescription": "A person\u2019s score, as a fraction: `1.0` = 100%.", "minimum": 0 }, "payout": { "type": "number", "title": "payout", "description": "The payout factor at that score: 1.0 = the full incentive.", "markdownDescription": "The payout factor at that score: `1.0` = the full incentive.", "minimum": 0 } }, "required": ["attainment", "payout"], "additionalProperties": false } }, "below": { "type": "number", "title": "below", "description": "The payout under the first point of the curve, e.g. 0.", "markdownDescription": "The payout under the first point of the curve, e.g. `0`.", "minimum": 0 } }, "required": ["curve"], "additionalProperties": false } }, "required": ["apiVersion", "kind", "id", "name", "members"], "additionalProperties": false, "definitions": { "person": { "type": "object", "title": "Person", "description": "A member of the team (\u6210\u5458) who can own goals and breakdown items.", "markdownDescription": "A member of the team (**\u6210\u5458**) who can own goals and breakdown items.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u59D3\u540D), e.g. \u5F20\u654F.", "markdownDescription": "The display name (**\u59D3\u540D**), e.g. `\u5F20\u654F`.", "minLength": 1 }, "role": { "type": "string", "title": "role", "description": "The role or title (\u804C\u4F4D), e.g. \u534E\u4E1C\u533A\u7ECF\u7406.", "markdownDescription": "The role or title (**\u804C\u4F4D**), e.g. `\u534E\u4E1C\u533A\u7ECF\u7406`." }, "email": { "type": "string", "title": "email", "description": "An e-mail address (\u90AE\u7BB1).", "markdownDescription": "An e-mail address (**\u90AE\u7BB1**)." } }, "required": ["name"], "additionalProperties": false, "defaultSnippets": [{ "label": "Person", "body": { "name": "${1:\u5F20\u654F}", "role": "${2:\u534E\u4E1C\u533A\u7ECF\u7406}" } }] } } };
 var schema14 = { "type": "object", "title": "Person", "description": "A member of the team (\u6210\u5458) who can own goals and breakdown items.", "markdownDescription": "A member of the team (**\u6210\u5458**) who can own goals and breakdown items.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u59D3\u540D), e.g. \u5F20\u654F.", "markdownDescription": "The display name (**\u59D3\u540D**), e.g. `\u5F20\u654F`.", "minLength": 1 }, "role": { "type": "string", "title": "role", "description": "The role or title (\u804C\u4F4D), e.g. \u534E\u4E1C\u533A\u7ECF\u7406.", "markdownDescription": "The role or title (**\u804C\u4F4D**), e.g. `\u534E\u4E1C\u533A\u7ECF\u7406`." }, "email": { "type": "string", "title": "email", "description": "An e-mail address (\u90AE\u7BB1).", "markdownDescription": "An e-mail address (**\u90AE\u7BB1**)." } }, "required": ["name"], "additionalProperties": false, "defaultSnippets": [{ "label": "Person", "body": { "name": "${1:\u5F20\u654F}", "role": "${2:\u534E\u4E1C\u533A\u7ECF\u7406}" } }] };
 var pattern1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -41287,7 +41374,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "id" || key0 === "name" || key0 === "lead" || key0 === "members")) {
+      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "id" || key0 === "name" || key0 === "lead" || key0 === "members" || key0 === "incentives")) {
         const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
         if (vErrors === null) {
           vErrors = [err5];
@@ -41503,12 +41590,176 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.incentives !== void 0) {
+      let data10 = data.incentives;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.curve === void 0) {
+          const err24 = { instancePath: instancePath + "/incentives", schemaPath: "#/properties/incentives/required", keyword: "required", params: { missingProperty: "curve" }, message: "must have required property 'curve'", schema: schema13.properties.incentives.required, parentSchema: schema13.properties.incentives, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        for (const key4 in data10) {
+          if (!(key4 === "curve" || key4 === "below")) {
+            const err25 = { instancePath: instancePath + "/incentives", schemaPath: "#/properties/incentives/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.incentives, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data10.curve !== void 0) {
+          let data11 = data10.curve;
+          if (Array.isArray(data11)) {
+            if (data11.length < 1) {
+              const err26 = { instancePath: instancePath + "/incentives/curve", schemaPath: "#/properties/incentives/properties/curve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.incentives.properties.curve, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            const len0 = data11.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data12 = data11[i0];
+              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                if (data12.attainment === void 0) {
+                  const err27 = { instancePath: instancePath + "/incentives/curve/" + i0, schemaPath: "#/properties/incentives/properties/curve/items/required", keyword: "required", params: { missingProperty: "attainment" }, message: "must have required property 'attainment'", schema: schema13.properties.incentives.properties.curve.items.required, parentSchema: schema13.properties.incentives.properties.curve.items, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+                if (data12.payout === void 0) {
+                  const err28 = { instancePath: instancePath + "/incentives/curve/" + i0, schemaPath: "#/properties/incentives/properties/curve/items/required", keyword: "required", params: { missingProperty: "payout" }, message: "must have required property 'payout'", schema: schema13.properties.incentives.properties.curve.items.required, parentSchema: schema13.properties.incentives.properties.curve.items, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+                for (const key5 in data12) {
+                  if (!(key5 === "attainment" || key5 === "payout")) {
+                    const err29 = { instancePath: instancePath + "/incentives/curve/" + i0, schemaPath: "#/properties/incentives/properties/curve/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.incentives.properties.curve.items, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                }
+                if (data12.attainment !== void 0) {
+                  let data13 = data12.attainment;
+                  if (typeof data13 == "number" && isFinite(data13)) {
+                    if (data13 < 0 || isNaN(data13)) {
+                      const err30 = { instancePath: instancePath + "/incentives/curve/" + i0 + "/attainment", schemaPath: "#/properties/incentives/properties/curve/items/properties/attainment/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema13.properties.incentives.properties.curve.items.properties.attainment, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err31 = { instancePath: instancePath + "/incentives/curve/" + i0 + "/attainment", schemaPath: "#/properties/incentives/properties/curve/items/properties/attainment/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema13.properties.incentives.properties.curve.items.properties.attainment.type, parentSchema: schema13.properties.incentives.properties.curve.items.properties.attainment, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
+                  }
+                }
+                if (data12.payout !== void 0) {
+                  let data14 = data12.payout;
+                  if (typeof data14 == "number" && isFinite(data14)) {
+                    if (data14 < 0 || isNaN(data14)) {
+                      const err32 = { instancePath: instancePath + "/incentives/curve/" + i0 + "/payout", schemaPath: "#/properties/incentives/properties/curve/items/properties/payout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema13.properties.incentives.properties.curve.items.properties.payout, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err33 = { instancePath: instancePath + "/incentives/curve/" + i0 + "/payout", schemaPath: "#/properties/incentives/properties/curve/items/properties/payout/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema13.properties.incentives.properties.curve.items.properties.payout.type, parentSchema: schema13.properties.incentives.properties.curve.items.properties.payout, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/incentives/curve/" + i0, schemaPath: "#/properties/incentives/properties/curve/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.incentives.properties.curve.items.type, parentSchema: schema13.properties.incentives.properties.curve.items, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/incentives/curve", schemaPath: "#/properties/incentives/properties/curve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.incentives.properties.curve.type, parentSchema: schema13.properties.incentives.properties.curve, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data10.below !== void 0) {
+          let data15 = data10.below;
+          if (typeof data15 == "number" && isFinite(data15)) {
+            if (data15 < 0 || isNaN(data15)) {
+              const err36 = { instancePath: instancePath + "/incentives/below", schemaPath: "#/properties/incentives/properties/below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema13.properties.incentives.properties.below, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/incentives/below", schemaPath: "#/properties/incentives/properties/below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema13.properties.incentives.properties.below.type, parentSchema: schema13.properties.incentives.properties.below, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/incentives", schemaPath: "#/properties/incentives/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.incentives.type, parentSchema: schema13.properties.incentives, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err39];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err39);
     }
     errors++;
   }
@@ -41516,12 +41767,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var GoalSet = validate12;
-var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/goal-set.schema.json", "title": "goalpost goal set", "description": "The goals (\u76EE\u6807) of one team for one period.", "markdownDescription": "The goals (**\u76EE\u6807**) of one team for one period.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here GoalSet. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `GoalSet`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "GoalSet" }, "team": { "type": "string", "title": "team", "description": "The id of the team whose goals these are (\u56E2\u961F).", "markdownDescription": "The id of the team whose goals these are (**\u56E2\u961F**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "period": { "type": ["string", "integer"], "title": "Period", "description": "The period the goals are for (\u5468\u671F): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11; or a fiscal year (\u8D22\u5E74) FY2027 and its halves and quarters FY2027-H1, FY2027-Q1, named after the calendar year the fiscal year ends in (see fiscalYearStart in the settings).", "markdownDescription": "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`; or a fiscal year (**\u8D22\u5E74**) `FY2027` and its halves and quarters `FY2027-H1`, `FY2027-Q1`, named after the calendar year the fiscal year ends in (see `fiscalYearStart` in the settings).", "pattern": "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "patternErrorMessage": "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).", "minimum": 1e3, "maximum": 9999, "examples": ["2026-Q4", "2026-H2", "2026", "2026-11", "FY2027", "FY2027-Q1"] }, "title": { "type": "string", "title": "title", "description": "An optional heading for the goal set (\u6807\u9898).", "markdownDescription": "An optional heading for the goal set (**\u6807\u9898**)." }, "goals": { "type": "array", "title": "goals", "description": "The goals of the team for the period (\u76EE\u6807\u5217\u8868).", "markdownDescription": "The goals of the team for the period (**\u76EE\u6807\u5217\u8868**).", "minItems": 1, "items": { "$ref": "#/definitions/goal" } } }, "required": ["apiVersion", "kind", "team", "period", "goals"], "additionalProperties": false, "definitions": { "goal": { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, quarter, team, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, quarter, team, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } }, "contributors": { "type": "array", "title": "contributors", "description": 'Other teams that carry this goal with its own team (\u8DE8\u90E8\u95E8\u534F\u540C, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "markdownDescription": 'Other teams that carry this goal with its own team (**\u8DE8\u90E8\u95E8\u534F\u540C**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "items": { "type": "string", "title": "Team", "description": "A team id, e.g. sales.", "markdownDescription": "A team id, e.g. `sales`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "uniqueItems": true }, "initiatives": { "type": "array", "title": "initiatives", "description": "The work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212): what, who, and by when (\u65F6\u95F4\u8868).", "markdownDescription": "The work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**): what, who, and by when (**\u65F6\u95F4\u8868**).", "items": { "$ref": "#/definitions/initiative" } }, "challenge": { "type": "boolean", "title": "challenge", "description": "false to leave this goal out of the comparison with the previous period\u2019s result (\u76EE\u6807\u6311\u6218\u6027), with notes saying why (a new product, a market that shrank).", "markdownDescription": "`false` to leave this goal out of the comparison with the previous period\u2019s result (**\u76EE\u6807\u6311\u6218\u6027**), with `notes` saying why (a new product, a market that shrank)." } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] }, "breakdown": { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), quarter (\u5B63\u5EA6\u5206\u89E3: Q1..Q4 of the goal\u2019s year) or half (H1, H2), team (team ids: the teams that carry the goal, \u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), `quarter` (**\u5B63\u5EA6\u5206\u89E3**: `Q1`..`Q4` of the goal\u2019s year) or `half` (`H1`, `H2`), `team` (team ids: the teams that carry the goal, **\u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F**), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, quarter, half, team, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, `quarter`, `half`, `team`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "quarter", "half", "team", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] }, "breakdownItem": { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } }, "initiative": { "type": "object", "title": "Initiative", "description": "A piece of work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212), with its owner and due date.", "markdownDescription": "A piece of work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**), with its owner and due date.", "properties": { "id": { "type": "string", "title": "id", "description": "A short id, unique among the initiatives of the goal, e.g. double-11.", "markdownDescription": "A short id, unique among the initiatives of the goal, e.g. `double-11`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "An initiative id uses letters, digits and . _ - only (for example double-11)." }, "title": { "type": "string", "title": "title", "description": "What is to be done (\u5DE5\u4F5C\u5185\u5BB9), e.g. \u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8.", "markdownDescription": "What is to be done (**\u5DE5\u4F5C\u5185\u5BB9**), e.g. `\u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8`.", "minLength": 1 }, "owner": { "type": "string", "title": "owner", "description": "Who does it (\u8D1F\u8D23\u4EBA): a member of the goal\u2019s team or of a contributing team.", "markdownDescription": "Who does it (**\u8D1F\u8D23\u4EBA**): a member of the goal\u2019s team or of a contributing team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "start": { "type": "string", "title": "start", "description": "When it starts (\u5F00\u59CB\u65E5\u671F), YYYY-MM-DD.", "markdownDescription": "When it starts (**\u5F00\u59CB\u65E5\u671F**), `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-01." }, "due": { "type": "string", "title": "due", "description": "When it is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the goal\u2019s period.", "markdownDescription": "When it is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the goal\u2019s period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-30." }, "status": { "type": "string", "title": "status", "description": "Where the work stands (\u72B6\u6001).", "markdownDescription": "Where the work stands (**\u72B6\u6001**).", "enum": ["planned", "in-progress", "done", "dropped", "blocked"], "markdownEnumDescriptions": ["`planned`: not started yet (**\u8BA1\u5212\u4E2D**).", "`in-progress`: under way (**\u8FDB\u884C\u4E2D**).", "`done`: finished (**\u5DF2\u5B8C\u6210**).", "`dropped`: no longer pursued (**\u5DF2\u53D6\u6D88**).", "`blocked`: cannot go on until something else happens (**\u53D7\u963B**)."] }, "link": { "type": "string", "title": "link", "description": "Where to read more: an http or https address (a ticket, a brief).", "markdownDescription": "Where to read more: an `http` or `https` address (a ticket, a brief)." } }, "required": ["id", "title", "owner", "due", "status"], "additionalProperties": false, "defaultSnippets": [{ "label": "New initiative", "markdownDescription": "A piece of work with its owner and due date (**\u5DE5\u4F5C\u8BA1\u5212**).", "body": { "id": "${1:initiative-id}", "title": "${2:\u5DE5\u4F5C\u5185\u5BB9}", "owner": "${3:owner.id}", "due": "${4:2026-12-31}", "status": "${5|planned,in-progress,done,dropped,blocked|}" } }] } } };
-var pattern5 = new RegExp("^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "u");
-var schema16 = { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, quarter, team, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, quarter, team, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } }, "contributors": { "type": "array", "title": "contributors", "description": 'Other teams that carry this goal with its own team (\u8DE8\u90E8\u95E8\u534F\u540C, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "markdownDescription": 'Other teams that carry this goal with its own team (**\u8DE8\u90E8\u95E8\u534F\u540C**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "items": { "type": "string", "title": "Team", "description": "A team id, e.g. sales.", "markdownDescription": "A team id, e.g. `sales`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "uniqueItems": true }, "initiatives": { "type": "array", "title": "initiatives", "description": "The work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212): what, who, and by when (\u65F6\u95F4\u8868).", "markdownDescription": "The work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**): what, who, and by when (**\u65F6\u95F4\u8868**).", "items": { "$ref": "#/definitions/initiative" } }, "challenge": { "type": "boolean", "title": "challenge", "description": "false to leave this goal out of the comparison with the previous period\u2019s result (\u76EE\u6807\u6311\u6218\u6027), with notes saying why (a new product, a market that shrank).", "markdownDescription": "`false` to leave this goal out of the comparison with the previous period\u2019s result (**\u76EE\u6807\u6311\u6218\u6027**), with `notes` saying why (a new product, a market that shrank)." } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] };
-var schema19 = { "type": "object", "title": "Initiative", "description": "A piece of work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212), with its owner and due date.", "markdownDescription": "A piece of work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**), with its owner and due date.", "properties": { "id": { "type": "string", "title": "id", "description": "A short id, unique among the initiatives of the goal, e.g. double-11.", "markdownDescription": "A short id, unique among the initiatives of the goal, e.g. `double-11`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "An initiative id uses letters, digits and . _ - only (for example double-11)." }, "title": { "type": "string", "title": "title", "description": "What is to be done (\u5DE5\u4F5C\u5185\u5BB9), e.g. \u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8.", "markdownDescription": "What is to be done (**\u5DE5\u4F5C\u5185\u5BB9**), e.g. `\u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8`.", "minLength": 1 }, "owner": { "type": "string", "title": "owner", "description": "Who does it (\u8D1F\u8D23\u4EBA): a member of the goal\u2019s team or of a contributing team.", "markdownDescription": "Who does it (**\u8D1F\u8D23\u4EBA**): a member of the goal\u2019s team or of a contributing team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "start": { "type": "string", "title": "start", "description": "When it starts (\u5F00\u59CB\u65E5\u671F), YYYY-MM-DD.", "markdownDescription": "When it starts (**\u5F00\u59CB\u65E5\u671F**), `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-01." }, "due": { "type": "string", "title": "due", "description": "When it is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the goal\u2019s period.", "markdownDescription": "When it is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the goal\u2019s period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-30." }, "status": { "type": "string", "title": "status", "description": "Where the work stands (\u72B6\u6001).", "markdownDescription": "Where the work stands (**\u72B6\u6001**).", "enum": ["planned", "in-progress", "done", "dropped", "blocked"], "markdownEnumDescriptions": ["`planned`: not started yet (**\u8BA1\u5212\u4E2D**).", "`in-progress`: under way (**\u8FDB\u884C\u4E2D**).", "`done`: finished (**\u5DF2\u5B8C\u6210**).", "`dropped`: no longer pursued (**\u5DF2\u53D6\u6D88**).", "`blocked`: cannot go on until something else happens (**\u53D7\u963B**)."] }, "link": { "type": "string", "title": "link", "description": "Where to read more: an http or https address (a ticket, a brief).", "markdownDescription": "Where to read more: an `http` or `https` address (a ticket, a brief)." } }, "required": ["id", "title", "owner", "due", "status"], "additionalProperties": false, "defaultSnippets": [{ "label": "New initiative", "markdownDescription": "A piece of work with its owner and due date (**\u5DE5\u4F5C\u8BA1\u5212**).", "body": { "id": "${1:initiative-id}", "title": "${2:\u5DE5\u4F5C\u5185\u5BB9}", "owner": "${3:owner.id}", "due": "${4:2026-12-31}", "status": "${5|planned,in-progress,done,dropped,blocked|}" } }] };
+var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/goal-set.schema.json", "title": "goalpost goal set", "description": "The goals (\u76EE\u6807) of one team for one period.", "markdownDescription": "The goals (**\u76EE\u6807**) of one team for one period.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here GoalSet. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `GoalSet`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "GoalSet" }, "team": { "type": "string", "title": "team", "description": "The id of the team whose goals these are (\u56E2\u961F).", "markdownDescription": "The id of the team whose goals these are (**\u56E2\u961F**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "period": { "type": ["string", "integer"], "title": "Period", "description": "The period the goals are for (\u5468\u671F): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11; or a fiscal year (\u8D22\u5E74) FY2027 and its halves and quarters FY2027-H1, FY2027-Q1, named after the calendar year the fiscal year ends in (see fiscalYearStart in the settings).", "markdownDescription": "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`; or a fiscal year (**\u8D22\u5E74**) `FY2027` and its halves and quarters `FY2027-H1`, `FY2027-Q1`, named after the calendar year the fiscal year ends in (see `fiscalYearStart` in the settings).", "pattern": "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "patternErrorMessage": "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).", "minimum": 1e3, "maximum": 9999, "examples": ["2026-Q4", "2026-H2", "2026", "2026-11", "FY2027", "FY2027-Q1"] }, "title": { "type": "string", "title": "title", "description": "An optional heading for the goal set (\u6807\u9898).", "markdownDescription": "An optional heading for the goal set (**\u6807\u9898**)." }, "goals": { "type": "array", "title": "goals", "description": "The goals of the team for the period (\u76EE\u6807\u5217\u8868).", "markdownDescription": "The goals of the team for the period (**\u76EE\u6807\u5217\u8868**).", "minItems": 1, "items": { "$ref": "#/definitions/goal" } }, "closed": { "type": "object", "properties": { "date": { "type": "string", "title": "date", "description": "The date the goal set was closed, YYYY-MM-DD.", "markdownDescription": "The date the goal set was closed, `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2027-01-10." }, "by": { "type": "string", "title": "by", "description": "Who closed it, a member of the team.", "markdownDescription": "Who closed it, a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." } }, "required": ["date", "by"], "additionalProperties": false, "title": "closed", "description": "The goal set is closed (\u5173\u95ED): its results are final. Its targets, weights, owners and breakdowns no longer change unless it is reopened.", "markdownDescription": "The goal set is closed (**\u5173\u95ED**): its results are final. Its targets, weights, owners and breakdowns no longer change unless it is reopened." }, "reopened": { "type": "object", "properties": { "date": { "type": "string", "title": "date", "description": "The date the goal set was reopened, YYYY-MM-DD.", "markdownDescription": "The date the goal set was reopened, `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2027-01-10." }, "by": { "type": "string", "title": "by", "description": "Who reopened it, a member of the team.", "markdownDescription": "Who reopened it, a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "reason": { "type": "string", "title": "reason", "description": "Why the closed goal set changes again (\u91CD\u65B0\u6253\u5F00\u539F\u56E0).", "markdownDescription": "Why the closed goal set changes again (**\u91CD\u65B0\u6253\u5F00\u539F\u56E0**).", "minLength": 1 } }, "required": ["date", "by", "reason"], "additionalProperties": false, "title": "reopened", "description": "Reopens a closed goal set to change it (\u91CD\u65B0\u6253\u5F00), with the reason; the change that adds it may change its targets.", "markdownDescription": "Reopens a closed goal set to change it (**\u91CD\u65B0\u6253\u5F00**), with the reason; the change that adds it may change its targets." }, "review": { "$ref": "#/definitions/review", "title": "review", "description": "The lessons of the period (\u590D\u76D8): what went well, what to improve, and the actions carried into the next period.", "markdownDescription": "The lessons of the period (**\u590D\u76D8**): what went well, what to improve, and the actions carried into the next period." } }, "required": ["apiVersion", "kind", "team", "period", "goals"], "additionalProperties": false, "definitions": { "goal": { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, quarter, team, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, quarter, team, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } }, "contributors": { "type": "array", "title": "contributors", "description": 'Other teams that carry this goal with its own team (\u8DE8\u90E8\u95E8\u534F\u540C, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "markdownDescription": 'Other teams that carry this goal with its own team (**\u8DE8\u90E8\u95E8\u534F\u540C**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "items": { "type": "string", "title": "Team", "description": "A team id, e.g. sales.", "markdownDescription": "A team id, e.g. `sales`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "uniqueItems": true }, "initiatives": { "type": "array", "title": "initiatives", "description": "The work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212): what, who, and by when (\u65F6\u95F4\u8868).", "markdownDescription": "The work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**): what, who, and by when (**\u65F6\u95F4\u8868**).", "items": { "$ref": "#/definitions/initiative" } }, "final": { "type": "object", "title": "final", "description": "When the goal set is closed (\u590D\u76D8): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.", "markdownDescription": "When the goal set is closed (**\u590D\u76D8**): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "The attainment that counts, as a fraction: 1.0 = 100%.", "markdownDescription": "The attainment that counts, as a fraction: `1.0` = 100%.", "minimum": 0 }, "reason": { "type": "string", "title": "reason", "description": "Why the review overrides the computed attainment (\u8C03\u6574\u539F\u56E0).", "markdownDescription": "Why the review overrides the computed attainment (**\u8C03\u6574\u539F\u56E0**).", "minLength": 1 } }, "required": ["attainment", "reason"], "additionalProperties": false }, "challenge": { "type": "boolean", "title": "challenge", "description": "false to leave this goal out of the comparison with the previous period\u2019s result (\u76EE\u6807\u6311\u6218\u6027), with notes saying why (a new product, a market that shrank).", "markdownDescription": "`false` to leave this goal out of the comparison with the previous period\u2019s result (**\u76EE\u6807\u6311\u6218\u6027**), with `notes` saying why (a new product, a market that shrank)." } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] }, "breakdown": { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), quarter (\u5B63\u5EA6\u5206\u89E3: Q1..Q4 of the goal\u2019s year) or half (H1, H2), team (team ids: the teams that carry the goal, \u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), `quarter` (**\u5B63\u5EA6\u5206\u89E3**: `Q1`..`Q4` of the goal\u2019s year) or `half` (`H1`, `H2`), `team` (team ids: the teams that carry the goal, **\u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F**), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, quarter, half, team, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, `quarter`, `half`, `team`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "quarter", "half", "team", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] }, "breakdownItem": { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } }, "initiative": { "type": "object", "title": "Initiative", "description": "A piece of work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212), with its owner and due date.", "markdownDescription": "A piece of work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**), with its owner and due date.", "properties": { "id": { "type": "string", "title": "id", "description": "A short id, unique among the initiatives of the goal, e.g. double-11.", "markdownDescription": "A short id, unique among the initiatives of the goal, e.g. `double-11`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "An initiative id uses letters, digits and . _ - only (for example double-11)." }, "title": { "type": "string", "title": "title", "description": "What is to be done (\u5DE5\u4F5C\u5185\u5BB9), e.g. \u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8.", "markdownDescription": "What is to be done (**\u5DE5\u4F5C\u5185\u5BB9**), e.g. `\u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8`.", "minLength": 1 }, "owner": { "type": "string", "title": "owner", "description": "Who does it (\u8D1F\u8D23\u4EBA): a member of the goal\u2019s team or of a contributing team.", "markdownDescription": "Who does it (**\u8D1F\u8D23\u4EBA**): a member of the goal\u2019s team or of a contributing team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "start": { "type": "string", "title": "start", "description": "When it starts (\u5F00\u59CB\u65E5\u671F), YYYY-MM-DD.", "markdownDescription": "When it starts (**\u5F00\u59CB\u65E5\u671F**), `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-01." }, "due": { "type": "string", "title": "due", "description": "When it is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the goal\u2019s period.", "markdownDescription": "When it is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the goal\u2019s period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-30." }, "status": { "type": "string", "title": "status", "description": "Where the work stands (\u72B6\u6001).", "markdownDescription": "Where the work stands (**\u72B6\u6001**).", "enum": ["planned", "in-progress", "done", "dropped", "blocked"], "markdownEnumDescriptions": ["`planned`: not started yet (**\u8BA1\u5212\u4E2D**).", "`in-progress`: under way (**\u8FDB\u884C\u4E2D**).", "`done`: finished (**\u5DF2\u5B8C\u6210**).", "`dropped`: no longer pursued (**\u5DF2\u53D6\u6D88**).", "`blocked`: cannot go on until something else happens (**\u53D7\u963B**)."] }, "link": { "type": "string", "title": "link", "description": "Where to read more: an http or https address (a ticket, a brief).", "markdownDescription": "Where to read more: an `http` or `https` address (a ticket, a brief)." } }, "required": ["id", "title", "owner", "due", "status"], "additionalProperties": false, "defaultSnippets": [{ "label": "New initiative", "markdownDescription": "A piece of work with its owner and due date (**\u5DE5\u4F5C\u8BA1\u5212**).", "body": { "id": "${1:initiative-id}", "title": "${2:\u5DE5\u4F5C\u5185\u5BB9}", "owner": "${3:owner.id}", "due": "${4:2026-12-31}", "status": "${5|planned,in-progress,done,dropped,blocked|}" } }] }, "review": { "type": "object", "title": "Review", "description": "The lessons of the period (\u590D\u76D8, \u6301\u7EED\u6539\u8FDB): what went well, what to improve, and the actions carried into the next period.", "markdownDescription": "The lessons of the period (**\u590D\u76D8**, \u6301\u7EED\u6539\u8FDB): what went well, what to improve, and the actions carried into the next period.", "properties": { "wentWell": { "type": "array", "title": "wentWell", "description": "What went well (\u505A\u5F97\u597D\u7684).", "markdownDescription": "What went well (**\u505A\u5F97\u597D\u7684**).", "items": { "type": "string", "minLength": 1 } }, "toImprove": { "type": "array", "title": "toImprove", "description": "What to improve (\u5F85\u6539\u8FDB\u7684).", "markdownDescription": "What to improve (**\u5F85\u6539\u8FDB\u7684**).", "items": { "type": "string", "minLength": 1 } }, "actions": { "type": "array", "title": "actions", "description": "What will be done differently (\u6539\u8FDB\u884C\u52A8); shown on the team\u2019s next scorecard.", "markdownDescription": "What will be done differently (**\u6539\u8FDB\u884C\u52A8**); shown on the team\u2019s next scorecard.", "items": { "type": "string", "minLength": 1 } } }, "additionalProperties": false } } };
+var schema20 = { "type": "object", "title": "Review", "description": "The lessons of the period (\u590D\u76D8, \u6301\u7EED\u6539\u8FDB): what went well, what to improve, and the actions carried into the next period.", "markdownDescription": "The lessons of the period (**\u590D\u76D8**, \u6301\u7EED\u6539\u8FDB): what went well, what to improve, and the actions carried into the next period.", "properties": { "wentWell": { "type": "array", "title": "wentWell", "description": "What went well (\u505A\u5F97\u597D\u7684).", "markdownDescription": "What went well (**\u505A\u5F97\u597D\u7684**).", "items": { "type": "string", "minLength": 1 } }, "toImprove": { "type": "array", "title": "toImprove", "description": "What to improve (\u5F85\u6539\u8FDB\u7684).", "markdownDescription": "What to improve (**\u5F85\u6539\u8FDB\u7684**).", "items": { "type": "string", "minLength": 1 } }, "actions": { "type": "array", "title": "actions", "description": "What will be done differently (\u6539\u8FDB\u884C\u52A8); shown on the team\u2019s next scorecard.", "markdownDescription": "What will be done differently (**\u6539\u8FDB\u884C\u52A8**); shown on the team\u2019s next scorecard.", "items": { "type": "string", "minLength": 1 } } }, "additionalProperties": false };
 var func7 = Object.prototype.hasOwnProperty;
+var pattern5 = new RegExp("^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "u");
 var pattern9 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
+var schema16 = { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, quarter, team, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, quarter, team, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } }, "contributors": { "type": "array", "title": "contributors", "description": 'Other teams that carry this goal with its own team (\u8DE8\u90E8\u95E8\u534F\u540C, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "markdownDescription": 'Other teams that carry this goal with its own team (**\u8DE8\u90E8\u95E8\u534F\u540C**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "items": { "type": "string", "title": "Team", "description": "A team id, e.g. sales.", "markdownDescription": "A team id, e.g. `sales`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "uniqueItems": true }, "initiatives": { "type": "array", "title": "initiatives", "description": "The work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212): what, who, and by when (\u65F6\u95F4\u8868).", "markdownDescription": "The work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**): what, who, and by when (**\u65F6\u95F4\u8868**).", "items": { "$ref": "#/definitions/initiative" } }, "final": { "type": "object", "title": "final", "description": "When the goal set is closed (\u590D\u76D8): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.", "markdownDescription": "When the goal set is closed (**\u590D\u76D8**): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "The attainment that counts, as a fraction: 1.0 = 100%.", "markdownDescription": "The attainment that counts, as a fraction: `1.0` = 100%.", "minimum": 0 }, "reason": { "type": "string", "title": "reason", "description": "Why the review overrides the computed attainment (\u8C03\u6574\u539F\u56E0).", "markdownDescription": "Why the review overrides the computed attainment (**\u8C03\u6574\u539F\u56E0**).", "minLength": 1 } }, "required": ["attainment", "reason"], "additionalProperties": false }, "challenge": { "type": "boolean", "title": "challenge", "description": "false to leave this goal out of the comparison with the previous period\u2019s result (\u76EE\u6807\u6311\u6218\u6027), with notes saying why (a new product, a market that shrank).", "markdownDescription": "`false` to leave this goal out of the comparison with the previous period\u2019s result (**\u76EE\u6807\u6311\u6218\u6027**), with `notes` saying why (a new product, a market that shrank)." } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] };
+var schema19 = { "type": "object", "title": "Initiative", "description": "A piece of work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212), with its owner and due date.", "markdownDescription": "A piece of work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**), with its owner and due date.", "properties": { "id": { "type": "string", "title": "id", "description": "A short id, unique among the initiatives of the goal, e.g. double-11.", "markdownDescription": "A short id, unique among the initiatives of the goal, e.g. `double-11`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "An initiative id uses letters, digits and . _ - only (for example double-11)." }, "title": { "type": "string", "title": "title", "description": "What is to be done (\u5DE5\u4F5C\u5185\u5BB9), e.g. \u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8.", "markdownDescription": "What is to be done (**\u5DE5\u4F5C\u5185\u5BB9**), e.g. `\u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8`.", "minLength": 1 }, "owner": { "type": "string", "title": "owner", "description": "Who does it (\u8D1F\u8D23\u4EBA): a member of the goal\u2019s team or of a contributing team.", "markdownDescription": "Who does it (**\u8D1F\u8D23\u4EBA**): a member of the goal\u2019s team or of a contributing team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "start": { "type": "string", "title": "start", "description": "When it starts (\u5F00\u59CB\u65E5\u671F), YYYY-MM-DD.", "markdownDescription": "When it starts (**\u5F00\u59CB\u65E5\u671F**), `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-01." }, "due": { "type": "string", "title": "due", "description": "When it is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the goal\u2019s period.", "markdownDescription": "When it is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the goal\u2019s period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-30." }, "status": { "type": "string", "title": "status", "description": "Where the work stands (\u72B6\u6001).", "markdownDescription": "Where the work stands (**\u72B6\u6001**).", "enum": ["planned", "in-progress", "done", "dropped", "blocked"], "markdownEnumDescriptions": ["`planned`: not started yet (**\u8BA1\u5212\u4E2D**).", "`in-progress`: under way (**\u8FDB\u884C\u4E2D**).", "`done`: finished (**\u5DF2\u5B8C\u6210**).", "`dropped`: no longer pursued (**\u5DF2\u53D6\u6D88**).", "`blocked`: cannot go on until something else happens (**\u53D7\u963B**)."] }, "link": { "type": "string", "title": "link", "description": "Where to read more: an http or https address (a ticket, a brief).", "markdownDescription": "Where to read more: an `http` or `https` address (a ticket, a brief)." } }, "required": ["id", "title", "owner", "due", "status"], "additionalProperties": false, "defaultSnippets": [{ "label": "New initiative", "markdownDescription": "A piece of work with its owner and due date (**\u5DE5\u4F5C\u8BA1\u5212**).", "body": { "id": "${1:initiative-id}", "title": "${2:\u5DE5\u4F5C\u5185\u5BB9}", "owner": "${3:owner.id}", "due": "${4:2026-12-31}", "status": "${5|planned,in-progress,done,dropped,blocked|}" } }] };
 var pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var schema17 = { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), quarter (\u5B63\u5EA6\u5206\u89E3: Q1..Q4 of the goal\u2019s year) or half (H1, H2), team (team ids: the teams that carry the goal, \u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), `quarter` (**\u5B63\u5EA6\u5206\u89E3**: `Q1`..`Q4` of the goal\u2019s year) or `half` (`H1`, `H2`), `team` (team ids: the teams that carry the goal, **\u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F**), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, quarter, half, team, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, `quarter`, `half`, `team`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "quarter", "half", "team", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] };
 var pattern11 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
@@ -42487,24 +42739,110 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.challenge !== void 0) {
-      let data27 = data.challenge;
-      if (typeof data27 !== "boolean") {
-        const err63 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema16.properties.challenge.type, parentSchema: schema16.properties.challenge, data: data27 };
+    if (data.final !== void 0) {
+      let data27 = data.final;
+      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+        if (data27.attainment === void 0) {
+          const err63 = { instancePath: instancePath + "/final", schemaPath: "#/properties/final/required", keyword: "required", params: { missingProperty: "attainment" }, message: "must have required property 'attainment'", schema: schema16.properties.final.required, parentSchema: schema16.properties.final, data: data27 };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+        if (data27.reason === void 0) {
+          const err64 = { instancePath: instancePath + "/final", schemaPath: "#/properties/final/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema16.properties.final.required, parentSchema: schema16.properties.final, data: data27 };
+          if (vErrors === null) {
+            vErrors = [err64];
+          } else {
+            vErrors.push(err64);
+          }
+          errors++;
+        }
+        for (const key3 in data27) {
+          if (!(key3 === "attainment" || key3 === "reason")) {
+            const err65 = { instancePath: instancePath + "/final", schemaPath: "#/properties/final/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16.properties.final, data: data27 };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+        if (data27.attainment !== void 0) {
+          let data28 = data27.attainment;
+          if (typeof data28 == "number" && isFinite(data28)) {
+            if (data28 < 0 || isNaN(data28)) {
+              const err66 = { instancePath: instancePath + "/final/attainment", schemaPath: "#/properties/final/properties/attainment/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema16.properties.final.properties.attainment, data: data28 };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+          } else {
+            const err67 = { instancePath: instancePath + "/final/attainment", schemaPath: "#/properties/final/properties/attainment/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema16.properties.final.properties.attainment.type, parentSchema: schema16.properties.final.properties.attainment, data: data28 };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+        if (data27.reason !== void 0) {
+          let data29 = data27.reason;
+          if (typeof data29 === "string") {
+            if (func2(data29) < 1) {
+              const err68 = { instancePath: instancePath + "/final/reason", schemaPath: "#/properties/final/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema16.properties.final.properties.reason, data: data29 };
+              if (vErrors === null) {
+                vErrors = [err68];
+              } else {
+                vErrors.push(err68);
+              }
+              errors++;
+            }
+          } else {
+            const err69 = { instancePath: instancePath + "/final/reason", schemaPath: "#/properties/final/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.final.properties.reason.type, parentSchema: schema16.properties.final.properties.reason, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/final", schemaPath: "#/properties/final/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.properties.final.type, parentSchema: schema16.properties.final, data: data27 };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err70];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.challenge !== void 0) {
+      let data30 = data.challenge;
+      if (typeof data30 !== "boolean") {
+        const err71 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema16.properties.challenge.type, parentSchema: schema16.properties.challenge, data: data30 };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
         }
         errors++;
       }
     }
   } else {
-    const err64 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    const err72 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
     if (vErrors === null) {
-      vErrors = [err64];
+      vErrors = [err72];
     } else {
-      vErrors.push(err64);
+      vErrors.push(err72);
     }
     errors++;
   }
@@ -42562,7 +42900,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "team" || key0 === "period" || key0 === "title" || key0 === "goals")) {
+      if (!func7.call(schema15.properties, key0)) {
         const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data };
         if (vErrors === null) {
           vErrors = [err5];
@@ -42702,12 +43040,347 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.closed !== void 0) {
+      let data7 = data.closed;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        if (data7.date === void 0) {
+          const err17 = { instancePath: instancePath + "/closed", schemaPath: "#/properties/closed/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'", schema: schema15.properties.closed.required, parentSchema: schema15.properties.closed, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data7.by === void 0) {
+          const err18 = { instancePath: instancePath + "/closed", schemaPath: "#/properties/closed/required", keyword: "required", params: { missingProperty: "by" }, message: "must have required property 'by'", schema: schema15.properties.closed.required, parentSchema: schema15.properties.closed, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        for (const key1 in data7) {
+          if (!(key1 === "date" || key1 === "by")) {
+            const err19 = { instancePath: instancePath + "/closed", schemaPath: "#/properties/closed/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.closed, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data7.date !== void 0) {
+          let data8 = data7.date;
+          if (typeof data8 === "string") {
+            if (!pattern9.test(data8)) {
+              const err20 = { instancePath: instancePath + "/closed/date", schemaPath: "#/properties/closed/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema15.properties.closed.properties.date, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/closed/date", schemaPath: "#/properties/closed/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.closed.properties.date.type, parentSchema: schema15.properties.closed.properties.date, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data7.by !== void 0) {
+          let data9 = data7.by;
+          if (typeof data9 === "string") {
+            if (!pattern1.test(data9)) {
+              const err22 = { instancePath: instancePath + "/closed/by", schemaPath: "#/properties/closed/properties/by/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema15.properties.closed.properties.by, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/closed/by", schemaPath: "#/properties/closed/properties/by/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.closed.properties.by.type, parentSchema: schema15.properties.closed.properties.by, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/closed", schemaPath: "#/properties/closed/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.closed.type, parentSchema: schema15.properties.closed, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.reopened !== void 0) {
+      let data10 = data.reopened;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.date === void 0) {
+          const err25 = { instancePath: instancePath + "/reopened", schemaPath: "#/properties/reopened/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'", schema: schema15.properties.reopened.required, parentSchema: schema15.properties.reopened, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data10.by === void 0) {
+          const err26 = { instancePath: instancePath + "/reopened", schemaPath: "#/properties/reopened/required", keyword: "required", params: { missingProperty: "by" }, message: "must have required property 'by'", schema: schema15.properties.reopened.required, parentSchema: schema15.properties.reopened, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data10.reason === void 0) {
+          const err27 = { instancePath: instancePath + "/reopened", schemaPath: "#/properties/reopened/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema15.properties.reopened.required, parentSchema: schema15.properties.reopened, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        for (const key2 in data10) {
+          if (!(key2 === "date" || key2 === "by" || key2 === "reason")) {
+            const err28 = { instancePath: instancePath + "/reopened", schemaPath: "#/properties/reopened/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.reopened, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data10.date !== void 0) {
+          let data11 = data10.date;
+          if (typeof data11 === "string") {
+            if (!pattern9.test(data11)) {
+              const err29 = { instancePath: instancePath + "/reopened/date", schemaPath: "#/properties/reopened/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema15.properties.reopened.properties.date, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/reopened/date", schemaPath: "#/properties/reopened/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.reopened.properties.date.type, parentSchema: schema15.properties.reopened.properties.date, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data10.by !== void 0) {
+          let data12 = data10.by;
+          if (typeof data12 === "string") {
+            if (!pattern1.test(data12)) {
+              const err31 = { instancePath: instancePath + "/reopened/by", schemaPath: "#/properties/reopened/properties/by/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema15.properties.reopened.properties.by, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/reopened/by", schemaPath: "#/properties/reopened/properties/by/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.reopened.properties.by.type, parentSchema: schema15.properties.reopened.properties.by, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data10.reason !== void 0) {
+          let data13 = data10.reason;
+          if (typeof data13 === "string") {
+            if (func2(data13) < 1) {
+              const err33 = { instancePath: instancePath + "/reopened/reason", schemaPath: "#/properties/reopened/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.reopened.properties.reason, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/reopened/reason", schemaPath: "#/properties/reopened/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.reopened.properties.reason.type, parentSchema: schema15.properties.reopened.properties.reason, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/reopened", schemaPath: "#/properties/reopened/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.reopened.type, parentSchema: schema15.properties.reopened, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.review !== void 0) {
+      let data14 = data.review;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        for (const key3 in data14) {
+          if (!(key3 === "wentWell" || key3 === "toImprove" || key3 === "actions")) {
+            const err36 = { instancePath: instancePath + "/review", schemaPath: "#/definitions/review/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data14.wentWell !== void 0) {
+          let data15 = data14.wentWell;
+          if (Array.isArray(data15)) {
+            const len1 = data15.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data16 = data15[i1];
+              if (typeof data16 === "string") {
+                if (func2(data16) < 1) {
+                  const err37 = { instancePath: instancePath + "/review/wentWell/" + i1, schemaPath: "#/definitions/review/properties/wentWell/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.wentWell.items, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              } else {
+                const err38 = { instancePath: instancePath + "/review/wentWell/" + i1, schemaPath: "#/definitions/review/properties/wentWell/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.wentWell.items.type, parentSchema: schema20.properties.wentWell.items, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/review/wentWell", schemaPath: "#/definitions/review/properties/wentWell/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.properties.wentWell.type, parentSchema: schema20.properties.wentWell, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data14.toImprove !== void 0) {
+          let data17 = data14.toImprove;
+          if (Array.isArray(data17)) {
+            const len2 = data17.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data18 = data17[i2];
+              if (typeof data18 === "string") {
+                if (func2(data18) < 1) {
+                  const err40 = { instancePath: instancePath + "/review/toImprove/" + i2, schemaPath: "#/definitions/review/properties/toImprove/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.toImprove.items, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/review/toImprove/" + i2, schemaPath: "#/definitions/review/properties/toImprove/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.toImprove.items.type, parentSchema: schema20.properties.toImprove.items, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err42 = { instancePath: instancePath + "/review/toImprove", schemaPath: "#/definitions/review/properties/toImprove/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.properties.toImprove.type, parentSchema: schema20.properties.toImprove, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data14.actions !== void 0) {
+          let data19 = data14.actions;
+          if (Array.isArray(data19)) {
+            const len3 = data19.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data20 = data19[i3];
+              if (typeof data20 === "string") {
+                if (func2(data20) < 1) {
+                  const err43 = { instancePath: instancePath + "/review/actions/" + i3, schemaPath: "#/definitions/review/properties/actions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema20.properties.actions.items, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              } else {
+                const err44 = { instancePath: instancePath + "/review/actions/" + i3, schemaPath: "#/definitions/review/properties/actions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.actions.items.type, parentSchema: schema20.properties.actions.items, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err45 = { instancePath: instancePath + "/review/actions", schemaPath: "#/definitions/review/properties/actions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema20.properties.actions.type, parentSchema: schema20.properties.actions, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/review", schemaPath: "#/definitions/review/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data };
+    const err47 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err47];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err47);
     }
     errors++;
   }
@@ -42715,15 +43388,15 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var Settings = validate19;
-var schema20 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/settings.schema.json", "title": "goalpost settings", "description": "Settings for the whole goals repository (\u8BBE\u7F6E, goalpost.yaml). Every key is optional.", "markdownDescription": "Settings for the whole goals repository (**\u8BBE\u7F6E**, goalpost.yaml). Every key is optional.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Settings. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Settings`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Settings" }, "locale": { "type": "string", "title": "locale", "description": "The language of scorecards (\u8BED\u8A00).", "markdownDescription": "The language of scorecards (**\u8BED\u8A00**).", "enum": ["en", "zh-CN"], "markdownEnumDescriptions": ["`en`: English.", "`zh-CN`: Simplified Chinese (**\u7B80\u4F53\u4E2D\u6587**)."], "default": "en" }, "currency": { "type": "string", "title": "currency", "description": "The currency (\u5E01\u79CD, an ISO 4217 code) for amounts whose unit is currency.", "markdownDescription": "The currency (**\u5E01\u79CD**, an ISO 4217 code) for amounts whose unit is `currency`.", "pattern": "^[A-Z]{3}$", "patternErrorMessage": "A currency is a three-letter ISO 4217 code such as CNY or USD.", "default": "CNY" }, "tolerance": { "type": "number", "title": "tolerance", "description": "How far the items of a breakdown may differ from their target (\u5BB9\u5DEE), as a fraction of the target: 0.001 = 0.1%.", "markdownDescription": "How far the items of a breakdown may differ from their target (**\u5BB9\u5DEE**), as a fraction of the target: `0.001` = 0.1%.", "minimum": 0, "maximum": 1, "default": 1e-3 }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds (\u72B6\u6001\u9608\u503C) as fractions of the value expected to date: on track at or above green, at risk at or above amber, off track below.", "markdownDescription": "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false, "default": { "green": 1, "amber": 0.9 } }, "cap": { "type": "number", "title": "cap", "description": "The most that one goal\u2019s attainment counts in a score (\u4E0A\u9650): 1.2 = 120%. Attainment is shown uncapped.", "markdownDescription": "The most that one goal\u2019s attainment counts in a score (**\u4E0A\u9650**): `1.2` = 120%. Attainment is shown uncapped.", "minimum": 1, "default": 1.2 }, "fiscalYearStart": { "type": "integer", "title": "fiscalYearStart", "description": "The first month of the fiscal year (\u8D22\u5E74\u8D77\u59CB\u6708), 1\u201312. With 4, FY2027 runs from April 2026 to March 2027 and FY2027-Q1 is April to June 2026. Calendar periods (2027, 2027-Q1) are not affected.", "markdownDescription": "The first month of the fiscal year (**\u8D22\u5E74\u8D77\u59CB\u6708**), 1\u201312. With `4`, `FY2027` runs from April 2026 to March 2027 and `FY2027-Q1` is April to June 2026. Calendar periods (`2027`, `2027-Q1`) are not affected.", "minimum": 1, "maximum": 12, "default": 1 }, "rollups": { "type": "string", "title": "rollups", "description": "How goals that do not add up across files are reported (\u6C47\u603B\u6821\u9A8C): the goals aligned to a goal with the same KPI, against its target.", "markdownDescription": "How goals that do not add up across files are reported (**\u6C47\u603B\u6821\u9A8C**): the goals aligned to a goal with the same KPI, against its target.", "enum": ["error", "warning", "off"], "markdownEnumDescriptions": ["`error`: a plan that does not add up fails validation.", "`warning`: it is reported, and validation still passes.", "`off`: roll-ups are not checked."], "default": "warning" }, "challenge": { "type": ["boolean", "object"], "title": "challenge", "description": "Compare each target with what the team achieved in the previous comparable period (\u76EE\u6807\u6311\u6218\u6027): a target that does not improve on it, or asks for more than maxGrowth over it, is a warning. false turns the comparison off.", "markdownDescription": "Compare each target with what the team achieved in the previous comparable period (**\u76EE\u6807\u6311\u6218\u6027**): a target that does not improve on it, or asks for more than `maxGrowth` over it, is a warning. `false` turns the comparison off.", "properties": { "maxGrowth": { "type": "number", "title": "maxGrowth", "description": "The most growth over the previous result that is still realistic, as a fraction: 1.0 = +100%.", "markdownDescription": "The most growth over the previous result that is still realistic, as a fraction: `1.0` = +100%.", "minimum": 0 } }, "additionalProperties": false, "default": { "maxGrowth": 1 } } }, "required": ["apiVersion", "kind"], "additionalProperties": false };
-var pattern18 = new RegExp("^[A-Z]{3}$", "u");
+var schema21 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/settings.schema.json", "title": "goalpost settings", "description": "Settings for the whole goals repository (\u8BBE\u7F6E, goalpost.yaml). Every key is optional.", "markdownDescription": "Settings for the whole goals repository (**\u8BBE\u7F6E**, goalpost.yaml). Every key is optional.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Settings. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Settings`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Settings" }, "locale": { "type": "string", "title": "locale", "description": "The language of scorecards (\u8BED\u8A00).", "markdownDescription": "The language of scorecards (**\u8BED\u8A00**).", "enum": ["en", "zh-CN"], "markdownEnumDescriptions": ["`en`: English.", "`zh-CN`: Simplified Chinese (**\u7B80\u4F53\u4E2D\u6587**)."], "default": "en" }, "currency": { "type": "string", "title": "currency", "description": "The currency (\u5E01\u79CD, an ISO 4217 code) for amounts whose unit is currency.", "markdownDescription": "The currency (**\u5E01\u79CD**, an ISO 4217 code) for amounts whose unit is `currency`.", "pattern": "^[A-Z]{3}$", "patternErrorMessage": "A currency is a three-letter ISO 4217 code such as CNY or USD.", "default": "CNY" }, "tolerance": { "type": "number", "title": "tolerance", "description": "How far the items of a breakdown may differ from their target (\u5BB9\u5DEE), as a fraction of the target: 0.001 = 0.1%.", "markdownDescription": "How far the items of a breakdown may differ from their target (**\u5BB9\u5DEE**), as a fraction of the target: `0.001` = 0.1%.", "minimum": 0, "maximum": 1, "default": 1e-3 }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds (\u72B6\u6001\u9608\u503C) as fractions of the value expected to date: on track at or above green, at risk at or above amber, off track below.", "markdownDescription": "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false, "default": { "green": 1, "amber": 0.9 } }, "cap": { "type": "number", "title": "cap", "description": "The most that one goal\u2019s attainment counts in a score (\u4E0A\u9650): 1.2 = 120%. Attainment is shown uncapped.", "markdownDescription": "The most that one goal\u2019s attainment counts in a score (**\u4E0A\u9650**): `1.2` = 120%. Attainment is shown uncapped.", "minimum": 1, "default": 1.2 }, "incentives": { "type": "object", "title": "Incentives", "description": "The incentive curve (\u6FC0\u52B1) of every team that has none of its own: how a person\u2019s score turns into a payout factor.", "markdownDescription": "The incentive curve (**\u6FC0\u52B1**) of every team that has none of its own: how a person\u2019s score turns into a payout factor.", "properties": { "curve": { "type": "array", "title": "curve", "description": "The points of the curve, e.g. [{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}].", "markdownDescription": "The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`.", "minItems": 1, "items": { "type": "object", "title": "Point", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "A person\u2019s score, as a fraction: 1.0 = 100%.", "markdownDescription": "A person\u2019s score, as a fraction: `1.0` = 100%.", "minimum": 0 }, "payout": { "type": "number", "title": "payout", "description": "The payout factor at that score: 1.0 = the full incentive.", "markdownDescription": "The payout factor at that score: `1.0` = the full incentive.", "minimum": 0 } }, "required": ["attainment", "payout"], "additionalProperties": false } }, "below": { "type": "number", "title": "below", "description": "The payout under the first point of the curve, e.g. 0.", "markdownDescription": "The payout under the first point of the curve, e.g. `0`.", "minimum": 0 } }, "required": ["curve"], "additionalProperties": false }, "fiscalYearStart": { "type": "integer", "title": "fiscalYearStart", "description": "The first month of the fiscal year (\u8D22\u5E74\u8D77\u59CB\u6708), 1\u201312. With 4, FY2027 runs from April 2026 to March 2027 and FY2027-Q1 is April to June 2026. Calendar periods (2027, 2027-Q1) are not affected.", "markdownDescription": "The first month of the fiscal year (**\u8D22\u5E74\u8D77\u59CB\u6708**), 1\u201312. With `4`, `FY2027` runs from April 2026 to March 2027 and `FY2027-Q1` is April to June 2026. Calendar periods (`2027`, `2027-Q1`) are not affected.", "minimum": 1, "maximum": 12, "default": 1 }, "rollups": { "type": "string", "title": "rollups", "description": "How goals that do not add up across files are reported (\u6C47\u603B\u6821\u9A8C): the goals aligned to a goal with the same KPI, against its target.", "markdownDescription": "How goals that do not add up across files are reported (**\u6C47\u603B\u6821\u9A8C**): the goals aligned to a goal with the same KPI, against its target.", "enum": ["error", "warning", "off"], "markdownEnumDescriptions": ["`error`: a plan that does not add up fails validation.", "`warning`: it is reported, and validation still passes.", "`off`: roll-ups are not checked."], "default": "warning" }, "challenge": { "type": ["boolean", "object"], "title": "challenge", "description": "Compare each target with what the team achieved in the previous comparable period (\u76EE\u6807\u6311\u6218\u6027): a target that does not improve on it, or asks for more than maxGrowth over it, is a warning. false turns the comparison off.", "markdownDescription": "Compare each target with what the team achieved in the previous comparable period (**\u76EE\u6807\u6311\u6218\u6027**): a target that does not improve on it, or asks for more than `maxGrowth` over it, is a warning. `false` turns the comparison off.", "properties": { "maxGrowth": { "type": "number", "title": "maxGrowth", "description": "The most growth over the previous result that is still realistic, as a fraction: 1.0 = +100%.", "markdownDescription": "The most growth over the previous result that is still realistic, as a fraction: `1.0` = +100%.", "minimum": 0 } }, "additionalProperties": false, "default": { "maxGrowth": 1 } } }, "required": ["apiVersion", "kind"], "additionalProperties": false };
+var pattern22 = new RegExp("^[A-Z]{3}$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.apiVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema20.required, parentSchema: schema20, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema21.required, parentSchema: schema21, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -42732,7 +43405,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.kind === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema20.required, parentSchema: schema20, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema21.required, parentSchema: schema21, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -42741,8 +43414,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func7.call(schema20.properties, key0)) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data };
+      if (!func7.call(schema21.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -42754,7 +43427,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.apiVersion !== void 0) {
       let data0 = data.apiVersion;
       if ("goalpost/v1" !== data0) {
-        const err3 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "goalpost/v1" }, message: "must be equal to constant", schema: "goalpost/v1", parentSchema: schema20.properties.apiVersion, data: data0 };
+        const err3 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "goalpost/v1" }, message: "must be equal to constant", schema: "goalpost/v1", parentSchema: schema21.properties.apiVersion, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -42766,7 +43439,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.kind !== void 0) {
       let data1 = data.kind;
       if ("Settings" !== data1) {
-        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Settings" }, message: "must be equal to constant", schema: "Settings", parentSchema: schema20.properties.kind, data: data1 };
+        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Settings" }, message: "must be equal to constant", schema: "Settings", parentSchema: schema21.properties.kind, data: data1 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -42778,7 +43451,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.locale !== void 0) {
       let data2 = data.locale;
       if (typeof data2 !== "string") {
-        const err5 = { instancePath: instancePath + "/locale", schemaPath: "#/properties/locale/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.locale.type, parentSchema: schema20.properties.locale, data: data2 };
+        const err5 = { instancePath: instancePath + "/locale", schemaPath: "#/properties/locale/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.properties.locale.type, parentSchema: schema21.properties.locale, data: data2 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -42787,7 +43460,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "en" || data2 === "zh-CN")) {
-        const err6 = { instancePath: instancePath + "/locale", schemaPath: "#/properties/locale/enum", keyword: "enum", params: { allowedValues: schema20.properties.locale.enum }, message: "must be equal to one of the allowed values", schema: schema20.properties.locale.enum, parentSchema: schema20.properties.locale, data: data2 };
+        const err6 = { instancePath: instancePath + "/locale", schemaPath: "#/properties/locale/enum", keyword: "enum", params: { allowedValues: schema21.properties.locale.enum }, message: "must be equal to one of the allowed values", schema: schema21.properties.locale.enum, parentSchema: schema21.properties.locale, data: data2 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -42799,8 +43472,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data3 = data.currency;
       if (typeof data3 === "string") {
-        if (!pattern18.test(data3)) {
-          const err7 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema20.properties.currency, data: data3 };
+        if (!pattern22.test(data3)) {
+          const err7 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema21.properties.currency, data: data3 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -42809,7 +43482,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.currency.type, parentSchema: schema20.properties.currency, data: data3 };
+        const err8 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.properties.currency.type, parentSchema: schema21.properties.currency, data: data3 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -42822,7 +43495,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.tolerance;
       if (typeof data4 == "number" && isFinite(data4)) {
         if (data4 > 1 || isNaN(data4)) {
-          const err9 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema20.properties.tolerance, data: data4 };
+          const err9 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema21.properties.tolerance, data: data4 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -42831,7 +43504,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4 < 0 || isNaN(data4)) {
-          const err10 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema20.properties.tolerance, data: data4 };
+          const err10 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema21.properties.tolerance, data: data4 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -42840,7 +43513,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.tolerance.type, parentSchema: schema20.properties.tolerance, data: data4 };
+        const err11 = { instancePath: instancePath + "/tolerance", schemaPath: "#/properties/tolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema21.properties.tolerance.type, parentSchema: schema21.properties.tolerance, data: data4 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -42854,7 +43527,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         for (const key1 in data5) {
           if (!(key1 === "green" || key1 === "amber")) {
-            const err12 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20.properties.thresholds, data: data5 };
+            const err12 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21.properties.thresholds, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -42867,7 +43540,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.green;
           if (typeof data6 == "number" && isFinite(data6)) {
             if (data6 < 0 || isNaN(data6)) {
-              const err13 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema20.properties.thresholds.properties.green, data: data6 };
+              const err13 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema21.properties.thresholds.properties.green, data: data6 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -42876,7 +43549,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.thresholds.properties.green.type, parentSchema: schema20.properties.thresholds.properties.green, data: data6 };
+            const err14 = { instancePath: instancePath + "/thresholds/green", schemaPath: "#/properties/thresholds/properties/green/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema21.properties.thresholds.properties.green.type, parentSchema: schema21.properties.thresholds.properties.green, data: data6 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -42889,7 +43562,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data5.amber;
           if (typeof data7 == "number" && isFinite(data7)) {
             if (data7 < 0 || isNaN(data7)) {
-              const err15 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema20.properties.thresholds.properties.amber, data: data7 };
+              const err15 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema21.properties.thresholds.properties.amber, data: data7 };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -42898,7 +43571,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.thresholds.properties.amber.type, parentSchema: schema20.properties.thresholds.properties.amber, data: data7 };
+            const err16 = { instancePath: instancePath + "/thresholds/amber", schemaPath: "#/properties/thresholds/properties/amber/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema21.properties.thresholds.properties.amber.type, parentSchema: schema21.properties.thresholds.properties.amber, data: data7 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -42908,7 +43581,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.properties.thresholds.type, parentSchema: schema20.properties.thresholds, data: data5 };
+        const err17 = { instancePath: instancePath + "/thresholds", schemaPath: "#/properties/thresholds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.properties.thresholds.type, parentSchema: schema21.properties.thresholds, data: data5 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -42921,7 +43594,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.cap;
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 < 1 || isNaN(data8)) {
-          const err18 = { instancePath: instancePath + "/cap", schemaPath: "#/properties/cap/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema20.properties.cap, data: data8 };
+          const err18 = { instancePath: instancePath + "/cap", schemaPath: "#/properties/cap/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema21.properties.cap, data: data8 };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -42930,7 +43603,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/cap", schemaPath: "#/properties/cap/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.cap.type, parentSchema: schema20.properties.cap, data: data8 };
+        const err19 = { instancePath: instancePath + "/cap", schemaPath: "#/properties/cap/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema21.properties.cap.type, parentSchema: schema21.properties.cap, data: data8 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -42939,100 +43612,264 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fiscalYearStart !== void 0) {
-      let data9 = data.fiscalYearStart;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err20 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema20.properties.fiscalYearStart.type, parentSchema: schema20.properties.fiscalYearStart, data: data9 };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 12 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/maximum", keyword: "maximum", params: { comparison: "<=", limit: 12 }, message: "must be <= 12", schema: 12, parentSchema: schema20.properties.fiscalYearStart, data: data9 };
+    if (data.incentives !== void 0) {
+      let data9 = data.incentives;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (data9.curve === void 0) {
+          const err20 = { instancePath: instancePath + "/incentives", schemaPath: "#/properties/incentives/required", keyword: "required", params: { missingProperty: "curve" }, message: "must have required property 'curve'", schema: schema21.properties.incentives.required, parentSchema: schema21.properties.incentives, data: data9 };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err20];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err20);
           }
           errors++;
         }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema20.properties.fiscalYearStart, data: data9 };
-          if (vErrors === null) {
-            vErrors = [err22];
+        for (const key2 in data9) {
+          if (!(key2 === "curve" || key2 === "below")) {
+            const err21 = { instancePath: instancePath + "/incentives", schemaPath: "#/properties/incentives/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21.properties.incentives, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data9.curve !== void 0) {
+          let data10 = data9.curve;
+          if (Array.isArray(data10)) {
+            if (data10.length < 1) {
+              const err22 = { instancePath: instancePath + "/incentives/curve", schemaPath: "#/properties/incentives/properties/curve/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema21.properties.incentives.properties.curve, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            const len0 = data10.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data11 = data10[i0];
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                if (data11.attainment === void 0) {
+                  const err23 = { instancePath: instancePath + "/incentives/curve/" + i0, schemaPath: "#/properties/incentives/properties/curve/items/required", keyword: "required", params: { missingProperty: "attainment" }, message: "must have required property 'attainment'", schema: schema21.properties.incentives.properties.curve.items.required, parentSchema: schema21.properties.incentives.properties.curve.items, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                if (data11.payout === void 0) {
+                  const err24 = { instancePath: instancePath + "/incentives/curve/" + i0, schemaPath: "#/properties/incentives/properties/curve/items/required", keyword: "required", params: { missingProperty: "payout" }, message: "must have required property 'payout'", schema: schema21.properties.incentives.properties.curve.items.required, parentSchema: schema21.properties.incentives.properties.curve.items, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                for (const key3 in data11) {
+                  if (!(key3 === "attainment" || key3 === "payout")) {
+                    const err25 = { instancePath: instancePath + "/incentives/curve/" + i0, schemaPath: "#/properties/incentives/properties/curve/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21.properties.incentives.properties.curve.items, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.attainment !== void 0) {
+                  let data12 = data11.attainment;
+                  if (typeof data12 == "number" && isFinite(data12)) {
+                    if (data12 < 0 || isNaN(data12)) {
+                      const err26 = { instancePath: instancePath + "/incentives/curve/" + i0 + "/attainment", schemaPath: "#/properties/incentives/properties/curve/items/properties/attainment/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema21.properties.incentives.properties.curve.items.properties.attainment, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath + "/incentives/curve/" + i0 + "/attainment", schemaPath: "#/properties/incentives/properties/curve/items/properties/attainment/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema21.properties.incentives.properties.curve.items.properties.attainment.type, parentSchema: schema21.properties.incentives.properties.curve.items.properties.attainment, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.payout !== void 0) {
+                  let data13 = data11.payout;
+                  if (typeof data13 == "number" && isFinite(data13)) {
+                    if (data13 < 0 || isNaN(data13)) {
+                      const err28 = { instancePath: instancePath + "/incentives/curve/" + i0 + "/payout", schemaPath: "#/properties/incentives/properties/curve/items/properties/payout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema21.properties.incentives.properties.curve.items.properties.payout, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err29 = { instancePath: instancePath + "/incentives/curve/" + i0 + "/payout", schemaPath: "#/properties/incentives/properties/curve/items/properties/payout/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema21.properties.incentives.properties.curve.items.properties.payout.type, parentSchema: schema21.properties.incentives.properties.curve.items.properties.payout, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err30 = { instancePath: instancePath + "/incentives/curve/" + i0, schemaPath: "#/properties/incentives/properties/curve/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.properties.incentives.properties.curve.items.type, parentSchema: schema21.properties.incentives.properties.curve.items, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
           } else {
-            vErrors.push(err22);
+            const err31 = { instancePath: instancePath + "/incentives/curve", schemaPath: "#/properties/incentives/properties/curve/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema21.properties.incentives.properties.curve.type, parentSchema: schema21.properties.incentives.properties.curve, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data9.below !== void 0) {
+          let data14 = data9.below;
+          if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 < 0 || isNaN(data14)) {
+              const err32 = { instancePath: instancePath + "/incentives/below", schemaPath: "#/properties/incentives/properties/below/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema21.properties.incentives.properties.below, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/incentives/below", schemaPath: "#/properties/incentives/properties/below/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema21.properties.incentives.properties.below.type, parentSchema: schema21.properties.incentives.properties.below, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/incentives", schemaPath: "#/properties/incentives/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.properties.incentives.type, parentSchema: schema21.properties.incentives, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.fiscalYearStart !== void 0) {
+      let data15 = data.fiscalYearStart;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err35 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema21.properties.fiscalYearStart.type, parentSchema: schema21.properties.fiscalYearStart, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+      if (typeof data15 == "number" && isFinite(data15)) {
+        if (data15 > 12 || isNaN(data15)) {
+          const err36 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/maximum", keyword: "maximum", params: { comparison: "<=", limit: 12 }, message: "must be <= 12", schema: 12, parentSchema: schema21.properties.fiscalYearStart, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data15 < 1 || isNaN(data15)) {
+          const err37 = { instancePath: instancePath + "/fiscalYearStart", schemaPath: "#/properties/fiscalYearStart/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema21.properties.fiscalYearStart, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
           }
           errors++;
         }
       }
     }
     if (data.rollups !== void 0) {
-      let data10 = data.rollups;
-      if (typeof data10 !== "string") {
-        const err23 = { instancePath: instancePath + "/rollups", schemaPath: "#/properties/rollups/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.rollups.type, parentSchema: schema20.properties.rollups, data: data10 };
+      let data16 = data.rollups;
+      if (typeof data16 !== "string") {
+        const err38 = { instancePath: instancePath + "/rollups", schemaPath: "#/properties/rollups/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.properties.rollups.type, parentSchema: schema21.properties.rollups, data: data16 };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err38];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err38);
         }
         errors++;
       }
-      if (!(data10 === "error" || data10 === "warning" || data10 === "off")) {
-        const err24 = { instancePath: instancePath + "/rollups", schemaPath: "#/properties/rollups/enum", keyword: "enum", params: { allowedValues: schema20.properties.rollups.enum }, message: "must be equal to one of the allowed values", schema: schema20.properties.rollups.enum, parentSchema: schema20.properties.rollups, data: data10 };
+      if (!(data16 === "error" || data16 === "warning" || data16 === "off")) {
+        const err39 = { instancePath: instancePath + "/rollups", schemaPath: "#/properties/rollups/enum", keyword: "enum", params: { allowedValues: schema21.properties.rollups.enum }, message: "must be equal to one of the allowed values", schema: schema21.properties.rollups.enum, parentSchema: schema21.properties.rollups, data: data16 };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err39];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.challenge !== void 0) {
-      let data11 = data.challenge;
-      if (typeof data11 !== "boolean" && !(data11 && typeof data11 == "object" && !Array.isArray(data11))) {
-        const err25 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/type", keyword: "type", params: { type: schema20.properties.challenge.type }, message: "must be boolean,object", schema: schema20.properties.challenge.type, parentSchema: schema20.properties.challenge, data: data11 };
+      let data17 = data.challenge;
+      if (typeof data17 !== "boolean" && !(data17 && typeof data17 == "object" && !Array.isArray(data17))) {
+        const err40 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/type", keyword: "type", params: { type: schema21.properties.challenge.type }, message: "must be boolean,object", schema: schema21.properties.challenge.type, parentSchema: schema21.properties.challenge, data: data17 };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err40];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err40);
         }
         errors++;
       }
-      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-        for (const key2 in data11) {
-          if (!(key2 === "maxGrowth")) {
-            const err26 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20.properties.challenge, data: data11 };
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        for (const key4 in data17) {
+          if (!(key4 === "maxGrowth")) {
+            const err41 = { instancePath: instancePath + "/challenge", schemaPath: "#/properties/challenge/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21.properties.challenge, data: data17 };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err41];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
-        if (data11.maxGrowth !== void 0) {
-          let data12 = data11.maxGrowth;
-          if (typeof data12 == "number" && isFinite(data12)) {
-            if (data12 < 0 || isNaN(data12)) {
-              const err27 = { instancePath: instancePath + "/challenge/maxGrowth", schemaPath: "#/properties/challenge/properties/maxGrowth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema20.properties.challenge.properties.maxGrowth, data: data12 };
+        if (data17.maxGrowth !== void 0) {
+          let data18 = data17.maxGrowth;
+          if (typeof data18 == "number" && isFinite(data18)) {
+            if (data18 < 0 || isNaN(data18)) {
+              const err42 = { instancePath: instancePath + "/challenge/maxGrowth", schemaPath: "#/properties/challenge/properties/maxGrowth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema21.properties.challenge.properties.maxGrowth, data: data18 };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err42];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err42);
               }
               errors++;
             }
           } else {
-            const err28 = { instancePath: instancePath + "/challenge/maxGrowth", schemaPath: "#/properties/challenge/properties/maxGrowth/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema20.properties.challenge.properties.maxGrowth.type, parentSchema: schema20.properties.challenge.properties.maxGrowth, data: data12 };
+            const err43 = { instancePath: instancePath + "/challenge/maxGrowth", schemaPath: "#/properties/challenge/properties/maxGrowth/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema21.properties.challenge.properties.maxGrowth.type, parentSchema: schema21.properties.challenge.properties.maxGrowth, data: data18 };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err43];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err43);
             }
             errors++;
           }
@@ -43040,15 +43877,428 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data };
+    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.type, parentSchema: schema21, data };
     if (vErrors === null) {
-      vErrors = [err29];
+      vErrors = [err44];
     } else {
-      vErrors.push(err29);
+      vErrors.push(err44);
     }
     errors++;
   }
   validate19.errors = vErrors;
+  return errors === 0;
+}
+var CheckIn = validate20;
+var schema22 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/check-in.schema.json", "title": "goalpost check-in", "description": "A team\u2019s check-in on its goals (\u8FDB\u5EA6\u6C47\u62A5): how confident it is, what happened, what blocks it and what comes next. One file per team and date.", "markdownDescription": "A team\u2019s check-in on its goals (**\u8FDB\u5EA6\u6C47\u62A5**): how confident it is, what happened, what blocks it and what comes next. One file per team and date.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here CheckIn. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `CheckIn`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "CheckIn" }, "team": { "type": "string", "title": "team", "description": "The id of the team checking in (\u56E2\u961F).", "markdownDescription": "The id of the team checking in (**\u56E2\u961F**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "date": { "type": "string", "title": "date", "description": "The date of the check-in (\u6C47\u62A5\u65E5\u671F), YYYY-MM-DD; a goal set of the team covers it.", "markdownDescription": "The date of the check-in (**\u6C47\u62A5\u65E5\u671F**), `YYYY-MM-DD`; a goal set of the team covers it.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-15." }, "author": { "type": "string", "title": "author", "description": "Who wrote the check-in (\u6C47\u62A5\u4EBA), a member of the team.", "markdownDescription": "Who wrote the check-in (**\u6C47\u62A5\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "goals": { "type": "object", "title": "goals", "description": "An update per goal id of the team\u2019s goal set (\u76EE\u6807\u8FDB\u5C55).", "markdownDescription": "An update per goal id of the team\u2019s goal set (**\u76EE\u6807\u8FDB\u5C55**).", "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only." }, "additionalProperties": { "$ref": "#/definitions/goalUpdate" }, "minProperties": 1 } }, "required": ["apiVersion", "kind", "team", "date", "author", "goals"], "additionalProperties": false, "definitions": { "goalUpdate": { "type": "object", "title": "Goal update", "description": "Where one goal stands, in the team\u2019s own words (\u76EE\u6807\u8FDB\u5C55).", "markdownDescription": "Where one goal stands, in the team\u2019s own words (**\u76EE\u6807\u8FDB\u5C55**).", "properties": { "confidence": { "type": "integer", "title": "confidence", "description": "How likely the target is reached by the end of the period (\u4FE1\u5FC3\u6307\u6570), from 0 (no chance) to 10 (certain).", "markdownDescription": "How likely the target is reached by the end of the period (**\u4FE1\u5FC3\u6307\u6570**), from 0 (no chance) to 10 (certain).", "minimum": 0, "maximum": 10 }, "status": { "type": "string", "title": "status", "description": "The team\u2019s own view of the goal (\u81EA\u8BC4\u72B6\u6001); compared with the status goalpost computes.", "markdownDescription": "The team\u2019s own view of the goal (**\u81EA\u8BC4\u72B6\u6001**); compared with the status goalpost computes.", "enum": ["on-track", "at-risk", "off-track"], "markdownEnumDescriptions": ["`on-track`: on track (**\u6B63\u5E38**).", "`at-risk`: at risk (**\u6709\u98CE\u9669**).", "`off-track`: off track (**\u843D\u540E**)."] }, "note": { "type": "string", "title": "note", "description": "What happened since the last check-in (\u8FDB\u5C55\u8BF4\u660E).", "markdownDescription": "What happened since the last check-in (**\u8FDB\u5C55\u8BF4\u660E**)." }, "blockers": { "type": "array", "title": "blockers", "description": "What stands in the way (\u969C\u788D), one item each.", "markdownDescription": "What stands in the way (**\u969C\u788D**), one item each.", "items": { "type": "string", "minLength": 1 } }, "next": { "type": "array", "title": "next", "description": "What will be done next (\u4E0B\u4E00\u6B65), one item each.", "markdownDescription": "What will be done next (**\u4E0B\u4E00\u6B65**), one item each.", "items": { "type": "string", "minLength": 1 } }, "owner": { "type": "string", "title": "owner", "description": "Who gave this update (\u6C47\u62A5\u4EBA), when not the author.", "markdownDescription": "Who gave this update (**\u6C47\u62A5\u4EBA**), when not the author.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." } }, "required": ["confidence"], "additionalProperties": false, "defaultSnippets": [{ "label": "Goal update", "markdownDescription": "Confidence, a note, blockers and next steps (**\u76EE\u6807\u8FDB\u5C55**).", "body": { "confidence": "^${1:7}", "status": "${2|on-track,at-risk,off-track|}", "note": "${3}", "blockers": ["${4}"], "next": ["${5}"] } }] } } };
+var schema23 = { "type": "object", "title": "Goal update", "description": "Where one goal stands, in the team\u2019s own words (\u76EE\u6807\u8FDB\u5C55).", "markdownDescription": "Where one goal stands, in the team\u2019s own words (**\u76EE\u6807\u8FDB\u5C55**).", "properties": { "confidence": { "type": "integer", "title": "confidence", "description": "How likely the target is reached by the end of the period (\u4FE1\u5FC3\u6307\u6570), from 0 (no chance) to 10 (certain).", "markdownDescription": "How likely the target is reached by the end of the period (**\u4FE1\u5FC3\u6307\u6570**), from 0 (no chance) to 10 (certain).", "minimum": 0, "maximum": 10 }, "status": { "type": "string", "title": "status", "description": "The team\u2019s own view of the goal (\u81EA\u8BC4\u72B6\u6001); compared with the status goalpost computes.", "markdownDescription": "The team\u2019s own view of the goal (**\u81EA\u8BC4\u72B6\u6001**); compared with the status goalpost computes.", "enum": ["on-track", "at-risk", "off-track"], "markdownEnumDescriptions": ["`on-track`: on track (**\u6B63\u5E38**).", "`at-risk`: at risk (**\u6709\u98CE\u9669**).", "`off-track`: off track (**\u843D\u540E**)."] }, "note": { "type": "string", "title": "note", "description": "What happened since the last check-in (\u8FDB\u5C55\u8BF4\u660E).", "markdownDescription": "What happened since the last check-in (**\u8FDB\u5C55\u8BF4\u660E**)." }, "blockers": { "type": "array", "title": "blockers", "description": "What stands in the way (\u969C\u788D), one item each.", "markdownDescription": "What stands in the way (**\u969C\u788D**), one item each.", "items": { "type": "string", "minLength": 1 } }, "next": { "type": "array", "title": "next", "description": "What will be done next (\u4E0B\u4E00\u6B65), one item each.", "markdownDescription": "What will be done next (**\u4E0B\u4E00\u6B65**), one item each.", "items": { "type": "string", "minLength": 1 } }, "owner": { "type": "string", "title": "owner", "description": "Who gave this update (\u6C47\u62A5\u4EBA), when not the author.", "markdownDescription": "Who gave this update (**\u6C47\u62A5\u4EBA**), when not the author.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." } }, "required": ["confidence"], "additionalProperties": false, "defaultSnippets": [{ "label": "Goal update", "markdownDescription": "Confidence, a note, blockers and next steps (**\u76EE\u6807\u8FDB\u5C55**).", "body": { "confidence": "^${1:7}", "status": "${2|on-track,at-risk,off-track|}", "note": "${3}", "blockers": ["${4}"], "next": ["${5}"] } }] };
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.team === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "team" }, message: "must have required property 'team'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.date === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.author === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "author" }, message: "must have required property 'author'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.goals === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "goals" }, message: "must have required property 'goals'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "team" || key0 === "date" || key0 === "author" || key0 === "goals")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22, data };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.apiVersion !== void 0) {
+      let data0 = data.apiVersion;
+      if ("goalpost/v1" !== data0) {
+        const err7 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "goalpost/v1" }, message: "must be equal to constant", schema: "goalpost/v1", parentSchema: schema22.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data1 = data.kind;
+      if ("CheckIn" !== data1) {
+        const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "CheckIn" }, message: "must be equal to constant", schema: "CheckIn", parentSchema: schema22.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.team !== void 0) {
+      let data2 = data.team;
+      if (typeof data2 === "string") {
+        if (!pattern1.test(data2)) {
+          const err9 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema22.properties.team, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.team.type, parentSchema: schema22.properties.team, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.date !== void 0) {
+      let data3 = data.date;
+      if (typeof data3 === "string") {
+        if (!pattern9.test(data3)) {
+          const err11 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema22.properties.date, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.date.type, parentSchema: schema22.properties.date, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.author !== void 0) {
+      let data4 = data.author;
+      if (typeof data4 === "string") {
+        if (!pattern1.test(data4)) {
+          const err13 = { instancePath: instancePath + "/author", schemaPath: "#/properties/author/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema22.properties.author, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/author", schemaPath: "#/properties/author/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.author.type, parentSchema: schema22.properties.author, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.goals !== void 0) {
+      let data5 = data.goals;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (Object.keys(data5).length < 1) {
+          const err15 = { instancePath: instancePath + "/goals", schemaPath: "#/properties/goals/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema22.properties.goals, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          const _errs12 = errors;
+          if (typeof key1 === "string") {
+            if (!pattern1.test(key1)) {
+              const err16 = { instancePath: instancePath + "/goals", schemaPath: "#/properties/goals/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema22.properties.goals.propertyNames, data: key1, propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
+          var valid1 = _errs12 === errors;
+          if (!valid1) {
+            const err17 = { instancePath: instancePath + "/goals", schemaPath: "#/properties/goals/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema22.properties.goals.propertyNames, parentSchema: schema22.properties.goals, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        for (const key2 in data5) {
+          let data6 = data5[key2];
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.confidence === void 0) {
+              const err18 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/goalUpdate/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema23.required, parentSchema: schema23, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            for (const key3 in data6) {
+              if (!(key3 === "confidence" || key3 === "status" || key3 === "note" || key3 === "blockers" || key3 === "next" || key3 === "owner")) {
+                const err19 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/goalUpdate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema23, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data6.confidence !== void 0) {
+              let data7 = data6.confidence;
+              if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+                const err20 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/confidence", schemaPath: "#/definitions/goalUpdate/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema23.properties.confidence.type, parentSchema: schema23.properties.confidence, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+              if (typeof data7 == "number" && isFinite(data7)) {
+                if (data7 > 10 || isNaN(data7)) {
+                  const err21 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/confidence", schemaPath: "#/definitions/goalUpdate/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10", schema: 10, parentSchema: schema23.properties.confidence, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data7 < 0 || isNaN(data7)) {
+                  const err22 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/confidence", schemaPath: "#/definitions/goalUpdate/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema23.properties.confidence, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data6.status !== void 0) {
+              let data8 = data6.status;
+              if (typeof data8 !== "string") {
+                const err23 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/status", schemaPath: "#/definitions/goalUpdate/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.status.type, parentSchema: schema23.properties.status, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (!(data8 === "on-track" || data8 === "at-risk" || data8 === "off-track")) {
+                const err24 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/status", schemaPath: "#/definitions/goalUpdate/properties/status/enum", keyword: "enum", params: { allowedValues: schema23.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema23.properties.status.enum, parentSchema: schema23.properties.status, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data6.note !== void 0) {
+              let data9 = data6.note;
+              if (typeof data9 !== "string") {
+                const err25 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/note", schemaPath: "#/definitions/goalUpdate/properties/note/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.note.type, parentSchema: schema23.properties.note, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data6.blockers !== void 0) {
+              let data10 = data6.blockers;
+              if (Array.isArray(data10)) {
+                const len0 = data10.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data11 = data10[i0];
+                  if (typeof data11 === "string") {
+                    if (func2(data11) < 1) {
+                      const err26 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/blockers/" + i0, schemaPath: "#/definitions/goalUpdate/properties/blockers/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema23.properties.blockers.items, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/blockers/" + i0, schemaPath: "#/definitions/goalUpdate/properties/blockers/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.blockers.items.type, parentSchema: schema23.properties.blockers.items, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/blockers", schemaPath: "#/definitions/goalUpdate/properties/blockers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.blockers.type, parentSchema: schema23.properties.blockers, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data6.next !== void 0) {
+              let data12 = data6.next;
+              if (Array.isArray(data12)) {
+                const len1 = data12.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data13 = data12[i1];
+                  if (typeof data13 === "string") {
+                    if (func2(data13) < 1) {
+                      const err29 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/next/" + i1, schemaPath: "#/definitions/goalUpdate/properties/next/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema23.properties.next.items, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err30 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/next/" + i1, schemaPath: "#/definitions/goalUpdate/properties/next/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.next.items.type, parentSchema: schema23.properties.next.items, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err30];
+                    } else {
+                      vErrors.push(err30);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/next", schemaPath: "#/definitions/goalUpdate/properties/next/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema23.properties.next.type, parentSchema: schema23.properties.next, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data6.owner !== void 0) {
+              let data14 = data6.owner;
+              if (typeof data14 === "string") {
+                if (!pattern1.test(data14)) {
+                  const err32 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/definitions/goalUpdate/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema23.properties.owner, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/definitions/goalUpdate/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.properties.owner.type, parentSchema: schema23.properties.owner, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/goalUpdate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema23.type, parentSchema: schema23, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/goals", schemaPath: "#/properties/goals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.properties.goals.type, parentSchema: schema22.properties.goals, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.type, parentSchema: schema22, data };
+    if (vErrors === null) {
+      vErrors = [err36];
+    } else {
+      vErrors.push(err36);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
   return errors === 0;
 }
 

@@ -6,7 +6,7 @@ import type { DocumentKind } from '../src/model/kinds.js';
 import { schemaByKind } from '../src/model/schema/index.js';
 import type { JsonSchema } from '../src/model/schema/json-schema.js';
 
-const typeNames: Record<DocumentKind, string> = { KpiCatalog: 'KpiCatalogFile', Team: 'TeamFile', GoalSet: 'GoalSetFile', Settings: 'SettingsFile' };
+const typeNames: Record<DocumentKind, string> = { KpiCatalog: 'KpiCatalogFile', Team: 'TeamFile', GoalSet: 'GoalSetFile', Settings: 'SettingsFile', CheckIn: 'CheckInFile' };
 const editorOnly = new Set(['title', 'markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'patternErrorMessage', 'examples', 'default', '$id', '$schema']);
 
 /**

@@ -15,7 +15,7 @@ export const diagnosticCodes = {
   'nesting-too-deep': 'A document nests deeper than any goals file needs, and was not read.',
   'missing-header': 'The file lacks `apiVersion: goalpost/v1` or `kind`, so goalpost cannot tell what it is.',
   'unsupported-api-version': 'The `apiVersion` is not one that this version of goalpost understands.',
-  'unknown-kind': 'The `kind` is not one of KpiCatalog, Team, GoalSet or Settings.',
+  'unknown-kind': 'The `kind` is not one of KpiCatalog, Team, GoalSet, Settings or CheckIn.',
 
   // The schema of each kind
   'wrong-type': 'A value has the wrong type, for example text where a number belongs.',
@@ -63,6 +63,14 @@ export const diagnosticCodes = {
   'invalid-link': 'A link is not an http or https address.',
   'target-not-challenging': 'A target does not improve on what the team achieved in the previous comparable period.',
   'target-unrealistic': 'A target asks for more growth over the previous comparable period than the settings call realistic.',
+
+  // The review cycle: check-ins, closing a period, incentives
+  'checkin-without-goal-set': 'No goal set of the team covers the date of a check-in.',
+  'duplicate-checkin': 'Two check-ins are for the same team and date.',
+  'closed-too-early': 'A goal set is closed before the last month of its period.',
+  'override-out-of-range': "A closed goal's final attainment is above the cap.",
+  'incentive-curve-order': 'The points of an incentive curve are not in increasing order of attainment.',
+  'closed-goal-set-changed': 'A change alters the targets, weights, owners or breakdowns of a closed goal set without reopening it.',
 
   // Actuals (CSV)
   'csv-syntax': 'The CSV file cannot be parsed (for example an unclosed quote).',

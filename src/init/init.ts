@@ -121,7 +121,8 @@ export function initialRepository(options: InitOptions): OutputFile[] {
       [`./${schemasDir}/settings.schema.json`]: ['goals/goalpost.yaml'],
       [`./${schemasDir}/kpi-catalog.schema.json`]: ['goals/kpis.yaml'],
       [`./${schemasDir}/team.schema.json`]: ['goals/teams/*.yaml'],
-      [`./${schemasDir}/goal-set.schema.json`]: ['goals/[0-9][0-9][0-9][0-9]*/**/*.yaml'],
+      [`./${schemasDir}/goal-set.schema.json`]: ['goals/[0-9][0-9][0-9][0-9]*/**/*.yaml', 'goals/FY[0-9]*/**/*.yaml'],
+      [`./${schemasDir}/check-in.schema.json`]: ['goals/checkins/**/*.yaml'],
     },
     'yaml.schemaStore.enable': false,
   };

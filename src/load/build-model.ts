@@ -3,11 +3,19 @@ import { aggregates, comparisons, directions, locales, type Aggregate, type Comp
 import {
   defaultSettings,
   initiativeStatuses,
+  selfAssessments,
   type ActualsTable,
   type Breakdown,
   type BreakdownItem,
+  type CheckIn,
+  type CheckInUpdate,
+  type FinalResult,
   type Goal,
   type GoalSet,
+  type IncentiveCurve,
+  type Review,
+  type SelfAssessment,
+  type SignOff,
   type GoalsModel,
   type Initiative,
   type InitiativeStatus,
@@ -40,6 +48,7 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
   const kpiList: Kpi[] = [];
   const teamList: Team[] = [];
   const goalSets: GoalSet[] = [];
+  const checkIns: CheckIn[] = [];
   const settingsDocuments: Located[] = [];
   const actuals: ActualsTable[] = [];
   let settings: Settings = { ...defaultSettings, at: undefined };
@@ -59,6 +68,9 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
         case 'GoalSet':
           goalSets.push(readGoalSet(root as Loose<FileFormat.GoalSetFile>, at));
           break;
+        case 'CheckIn':
+          checkIns.push(readCheckIn(root as Loose<FileFormat.CheckInFile>, at));
+          break;
         case 'Settings':
           if (settingsDocuments.length === 0) settings = readSettings(root as Loose<FileFormat.SettingsFile>, at);
           settingsDocuments.push(at);
@@ -74,6 +86,7 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
     kpis: firstById(kpiList),
     teams: firstById(teamList),
     goalSets,
+    checkIns,
     settings,
     actuals,
     definitions: { kpis: kpiList, teams: teamList, settings: settingsDocuments },
@@ -110,7 +123,7 @@ function readTeam(root: Loose<FileFormat.TeamFile>, at: Located): Team {
       at: locate(at.doc, ['members', id]),
     });
   }
-  return { id: root.id as string, name: string(root.name), lead: string(root.lead), members, at };
+  return { id: root.id as string, name: string(root.name), lead: string(root.lead), members, incentives: readIncentives(root.incentives, locate(at.doc, ['incentives'])), at };
 }
 
 function readGoalSet(root: Loose<FileFormat.GoalSetFile>, at: Located): GoalSet {
@@ -123,8 +136,64 @@ function readGoalSet(root: Loose<FileFormat.GoalSetFile>, at: Located): GoalSet 
     period: undefined,
     title: string(root.title),
     goals,
+    closed: readSignOff(root.closed, locate(at.doc, ['closed'])),
+    reopened: readReopened(root.reopened, locate(at.doc, ['reopened'])),
+    review: readReview(root.review, locate(at.doc, ['review'])),
     at,
   };
+}
+
+function readSignOff(value: unknown, at: Located): SignOff | undefined {
+  const data: Loose<NonNullable<FileFormat.GoalSetFile['closed']>> | undefined = record(value);
+  return data && { date: string(data.date), by: string(data.by), at };
+}
+
+function readReopened(value: unknown, at: Located): GoalSet['reopened'] {
+  const data: Loose<NonNullable<FileFormat.GoalSetFile['reopened']>> | undefined = record(value);
+  return data && { date: string(data.date), by: string(data.by), reason: string(data.reason), at };
+}
+
+function readReview(value: unknown, at: Located): Review | undefined {
+  const data: Loose<FileFormat.Review> | undefined = record(value);
+  return data && { wentWell: strings(data.wentWell), toImprove: strings(data.toImprove), actions: strings(data.actions), at };
+}
+
+function readFinal(value: unknown, at: Located): FinalResult | undefined {
+  const data: Loose<NonNullable<FileFormat.Goal['final']>> | undefined = record(value);
+  return data && { attainment: number(data.attainment), reason: string(data.reason), at };
+}
+
+function readIncentives(value: unknown, at: Located): IncentiveCurve | undefined {
+  const data: Loose<NonNullable<FileFormat.TeamFile['incentives']>> | undefined = record(value);
+  if (!data) return undefined;
+  const curve = array(data.curve).flatMap((point) => {
+    const entry = record(point);
+    const attainment = number(entry?.['attainment']);
+    const payout = number(entry?.['payout']);
+    return attainment === undefined || payout === undefined ? [] : [{ attainment, payout }];
+  });
+  return { curve, below: nonNegative(data.below) ?? 0, at };
+}
+
+function readCheckIn(root: Loose<FileFormat.CheckInFile>, at: Located): CheckIn {
+  const goals: CheckInUpdate[] = entries(root.goals).map(([goal, value]) => {
+    const data: Loose<FileFormat.GoalUpdate> = record(value) ?? {};
+    return {
+      goal,
+      confidence: number(data.confidence),
+      status: oneOf<SelfAssessment>(data.status, selfAssessments),
+      note: string(data.note),
+      blockers: strings(data.blockers),
+      next: strings(data.next),
+      owner: string(data.owner),
+      at: locate(at.doc, ['goals', goal]),
+    };
+  });
+  return { team: string(root.team), date: string(root.date), author: string(root.author), goals, at };
+}
+
+function strings(value: unknown): string[] {
+  return array(value).flatMap((entry) => (typeof entry === 'string' ? [entry] : []));
 }
 
 function readGoal(value: unknown, at: Located): Goal {
@@ -146,6 +215,7 @@ function readGoal(value: unknown, at: Located): Goal {
     contributors: array(data.contributors).flatMap((team) => (typeof team === 'string' ? [team] : [])),
     initiatives: array(data.initiatives).map((entry, index) => readInitiative(entry, locate(at.doc, [...at.path, 'initiatives', index]))),
     challenge: typeof data.challenge === 'boolean' ? data.challenge : undefined,
+    final: readFinal(data.final, locate(at.doc, [...at.path, 'final'])),
     at,
   };
 }
@@ -198,6 +268,7 @@ function readSettings(root: Loose<FileFormat.SettingsFile>, at: Located): Settin
     fiscalYearStart: monthNumber(root.fiscalYearStart) ?? defaultSettings.fiscalYearStart,
     rollups: oneOf<RollupSeverity>(root.rollups, ['error', 'warning', 'off']) ?? defaultSettings.rollups,
     challenge: readChallenge(root.challenge),
+    incentives: readIncentives(root.incentives, locate(at.doc, ['incentives'])),
     at,
   };
 }

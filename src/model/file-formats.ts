@@ -84,6 +84,39 @@ lead?: string
 members: {
 [k: string]: Person | undefined
 }
+/**
+ * The incentive curve (激励) of this team’s people, in place of the one in the settings.
+ */
+incentives?: {
+/**
+ * The points of the curve, e.g. [{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}].
+ * 
+ * @minItems 1
+ */
+curve: [{
+/**
+ * A person’s score, as a fraction: 1.0 = 100%.
+ */
+attainment: number
+/**
+ * The payout factor at that score: 1.0 = the full incentive.
+ */
+payout: number
+}, ...({
+/**
+ * A person’s score, as a fraction: 1.0 = 100%.
+ */
+attainment: number
+/**
+ * The payout factor at that score: 1.0 = the full incentive.
+ */
+payout: number
+})[]]
+/**
+ * The payout under the first point of the curve, e.g. 0.
+ */
+below?: number
+}
 }
 /**
  * A member of the team (成员) who can own goals and breakdown items.
@@ -151,6 +184,37 @@ title?: string
  * @minItems 1
  */
 goals: [Goal, ...(Goal)[]]
+/**
+ * The goal set is closed (关闭): its results are final. Its targets, weights, owners and breakdowns no longer change unless it is reopened.
+ */
+closed?: {
+/**
+ * The date the goal set was closed, YYYY-MM-DD.
+ */
+date: string
+/**
+ * Who closed it, a member of the team.
+ */
+by: string
+}
+/**
+ * Reopens a closed goal set to change it (重新打开), with the reason; the change that adds it may change its targets.
+ */
+reopened?: {
+/**
+ * The date the goal set was reopened, YYYY-MM-DD.
+ */
+date: string
+/**
+ * Who reopened it, a member of the team.
+ */
+by: string
+/**
+ * Why the closed goal set changes again (重新打开原因).
+ */
+reason: string
+}
+review?: Review
 }
 /**
  * One goal (目标): a KPI, a target for the period, a weight in the team score (权重), and an owner (负责人).
@@ -228,6 +292,19 @@ contributors?: string[]
  */
 initiatives?: Initiative[]
 /**
+ * When the goal set is closed (复盘): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.
+ */
+final?: {
+/**
+ * The attainment that counts, as a fraction: 1.0 = 100%.
+ */
+attainment: number
+/**
+ * Why the review overrides the computed attainment (调整原因).
+ */
+reason: string
+}
+/**
  * false to leave this goal out of the comparison with the previous period’s result (目标挑战性), with notes saying why (a new product, a market that shrank).
  */
 challenge?: boolean
@@ -280,6 +357,23 @@ status: ("planned" | "in-progress" | "done" | "dropped" | "blocked")
  */
 link?: string
 }
+/**
+ * The lessons of the period (复盘): what went well, what to improve, and the actions carried into the next period.
+ */
+export interface Review {
+/**
+ * What went well (做得好的).
+ */
+wentWell?: string[]
+/**
+ * What to improve (待改进的).
+ */
+toImprove?: string[]
+/**
+ * What will be done differently (改进行动); shown on the team’s next scorecard.
+ */
+actions?: string[]
+}
 
 /**
  * Settings for the whole goals repository (设置, goalpost.yaml). Every key is optional.
@@ -323,6 +417,39 @@ amber?: number
  */
 cap?: number
 /**
+ * The incentive curve (激励) of every team that has none of its own: how a person’s score turns into a payout factor.
+ */
+incentives?: {
+/**
+ * The points of the curve, e.g. [{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}].
+ * 
+ * @minItems 1
+ */
+curve: [{
+/**
+ * A person’s score, as a fraction: 1.0 = 100%.
+ */
+attainment: number
+/**
+ * The payout factor at that score: 1.0 = the full incentive.
+ */
+payout: number
+}, ...({
+/**
+ * A person’s score, as a fraction: 1.0 = 100%.
+ */
+attainment: number
+/**
+ * The payout factor at that score: 1.0 = the full incentive.
+ */
+payout: number
+})[]]
+/**
+ * The payout under the first point of the curve, e.g. 0.
+ */
+below?: number
+}
+/**
  * The first month of the fiscal year (财年起始月), 1–12. With 4, FY2027 runs from April 2026 to March 2027 and FY2027-Q1 is April to June 2026. Calendar periods (2027, 2027-Q1) are not affected.
  */
 fiscalYearStart?: number
@@ -339,4 +466,65 @@ challenge?: (boolean | {
  */
 maxGrowth?: number
 })
+}
+
+/**
+ * A team’s check-in on its goals (进度汇报): how confident it is, what happened, what blocks it and what comes next. One file per team and date.
+ */
+export interface CheckInFile {
+/**
+ * The version of the goalpost file format: always goalpost/v1.
+ */
+apiVersion: "goalpost/v1"
+/**
+ * What this file holds: here CheckIn. goalpost picks the schema from apiVersion and kind, never from the file name.
+ */
+kind: "CheckIn"
+/**
+ * The id of the team checking in (团队).
+ */
+team: string
+/**
+ * The date of the check-in (汇报日期), YYYY-MM-DD; a goal set of the team covers it.
+ */
+date: string
+/**
+ * Who wrote the check-in (汇报人), a member of the team.
+ */
+author: string
+/**
+ * An update per goal id of the team’s goal set (目标进展).
+ */
+goals: {
+[k: string]: GoalUpdate | undefined
+}
+}
+/**
+ * Where one goal stands, in the team’s own words (目标进展).
+ */
+export interface GoalUpdate {
+/**
+ * How likely the target is reached by the end of the period (信心指数), from 0 (no chance) to 10 (certain).
+ */
+confidence: number
+/**
+ * The team’s own view of the goal (自评状态); compared with the status goalpost computes.
+ */
+status?: ("on-track" | "at-risk" | "off-track")
+/**
+ * What happened since the last check-in (进展说明).
+ */
+note?: string
+/**
+ * What stands in the way (障碍), one item each.
+ */
+blockers?: string[]
+/**
+ * What will be done next (下一步), one item each.
+ */
+next?: string[]
+/**
+ * Who gave this update (汇报人), when not the author.
+ */
+owner?: string
 }

@@ -1,6 +1,6 @@
 export const apiVersion = 'goalpost/v1';
 
-export const documentKinds = ['KpiCatalog', 'Team', 'GoalSet', 'Settings'] as const;
+export const documentKinds = ['KpiCatalog', 'Team', 'GoalSet', 'Settings', 'CheckIn'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export function isDocumentKind(value: unknown): value is DocumentKind {

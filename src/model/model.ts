@@ -21,6 +21,8 @@ export interface GoalsModel {
   /** Teams by id; when an id is defined twice, the first definition. */
   teams: ReadonlyMap<string, Team>;
   goalSets: readonly GoalSet[];
+  /** The teams' check-ins (进度汇报), in file order. */
+  checkIns: readonly CheckIn[];
   settings: Settings;
   actuals: readonly ActualsTable[];
   /** Every definition in file order, duplicates included, for the checks that look for them. */
@@ -62,6 +64,8 @@ export interface Team {
   name: string | undefined;
   lead: string | undefined;
   members: ReadonlyMap<string, Person>;
+  /** The team's own incentive curve, in place of the settings'. */
+  incentives: IncentiveCurve | undefined;
   at: Located;
 }
 
@@ -80,6 +84,67 @@ export interface GoalSet {
   period: Period | undefined;
   title: string | undefined;
   goals: readonly Goal[];
+  /** Closed (关闭): the results of the period are final. */
+  closed: SignOff | undefined;
+  /** Reopened after it was closed, with the reason, to change it again. */
+  reopened: (SignOff & { reason: string | undefined }) | undefined;
+  /** The lessons of the period (复盘). */
+  review: Review | undefined;
+  at: Located;
+}
+
+/** Who closed or reopened a goal set, and when (YYYY-MM-DD). */
+export interface SignOff {
+  date: string | undefined;
+  by: string | undefined;
+  at: Located;
+}
+
+export interface Review {
+  wentWell: readonly string[];
+  toImprove: readonly string[];
+  /** What will be done differently: shown on the team's next scorecard. */
+  actions: readonly string[];
+  at: Located;
+}
+
+/** A review's override of a goal's attainment, with the reason. */
+export interface FinalResult {
+  attainment: number | undefined;
+  reason: string | undefined;
+  at: Located;
+}
+
+/** A team's check-in (进度汇报) on one date: how confident it is in each goal, and why. */
+export interface CheckIn {
+  team: string | undefined;
+  date: string | undefined;
+  author: string | undefined;
+  goals: readonly CheckInUpdate[];
+  at: Located;
+}
+
+export const selfAssessments = ['on-track', 'at-risk', 'off-track'] as const;
+export type SelfAssessment = (typeof selfAssessments)[number];
+
+export interface CheckInUpdate {
+  /** The goal's id, as the key of the update. */
+  goal: string;
+  /** 信心指数: 0 (no chance) to 10 (certain) that the target is reached by the end of the period. */
+  confidence: number | undefined;
+  status: SelfAssessment | undefined;
+  note: string | undefined;
+  blockers: readonly string[];
+  next: readonly string[];
+  owner: string | undefined;
+  at: Located;
+}
+
+/** How a person's score turns into a payout factor: a piecewise linear curve. */
+export interface IncentiveCurve {
+  curve: readonly { attainment: number; payout: number }[];
+  /** The payout under the first point. */
+  below: number;
   at: Located;
 }
 
@@ -112,6 +177,8 @@ export interface Goal {
   initiatives: readonly Initiative[];
   /** False when the goal opts out of the comparison with the previous period's result. */
   challenge: boolean | undefined;
+  /** When its goal set is closed: the attainment the review decided counts, and why. */
+  final: FinalResult | undefined;
   at: Located;
 }
 
@@ -161,6 +228,8 @@ export interface Settings {
   rollups: RollupSeverity;
   /** Whether targets are compared with the previous period's results, and how much growth is still realistic. */
   challenge: { enabled: boolean; maxGrowth: number };
+  /** The incentive curve of every team without one of its own. */
+  incentives: IncentiveCurve | undefined;
   at: Located | undefined;
 }
 
@@ -173,6 +242,7 @@ export const defaultSettings: Omit<Settings, 'at'> = {
   fiscalYearStart: 1,
   rollups: 'warning',
   challenge: { enabled: true, maxGrowth: 1.0 },
+  incentives: undefined,
 };
 
 /** One actuals CSV file. */

@@ -50,7 +50,7 @@ describe('headers', () => {
     const diagnostics = validateFixture('checks/unknown-kind').filter((d) => d.code === 'unknown-kind');
     expect(positions(diagnostics)).toEqual(['unknown-kind teams/marketing.yaml:2:7-2:12']);
     expect(diagnostics[0]!.message).toBe(
-      'Unknown kind "Teams". The supported kinds are KpiCatalog, Team, GoalSet, Settings. Did you mean "Team"?',
+      'Unknown kind "Teams". The supported kinds are KpiCatalog, Team, GoalSet, Settings, CheckIn. Did you mean "Team"?',
     );
   });
 

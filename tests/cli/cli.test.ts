@@ -190,7 +190,7 @@ describe('goalpost validate for other CI systems', () => {
   it('prints workflow annotations and SARIF', async () => {
     const dir = tempGoals({ 'x.yaml': 'apiVersion: goalpost/v1\nkind: Teams\n' });
     const github = await run(['validate', dir, '--format', 'github']);
-    expect(github).toMatchObject({ code: 1, stdout: `::error file=${dir}/x.yaml,line=2,col=7,endLine=2,endColumn=11,title=goalpost unknown-kind::Unknown kind "Teams". The supported kinds are KpiCatalog, Team, GoalSet, Settings. Did you mean "Team"?\n` });
+    expect(github).toMatchObject({ code: 1, stdout: `::error file=${dir}/x.yaml,line=2,col=7,endLine=2,endColumn=11,title=goalpost unknown-kind::Unknown kind "Teams". The supported kinds are KpiCatalog, Team, GoalSet, Settings, CheckIn. Did you mean "Team"?\n` });
     const sarif = JSON.parse((await run(['validate', dir, '--format', 'sarif'])).stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['unknown-kind']);

@@ -29,6 +29,7 @@ describe('goalpost init', () => {
     const files = tree(path.join(dir, 'okr')).sort();
     expect(files).toEqual([
       '.github/workflows/goals.yml',
+      '.goalpost/schemas/check-in.schema.json',
       '.goalpost/schemas/goal-set.schema.json',
       '.goalpost/schemas/kpi-catalog.schema.json',
       '.goalpost/schemas/settings.schema.json',
@@ -41,14 +42,14 @@ describe('goalpost init', () => {
       'goals/kpis.yaml',
       'goals/teams/growth.yaml',
     ]);
-    expect(first.stdout).toContain('Created 12 files:');
+    expect(first.stdout).toContain('Created 13 files:');
 
     expect(await run(dir, ['validate', 'okr/goals'])).toEqual({ code: 0, stdout: '✓ No problems found.\n', stderr: '' });
 
     const before = new Map(files.map((f) => [f, readFileSync(path.join(dir, 'okr', f), 'utf8')]));
     const second = await run(dir, ['init', 'okr', '--team', 'growth', '--period', '2027-H1']);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Skipped 7 that already exist (nothing is overwritten):');
+    expect(second.stdout).toContain('Skipped 8 that already exist (nothing is overwritten):');
     expect(second.stdout).toContain('The team growth already has a goal set for 2027-H1');
     expect(second.stdout).not.toContain('Created');
     for (const [file, text] of before) expect(readFileSync(path.join(dir, 'okr', file), 'utf8')).toBe(text);
@@ -84,7 +85,7 @@ describe('goalpost init', () => {
     writeFileSync(path.join(dir, 'goals/kpis.yaml'), '# edited\n');
     const result = await run(dir, ['init', '--period', '2026-Q4']);
     // The emptied catalog is offered again, and kept as it is with the editor files and schemas.
-    expect(result.stdout).toContain(`Skipped 8`);
+    expect(result.stdout).toContain(`Skipped 9`);
     expect(readFileSync(path.join(dir, 'goals/kpis.yaml'), 'utf8')).toBe('# edited\n');
   });
 

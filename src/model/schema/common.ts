@@ -61,6 +61,35 @@ export const period: JsonSchema = {
   examples: ['2026-Q4', '2026-H2', '2026', '2026-11', 'FY2027', 'FY2027-Q1'],
 };
 
+export const incentives: JsonSchema = {
+  type: 'object',
+  title: 'Incentives',
+  ...doc(
+    'How a person’s score turns into a payout factor (**激励**): a curve of points `{attainment, payout}` in increasing attainment, linear between them; `below` under the first point, the last payout above the last point. Payouts are computed for closed goal sets only, and shown only when asked for.',
+  ),
+  properties: {
+    curve: {
+      type: 'array',
+      title: 'curve',
+      ...doc('The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`.'),
+      minItems: 1,
+      items: {
+        type: 'object',
+        title: 'Point',
+        properties: {
+          attainment: { type: 'number', title: 'attainment', ...doc('A person’s score, as a fraction: `1.0` = 100%.'), minimum: 0 },
+          payout: { type: 'number', title: 'payout', ...doc('The payout factor at that score: `1.0` = the full incentive.'), minimum: 0 },
+        },
+        required: ['attainment', 'payout'],
+        additionalProperties: false,
+      },
+    },
+    below: { type: 'number', title: 'below', ...doc('The payout under the first point of the curve, e.g. `0`.'), minimum: 0 },
+  },
+  required: ['curve'],
+  additionalProperties: false,
+};
+
 export const thresholds: JsonSchema = {
   type: 'object',
   title: 'Status thresholds',

@@ -154,6 +154,19 @@ const goal: JsonSchema = {
       ...doc('The work planned to reach the goal (**工作计划**): what, who, and by when (**时间表**).'),
       items: { $ref: '#/definitions/initiative' },
     },
+    final: {
+      type: 'object',
+      title: 'final',
+      ...doc(
+        'When the goal set is closed (**复盘**): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.',
+      ),
+      properties: {
+        attainment: { type: 'number', title: 'attainment', ...doc('The attainment that counts, as a fraction: `1.0` = 100%.'), minimum: 0 },
+        reason: { type: 'string', title: 'reason', ...doc('Why the review overrides the computed attainment (**调整原因**).'), minLength: 1 },
+      },
+      required: ['attainment', 'reason'],
+      additionalProperties: false,
+    },
     challenge: {
       type: 'boolean',
       title: 'challenge',
@@ -214,6 +227,29 @@ const initiative: JsonSchema = {
   ],
 };
 
+const signOff = (what: string, extra: Record<string, JsonSchema> = {}): JsonSchema => ({
+  type: 'object',
+  properties: {
+    date: { type: 'string', title: 'date', ...doc(`The date the goal set was ${what}, \`YYYY-MM-DD\`.`), pattern: datePattern, patternErrorMessage: 'A date is written YYYY-MM-DD, for example 2027-01-10.' },
+    by: { ...personReference, title: 'by', ...doc(`Who ${what} it, a member of the team.`) },
+    ...extra,
+  },
+  required: ['date', 'by', ...Object.keys(extra)],
+  additionalProperties: false,
+});
+
+const review: JsonSchema = {
+  type: 'object',
+  title: 'Review',
+  ...doc('The lessons of the period (**复盘**, 持续改进): what went well, what to improve, and the actions carried into the next period.'),
+  properties: {
+    wentWell: { type: 'array', title: 'wentWell', ...doc('What went well (**做得好的**).'), items: { type: 'string', minLength: 1 } },
+    toImprove: { type: 'array', title: 'toImprove', ...doc('What to improve (**待改进的**).'), items: { type: 'string', minLength: 1 } },
+    actions: { type: 'array', title: 'actions', ...doc('What will be done differently (**改进行动**); shown on the team’s next scorecard.'), items: { type: 'string', minLength: 1 } },
+  },
+  additionalProperties: false,
+};
+
 export const goalSetSchema: JsonSchema = {
   $schema: draft07,
   $id: `${schemaBaseId}goal-set.schema.json`,
@@ -232,8 +268,19 @@ export const goalSetSchema: JsonSchema = {
     period,
     title: { type: 'string', title: 'title', ...doc('An optional heading for the goal set (**标题**).') },
     goals: { type: 'array', title: 'goals', ...doc('The goals of the team for the period (**目标列表**).'), minItems: 1, items: { $ref: '#/definitions/goal' } },
+    closed: {
+      ...signOff('closed'),
+      title: 'closed',
+      ...doc('The goal set is closed (**关闭**): its results are final. Its targets, weights, owners and breakdowns no longer change unless it is reopened.'),
+    },
+    reopened: {
+      ...signOff('reopened', { reason: { type: 'string', title: 'reason', ...doc('Why the closed goal set changes again (**重新打开原因**).'), minLength: 1 } }),
+      title: 'reopened',
+      ...doc('Reopens a closed goal set to change it (**重新打开**), with the reason; the change that adds it may change its targets.'),
+    },
+    review: { $ref: '#/definitions/review', title: 'review', ...doc('The lessons of the period (**复盘**): what went well, what to improve, and the actions carried into the next period.') },
   },
   required: ['apiVersion', 'kind', 'team', 'period', 'goals'],
   additionalProperties: false,
-  definitions: { goal, breakdown, breakdownItem, initiative },
+  definitions: { goal, breakdown, breakdownItem, initiative, review },
 };

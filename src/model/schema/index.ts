@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../kinds.js';
+import { checkInSchema } from './check-in.js';
 import { goalSetSchema } from './goal-set.js';
 import type { JsonSchema } from './json-schema.js';
 import { kpiCatalogSchema } from './kpi-catalog.js';
@@ -11,6 +12,7 @@ export const schemaByKind: Record<DocumentKind, { fileName: string; schema: Json
   Team: { fileName: 'team.schema.json', schema: teamSchema },
   GoalSet: { fileName: 'goal-set.schema.json', schema: goalSetSchema },
   Settings: { fileName: 'settings.schema.json', schema: settingsSchema },
+  CheckIn: { fileName: 'check-in.schema.json', schema: checkInSchema },
 };
 
 /** The exact text of a published schema file. */

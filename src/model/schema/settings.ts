@@ -1,4 +1,4 @@
-import { draft07, headerProperties, schemaBaseId, thresholds } from './common.js';
+import { draft07, headerProperties, incentives, schemaBaseId, thresholds } from './common.js';
 import { doc, documentedEnum, type JsonSchema } from './json-schema.js';
 
 export const settingsSchema: JsonSchema = {
@@ -40,6 +40,7 @@ export const settingsSchema: JsonSchema = {
       minimum: 1,
       default: 1.2,
     },
+    incentives: { ...incentives, ...doc('The incentive curve (**激励**) of every team that has none of its own: how a person’s score turns into a payout factor.') },
     fiscalYearStart: {
       type: 'integer',
       title: 'fiscalYearStart',

@@ -1,4 +1,4 @@
-import { draft07, headerProperties, idPattern, personReference, schemaBaseId } from './common.js';
+import { draft07, headerProperties, idPattern, incentives, personReference, schemaBaseId } from './common.js';
 import { doc, type JsonSchema } from './json-schema.js';
 
 const person: JsonSchema = {
@@ -42,6 +42,7 @@ export const teamSchema: JsonSchema = {
       },
       additionalProperties: { $ref: '#/definitions/person' },
     },
+    incentives: { ...incentives, ...doc('The incentive curve (**激励**) of this team’s people, in place of the one in the settings.') },
   },
   required: ['apiVersion', 'kind', 'id', 'name', 'members'],
   additionalProperties: false,

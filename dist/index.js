@@ -33,9 +33,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -819,9 +819,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = wellknownHeaderNames[i];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module.exports = {
@@ -855,16 +855,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
+        const code = this.code = key2.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -873,15 +873,15 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
-        const length = key.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
+          const code = key2.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -892,20 +892,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -914,12 +914,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
+          let code = key2[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -944,25 +944,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -1186,20 +1186,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key = headerNameToString(headers[i]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i]);
+        let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj[key2] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj[key2] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1213,21 +1213,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key;
+      let key2;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key.length;
-        if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
+        kLen = key2.length;
+        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key[7] === "-" && (key === "content-disposition" || key.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1968,20 +1968,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request2, key, val) {
+    function processHeader(request2, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1991,17 +1991,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -2009,14 +2009,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -2037,7 +2037,7 @@ var require_request = __commonJS({
         }
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key, val);
+        request2.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2051,7 +2051,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request2.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -2539,13 +2539,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key);
+            const ref = this._sessionCache.get(key2);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
             }
           });
         }
@@ -2709,10 +2709,10 @@ var require_utils = __commonJS({
     exports.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value = obj[key];
+      Object.keys(obj).forEach((key2) => {
+        const value = obj[key2];
         if (typeof value === "number") {
-          res[key] = value;
+          res[key2] = value;
         }
       });
       return res;
@@ -2889,9 +2889,9 @@ var require_constants2 = __commonJS({
     ];
     exports.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports.H_METHOD_MAP = {};
-    Object.keys(exports.METHOD_MAP).forEach((key) => {
-      if (/^H/.test(key)) {
-        exports.H_METHOD_MAP[key] = exports.METHOD_MAP[key];
+    Object.keys(exports.METHOD_MAP).forEach((key2) => {
+      if (/^H/.test(key2)) {
+        exports.H_METHOD_MAP[key2] = exports.METHOD_MAP[key2];
       }
     });
     var FINISH;
@@ -3862,19 +3862,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+          for (const key2 of keys2) {
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3905,29 +3905,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options2 of converters) {
-          const { key, defaultValue, required, converter } = options2;
+          const { key: key2, defaultValue, required, converter } = options2;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key)) {
+            if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary[key];
+          let value = dictionary[key2];
           const hasDefault = Object.hasOwn(options2, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options2.allowedValues && !options2.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options2.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -4542,18 +4542,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -4619,8 +4619,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -6063,15 +6063,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6569,15 +6569,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -7087,18 +7087,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key]) {
-              headers[key] += `,${val[i]}`;
+            if (headers[key2]) {
+              headers[key2] += `,${val[i]}`;
             } else {
-              headers[key] = val[i];
+              headers[key2] = val[i];
             }
           }
         } else {
-          headers[key] = val;
+          headers[key2] = val;
         }
       }
       let stream;
@@ -7593,9 +7593,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, headers[key]);
+        for (const key2 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, headers[key2]);
           }
         }
       } else {
@@ -8676,16 +8676,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -8924,7 +8924,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -10702,18 +10702,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10777,41 +10777,41 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? buildURL(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key2, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10831,9 +10831,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -10855,8 +10855,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10866,7 +10866,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key);
+        deleteMockDispatch(this[kDispatches], key2);
         handler2.onError(error2);
         return true;
       }
@@ -10891,7 +10891,7 @@ var require_mock_utils = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -12798,16 +12798,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key) {
+      register(dispatcher, key2) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key);
+              this.finalizer(key2);
             }
           });
         }
       }
-      unregister(key) {
+      unregister(key2) {
       }
     };
     module.exports = function() {
@@ -16238,11 +16238,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
-    function toIMFDate(date3) {
-      if (typeof date3 === "number") {
-        date3 = new Date(date3);
+    function toIMFDate(date6) {
+      if (typeof date6 === "number") {
+        date6 = new Date(date6);
       }
-      return `${IMFDays[date3.getUTCDay()]}, ${IMFPaddedNumbers[date3.getUTCDate()]} ${IMFMonths[date3.getUTCMonth()]} ${date3.getUTCFullYear()} ${IMFPaddedNumbers[date3.getUTCHours()]}:${IMFPaddedNumbers[date3.getUTCMinutes()]}:${IMFPaddedNumbers[date3.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date6.getUTCDay()]}, ${IMFPaddedNumbers[date6.getUTCDate()]} ${IMFMonths[date6.getUTCMonth()]} ${date6.getUTCFullYear()} ${IMFPaddedNumbers[date6.getUTCHours()]}:${IMFPaddedNumbers[date6.getUTCMinutes()]}:${IMFPaddedNumbers[date6.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -16292,8 +16292,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -19265,11 +19265,11 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    function visit_(key2, node, visitor, path6) {
+      const ctrl = callVisitor(key2, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key2, path6, ctrl);
+        return visit_(key2, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -19313,11 +19313,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key2, node, visitor, path6) {
+      const ctrl = await callVisitor(key2, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key2, path6, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -19367,27 +19367,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key2, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key2, node, path6);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key2, node, path6);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key2, node, path6);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key2, node, path6);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key2, node, path6);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key2, node, path6);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
+    function replaceNode(key2, path6, node) {
       const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -19648,7 +19648,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -19688,7 +19688,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -20051,14 +20051,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path6;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -20066,14 +20066,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path6) {
-        const [key, ...rest] = path6;
+        const [key2, ...rest] = path6;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -20081,8 +20081,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path6;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -20100,10 +20100,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path6) {
-        const [key, ...rest] = path6;
+        const [key2, ...rest] = path6;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -20111,17 +20111,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path6, value) {
-        const [key, ...rest] = path6;
+        const [key2, ...rest] = path6;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -20699,19 +20699,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc: doc2, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -20719,7 +20719,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -20863,7 +20863,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -20880,14 +20880,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -20915,19 +20915,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge2.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key2))
         merge2.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -20942,19 +20942,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -20978,24 +20978,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -21171,11 +21171,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -21198,20 +21198,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key2, value] of obj)
+            add(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -21251,23 +21251,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -21356,15 +21356,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -21376,8 +21376,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -21387,10 +21387,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -21424,8 +21424,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -21433,8 +21433,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -21848,25 +21848,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -21913,16 +21913,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -21943,12 +21943,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -22133,14 +22133,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -22149,18 +22149,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -22280,15 +22280,15 @@ var require_timestamp = __commonJS({
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date3 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date6 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
             d *= 60;
-          date3 -= 6e4 * d;
+          date6 -= 6e4 * d;
         }
-        return new Date(date3);
+        return new Date(date6);
       },
       stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
@@ -22407,7 +22407,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -22423,7 +22423,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -22687,8 +22687,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options2 = {}) {
-        const k = this.createNode(key, null, options2);
+      createPair(key2, value, options2 = {}) {
+        const k = this.createNode(key2, null, options2);
         const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
@@ -22696,8 +22696,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -22717,8 +22717,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -22733,8 +22733,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -22748,11 +22748,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -22848,8 +22848,8 @@ var require_Document = __commonJS({
         return stringifyDocument.stringifyDocument(this, options2);
       }
     };
-    function assertCollection(contents) {
-      if (identity.isCollection(contents))
+    function assertCollection(contents2) {
+      if (identity.isCollection(contents2))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -23060,24 +23060,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -23151,10 +23151,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23162,10 +23162,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
@@ -23178,17 +23178,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23198,7 +23198,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -23362,11 +23362,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -23387,9 +23387,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -23436,8 +23436,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
@@ -24587,9 +24587,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -24637,9 +24637,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -24694,12 +24694,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key: key2, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep2)
         for (const st of sep2)
           res += st.source;
@@ -26031,7 +26031,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
                   delete it.key;
@@ -26040,7 +26040,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key: key2, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26546,9 +26546,9 @@ var require_utils2 = __commonJS({
     }
     function extend(obj) {
       for (var i = 1; i < arguments.length; i++) {
-        for (var key in arguments[i]) {
-          if (Object.prototype.hasOwnProperty.call(arguments[i], key)) {
-            obj[key] = arguments[i][key];
+        for (var key2 in arguments[i]) {
+          if (Object.prototype.hasOwnProperty.call(arguments[i], key2)) {
+            obj[key2] = arguments[i][key2];
           }
         }
       }
@@ -26780,11 +26780,11 @@ var require_each = __commonJS({
           } else {
             (function() {
               var priorKey = void 0;
-              Object.keys(context3).forEach(function(key) {
+              Object.keys(context3).forEach(function(key2) {
                 if (priorKey !== void 0) {
                   execIteration(priorKey, i - 1, false, context3[priorKey]);
                 }
-                priorKey = key;
+                priorKey = key2;
                 i++;
               });
               if (priorKey !== void 0) {
@@ -27305,8 +27305,8 @@ var require_runtime = __commonJS({
       } else {
         var newObj = {};
         if (obj != null) {
-          for (var key in obj) {
-            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          for (var key2 in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key2)) newObj[key2] = obj[key2];
           }
         }
         newObj["default"] = obj;
@@ -27646,8 +27646,8 @@ var require_handlebars_runtime = __commonJS({
       } else {
         var newObj = {};
         if (obj != null) {
-          for (var key in obj) {
-            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          for (var key2 in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key2)) newObj[key2] = obj[key2];
           }
         }
         newObj["default"] = obj;
@@ -28806,12 +28806,12 @@ var require_helpers2 = __commonJS({
         loc: this.locInfo(locInfo)
       };
     }
-    function prepareRawBlock(openRawBlock, contents, close, locInfo) {
+    function prepareRawBlock(openRawBlock, contents2, close, locInfo) {
       validateClose(openRawBlock, close);
       locInfo = this.locInfo(locInfo);
       var program = {
         type: "Program",
-        body: contents,
+        body: contents2,
         strip: {},
         loc: locInfo
       };
@@ -28915,8 +28915,8 @@ var require_base2 = __commonJS({
       } else {
         var newObj = {};
         if (obj != null) {
-          for (var key in obj) {
-            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          for (var key2 in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key2)) newObj[key2] = obj[key2];
           }
         }
         newObj["default"] = obj;
@@ -30196,8 +30196,8 @@ var require_source_map_generator = __commonJS({
         if (aSourceRoot != null) {
           source = util.relative(aSourceRoot, source);
         }
-        var key = util.toSetString(source);
-        return Object.prototype.hasOwnProperty.call(this._sourcesContents, key) ? this._sourcesContents[key] : null;
+        var key2 = util.toSetString(source);
+        return Object.prototype.hasOwnProperty.call(this._sourcesContents, key2) ? this._sourcesContents[key2] : null;
       }, this);
     };
     SourceMapGenerator.prototype.toJSON = function SourceMapGenerator_toJSON() {
@@ -31310,10 +31310,10 @@ var require_code_gen = __commonJS({
       objectLiteral: function objectLiteral(obj) {
         var _this = this;
         var pairs = [];
-        Object.keys(obj).forEach(function(key) {
-          var value = castChunk(obj[key], _this);
+        Object.keys(obj).forEach(function(key2) {
+          var value = castChunk(obj[key2], _this);
           if (value !== "undefined") {
-            pairs.push([_this.quotedString(key), ":", value]);
+            pairs.push([_this.quotedString(key2), ":", value]);
           }
         });
         var ret = this.generateList(pairs);
@@ -31956,7 +31956,7 @@ var require_javascript_compiler = __commonJS({
       // On stack, after: ..., hash, ...
       //
       // Pops a value off the stack and assigns it to the current hash
-      assignToHash: function assignToHash(key) {
+      assignToHash: function assignToHash(key2) {
         var value = this.popStack(), context3 = void 0, type = void 0, id = void 0;
         if (this.trackIds) {
           id = this.popStack();
@@ -31967,15 +31967,15 @@ var require_javascript_compiler = __commonJS({
         }
         var hash = this.hash;
         if (context3) {
-          hash.contexts[key] = context3;
+          hash.contexts[key2] = context3;
         }
         if (type) {
-          hash.types[key] = type;
+          hash.types[key2] = type;
         }
         if (id) {
-          hash.ids[key] = id;
+          hash.ids[key2] = id;
         }
-        hash.values[key] = value;
+        hash.values[key2] = value;
       },
       pushId: function pushId(type, name, child) {
         if (type === "BlockParam") {
@@ -33257,7 +33257,7 @@ var require_lib2 = __commonJS({
             if (statusCode === HttpCodes2.NotFound) {
               resolve(response);
             }
-            function dateTimeDeserializer(key, value) {
+            function dateTimeDeserializer(key2, value) {
               if (typeof value === "string") {
                 const a = new Date(value);
                 if (!isNaN(a.valueOf())) {
@@ -33267,14 +33267,14 @@ var require_lib2 = __commonJS({
               return value;
             }
             let obj;
-            let contents;
+            let contents2;
             try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
+              contents2 = yield res.readBody();
+              if (contents2 && contents2.length > 0) {
                 if (options2 && options2.deserializeDates) {
-                  obj = JSON.parse(contents, dateTimeDeserializer);
+                  obj = JSON.parse(contents2, dateTimeDeserializer);
                 } else {
-                  obj = JSON.parse(contents);
+                  obj = JSON.parse(contents2);
                 }
                 response.result = obj;
               }
@@ -33285,8 +33285,8 @@ var require_lib2 = __commonJS({
               let msg;
               if (obj && obj.message) {
                 msg = obj.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
+              } else if (contents2 && contents2.length > 0) {
+                msg = contents2;
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
@@ -33526,8 +33526,8 @@ function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
+  return Object.keys(object).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object[key2];
     return newObj;
   }, {});
 }
@@ -33541,20 +33541,20 @@ function isPlainObject2(value) {
 }
 function mergeDeep(defaults2, options2) {
   const result = Object.assign({}, defaults2);
-  Object.keys(options2).forEach((key) => {
-    if (isPlainObject2(options2[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options2[key] });
-      else result[key] = mergeDeep(defaults2[key], options2[key]);
+  Object.keys(options2).forEach((key2) => {
+    if (isPlainObject2(options2[key2])) {
+      if (!(key2 in defaults2)) Object.assign(result, { [key2]: options2[key2] });
+      else result[key2] = mergeDeep(defaults2[key2], options2[key2]);
     } else {
-      Object.assign(result, { [key]: options2[key] });
+      Object.assign(result, { [key2]: options2[key2] });
     }
   });
   return result;
 }
 function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
+  for (const key2 in obj) {
+    if (obj[key2] === void 0) {
+      delete obj[key2];
     }
   }
   return obj;
@@ -33605,9 +33605,9 @@ function extractUrlVariableNames(url) {
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+  for (const key2 of Object.keys(object)) {
+    if (keysToOmit.indexOf(key2) === -1) {
+      result[key2] = object[key2];
     }
   }
   return result;
@@ -33625,10 +33625,10 @@ function encodeUnreserved(str) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
+function encodeValue(operator, value, key2) {
   value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
+  if (key2) {
+    return encodeUnreserved(key2) + "=" + value;
   } else {
     return value;
   }
@@ -33639,8 +33639,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+function getValues(context3, operator, key2, modifier) {
+  var value = context3[key2], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -33648,14 +33648,14 @@ function getValues(context3, operator, key, modifier) {
         value = value.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
             );
           });
         } else {
@@ -33680,7 +33680,7 @@ function getValues(context3, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result.push(tmp.join(","));
         }
@@ -33689,10 +33689,10 @@ function getValues(context3, operator, key, modifier) {
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
+        result.push(encodeUnreserved(key2));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
+      result.push(encodeUnreserved(key2) + "=");
     } else if (value === "") {
       result.push("");
     }
@@ -33897,7 +33897,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -33908,8 +33908,8 @@ function parseParameters(header, type, index, len, stopFlags) {
           while (index < len) {
             const code2 = header.charCodeAt(index);
             if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              if (parameters[key2] === void 0) {
+                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
@@ -33953,9 +33953,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key] === void 0) {
+        if (parameters[key2] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key2] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -34051,11 +34051,11 @@ var init_json_with_bigint = __esm({
       }
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-      const prepareVal = (parent, key, val) => {
+      const prepareVal = (parent, key2, val) => {
         const isObject = val !== null && typeof val === "object";
         const hasToJSON = isObject && typeof val.toJSON === "function";
         if (hasToJSON) {
-          val = val.toJSON(key);
+          val = val.toJSON(key2);
         }
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val + "n";
@@ -34066,7 +34066,7 @@ var init_json_with_bigint = __esm({
           return val.toString() + "n";
         }
         if (isFunctionReplacer) {
-          val = replacer.call(parent, key, val);
+          val = replacer.call(parent, key2, val);
         }
         const isPostReplacerObject = val !== null && typeof val === "object";
         if (isPostReplacerObject) {
@@ -34203,11 +34203,11 @@ var init_json_with_bigint = __esm({
         if (supportsRawJSON) {
           return originalStringify(
             value,
-            (key, val) => {
+            (key2, val) => {
               if (typeof val === "bigint") return JSON.rawJSON(val.toString());
               const hasFunctionReplacer = typeof replacer === "function";
-              if (hasFunctionReplacer) return replacer(key, val);
-              const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+              if (hasFunctionReplacer) return replacer(key2, val);
+              const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
               if (isKeyInArrayReplacer) return val;
               return val;
             },
@@ -34217,13 +34217,13 @@ var init_json_with_bigint = __esm({
         if (!value) return originalStringify(value, replacer, space);
         const convertedToCustomJSON = originalStringify(
           value,
-          (key, val) => {
+          (key2, val) => {
             const isNoise = typeof val === "string" && noiseValue.test(val);
             if (isNoise) return val.toString() + "n";
             if (typeof val === "bigint") return val.toString() + "n";
             const hasFunctionReplacer = typeof replacer === "function";
-            if (hasFunctionReplacer) return replacer(key, val);
-            const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+            if (hasFunctionReplacer) return replacer(key2, val);
+            const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
             if (isKeyInArrayReplacer) return val;
             return val;
           },
@@ -34265,17 +34265,17 @@ var init_json_with_bigint = __esm({
         return false;
       }
     };
-    convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
+    convertMarkedBigIntsReviver = (key2, value, context3, userReviver) => {
       const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
       if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
       const isNoiseValue = typeof value === "string" && noiseValue.test(value);
       if (isNoiseValue) return value.slice(0, -1);
       const hasUserReviver = typeof userReviver === "function";
       if (!hasUserReviver) return value;
-      return userReviver(key, value, context3);
+      return userReviver(key2, value, context3);
     };
     JSONParseV2 = (text, reviver) => {
-      return JSON.parse(text, (key, value, context3) => {
+      return JSON.parse(text, (key2, value, context3) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -34284,7 +34284,7 @@ var init_json_with_bigint = __esm({
         if (isBigInt) return BigInt(context3.source);
         const hasCustomReviver = typeof reviver === "function";
         if (!hasCustomReviver) return value;
-        return reviver(key, value, context3);
+        return reviver(key2, value, context3);
       });
     };
     MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -34307,8 +34307,8 @@ var init_json_with_bigint = __esm({
             }
           }
         } else {
-          const { parent, key } = node;
-          let value = parent[key];
+          const { parent, key: key2 } = node;
+          let value = parent[key2];
           if (typeof value === "string") {
             const isCustomFormatBigInt = customFormat.test(value);
             if (isCustomFormatBigInt) {
@@ -34320,13 +34320,13 @@ var init_json_with_bigint = __esm({
           }
           const hasUserReviver = typeof userReviver === "function";
           if (hasUserReviver) {
-            value = userReviver.call(parent, key, value);
+            value = userReviver.call(parent, key2, value);
           }
           const isDeleted = value === void 0;
           if (isDeleted) {
-            delete parent[key];
+            delete parent[key2];
           } else {
-            parent[key] = value;
+            parent[key2] = value;
           }
           stack.pop();
         }
@@ -34355,7 +34355,7 @@ var init_json_with_bigint = __esm({
         const serializedData = serializeBigInts(text);
         return originalParse(
           serializedData,
-          (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
+          (key2, value, context3) => convertMarkedBigIntsReviver(key2, value, context3, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
@@ -34475,8 +34475,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+  for (const [key2, value] of fetchResponse.headers) {
+    responseHeaders[key2] = value;
   }
   const octokitResponse = {
     url,
@@ -34617,11 +34617,11 @@ function graphql(request2, query, options2) {
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options2) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+    for (const key2 in options2) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
       return Promise.reject(
         new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
+          `[@octokit/graphql] "${key2}" cannot be used as variable name`
         )
       );
     }
@@ -34629,15 +34629,15 @@ function graphql(request2, query, options2) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
+  ).reduce((result, key2) => {
+    if (NON_VARIABLE_OPTIONS.includes(key2)) {
+      result[key2] = parsedOptions[key2];
       return result;
     }
     if (!result.variables) {
       result.variables = {};
     }
-    result.variables[key] = parsedOptions[key];
+    result.variables[key2] = parsedOptions[key2];
     return result;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
@@ -34647,8 +34647,8 @@ function graphql(request2, query, options2) {
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
+      for (const key2 of Object.keys(response.headers)) {
+        headers[key2] = response.headers[key2];
       }
       throw new GraphqlResponseError(
         requestOptions,
@@ -37603,16 +37603,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty(val)}`;
+            cmdStr += `${key2}=${escapeProperty(val)}`;
           }
         }
       }
@@ -37644,16 +37644,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key2, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
+  if (key2.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -37784,7 +37784,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -38105,8 +38105,8 @@ function fileSystemErrorMessage(error2, cwd) {
   const syscall = (error2.syscall ?? "").replace(/^spawn .*/, "spawn");
   const attempt = attempts[syscall] ?? syscall;
   const target = syscall === "rename" || syscall === "copyfile" ? error2.dest ?? error2.path : error2.path ?? error2.dest;
-  const shown = target === void 0 ? "" : ` ${JSON.stringify(shownPath(target, cwd))}`;
-  return `Cannot ${attempt}${shown}: ${fileSystemReason(error2)}.`;
+  const shown2 = target === void 0 ? "" : ` ${JSON.stringify(shownPath(target, cwd))}`;
+  return `Cannot ${attempt}${shown2}: ${fileSystemReason(error2)}.`;
 }
 function shownPath(target, cwd) {
   if (cwd === void 0 || !path.isAbsolute(target) || path.dirname(cwd) === cwd) return target;
@@ -38138,7 +38138,8 @@ var warningCodes = /* @__PURE__ */ new Set([
   "rollup-missing",
   "actuals-rollup-mismatch",
   "target-not-challenging",
-  "target-unrealistic"
+  "target-unrealistic",
+  "final-without-closing"
 ]);
 function defaultSeverity(code) {
   return warningCodes.has(code) ? "warning" : "error";
@@ -38217,8 +38218,8 @@ function monthsFrom(first, count) {
 function periodsOverlap(a, b) {
   return a.months.some((month) => b.months.includes(month));
 }
-function yearPartMonths(period2, part, key) {
-  const match = (part === "quarter" ? /^Q([1-4])$/ : /^H([12])$/).exec(key);
+function yearPartMonths(period2, part, key2) {
+  const match = (part === "quarter" ? /^Q([1-4])$/ : /^H([12])$/).exec(key2);
   if (!match) return void 0;
   const count = monthsIn[part];
   return monthsFrom(addMonths(period2.yearStart, (Number(match[1]) - 1) * count), count);
@@ -38619,9 +38620,9 @@ function applyOperator(operator, left, right) {
 function isTimeDimension(dimension) {
   return dimension === "month" || dimension === "quarter" || dimension === "half";
 }
-function monthsOfItem(by, key, period2) {
-  if (by === "month") return isMonth(key) ? [key] : void 0;
-  return yearPartMonths(period2, by, key);
+function monthsOfItem(by, key2, period2) {
+  if (by === "month") return isMonth(key2) ? [key2] : void 0;
+  return yearPartMonths(period2, by, key2);
 }
 function forEachBreakdown(goal, visit2) {
   forEachBreakdownWithin(goal, void 0, visit2);
@@ -38712,15 +38713,15 @@ function valueOf(candidates, filter, aggregate, dimensionOrder) {
   if (dimension === void 0) return void 0;
   const partRows = /* @__PURE__ */ new Map();
   for (const row of candidates) {
-    const key = row.dimensions.get(dimension);
-    if (key === void 0) continue;
-    const rows = partRows.get(key);
+    const key2 = row.dimensions.get(dimension);
+    if (key2 === void 0) continue;
+    const rows = partRows.get(key2);
     if (rows) rows.push(row);
-    else partRows.set(key, [row]);
+    else partRows.set(key2, [row]);
   }
   const parts = [];
-  for (const [key, rows] of partRows) {
-    const part = valueOf(rows, new Map([...filter, [dimension, key]]), aggregate, dimensionOrder);
+  for (const [key2, rows] of partRows) {
+    const part = valueOf(rows, new Map([...filter, [dimension, key2]]), aggregate, dimensionOrder);
     if (part !== void 0) parts.push(part);
   }
   return combine(aggregate, parts);
@@ -38860,6 +38861,8 @@ function comparePreviousPeriods(model, index, asOf, goalSets) {
     const previous = previousPeriod(goalSet.period, model.settings.fiscalYearStart);
     const then = byTeam.get(goalSet.team).find((other) => sameMonths(other.period.months, previous.months));
     for (const goal of goalSet.score.goals) goal.previous = previousScore(model, index, asOf, goal, goalSet.team, previous, then);
+    const actions = then?.score.review?.actions ?? [];
+    goalSet.score.carriedActions = actions.length === 0 ? null : { period: then.score.period, actions: [...actions] };
   }
 }
 function previousScore(model, index, asOf, goal, team, previous, then) {
@@ -38983,6 +38986,262 @@ function sharedGoals(goalSets) {
   };
 }
 
+// src/model/kinds.ts
+var apiVersion = "goalpost/v1";
+var documentKinds = ["KpiCatalog", "Team", "GoalSet", "Settings", "CheckIn"];
+function isDocumentKind(value) {
+  return typeof value === "string" && documentKinds.includes(value);
+}
+var aggregates = ["sum", "mean", "min", "max", "first", "last"];
+var directions = ["increase", "decrease"];
+var comparisons = ["atLeast", "atMost"];
+var locales = ["en", "zh-CN"];
+
+// src/model/schema/json-schema.ts
+function doc(markdown) {
+  return { description: markdown.replace(/\*\*|`/g, ""), markdownDescription: markdown };
+}
+
+// src/model/schema/common.ts
+var kpiIdPattern = "^[A-Za-z_][A-Za-z0-9_]*$";
+var idPattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
+var periodPattern = "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$";
+var datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+var dimensionPattern = "^[A-Za-z][A-Za-z0-9_]*$";
+var kpiReference = {
+  type: "string",
+  title: "KPI",
+  ...doc("The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`."),
+  pattern: kpiIdPattern,
+  patternErrorMessage: "A KPI id uses letters, digits and underscores only, and does not start with a digit."
+};
+var personReference = {
+  type: "string",
+  title: "Person",
+  ...doc("The id of a member of the team (**\u8D1F\u8D23\u4EBA**), as declared in the team file, e.g. `li.wei`."),
+  pattern: idPattern,
+  patternErrorMessage: "A person id uses letters, digits and . _ - only (for example li.wei)."
+};
+var period = {
+  type: ["string", "integer"],
+  title: "Period",
+  ...doc(
+    "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`; or a fiscal year (**\u8D22\u5E74**) `FY2027` and its halves and quarters `FY2027-H1`, `FY2027-Q1`, named after the calendar year the fiscal year ends in (see `fiscalYearStart` in the settings)."
+  ),
+  pattern: periodPattern,
+  patternErrorMessage: "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).",
+  minimum: 1e3,
+  maximum: 9999,
+  examples: ["2026-Q4", "2026-H2", "2026", "2026-11", "FY2027", "FY2027-Q1"]
+};
+var incentives = {
+  type: "object",
+  title: "Incentives",
+  ...doc(
+    "How a person\u2019s score turns into a payout factor (**\u6FC0\u52B1**): a curve of points `{attainment, payout}` in increasing attainment, linear between them; `below` under the first point, the last payout above the last point. Payouts are computed for closed goal sets only, and shown only when asked for."
+  ),
+  properties: {
+    curve: {
+      type: "array",
+      title: "curve",
+      ...doc("The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`."),
+      minItems: 1,
+      items: {
+        type: "object",
+        title: "Point",
+        properties: {
+          attainment: { type: "number", title: "attainment", ...doc("A person\u2019s score, as a fraction: `1.0` = 100%."), minimum: 0 },
+          payout: { type: "number", title: "payout", ...doc("The payout factor at that score: `1.0` = the full incentive."), minimum: 0 }
+        },
+        required: ["attainment", "payout"],
+        additionalProperties: false
+      }
+    },
+    below: { type: "number", title: "below", ...doc("The payout under the first point of the curve, e.g. `0`."), minimum: 0 }
+  },
+  required: ["curve"],
+  additionalProperties: false
+};
+var thresholds = {
+  type: "object",
+  title: "Status thresholds",
+  ...doc(
+    "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below."
+  ),
+  properties: {
+    green: { type: "number", title: "green", ...doc("On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`."), minimum: 0 },
+    amber: { type: "number", title: "amber", ...doc("At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**)."), minimum: 0 }
+  },
+  additionalProperties: false
+};
+
+// src/score/check-ins.ts
+var date = new RegExp(datePattern);
+var byTeamCache = /* @__PURE__ */ new WeakMap();
+function isComplete(checkIn) {
+  return checkIn.team !== void 0 && checkIn.author !== void 0 && checkIn.date !== void 0 && date.test(checkIn.date);
+}
+function checkInsByTeam(model) {
+  let byTeam = byTeamCache.get(model);
+  if (byTeam) return byTeam;
+  const lists = /* @__PURE__ */ new Map();
+  for (const checkIn of model.checkIns) {
+    if (!isComplete(checkIn)) continue;
+    let list = lists.get(checkIn.team);
+    if (!list) lists.set(checkIn.team, list = []);
+    list.push(checkIn);
+  }
+  for (const list of lists.values()) list.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  byTeam = lists;
+  byTeamCache.set(model, byTeam);
+  return byTeam;
+}
+function checkInsOfGoalSet(model, goalSet, asOf) {
+  const byGoal = /* @__PURE__ */ new Map();
+  const period2 = goalSet.period;
+  const team = goalSet.team === void 0 ? void 0 : model.teams.get(goalSet.team);
+  if (goalSet.team !== void 0 && period2) {
+    const months = new Set(period2.months);
+    for (const checkIn of checkInsByTeam(model).get(goalSet.team) ?? []) {
+      const month = checkIn.date.slice(0, 7);
+      if (!months.has(month) || asOf !== void 0 && month > asOf) continue;
+      for (const update of checkIn.goals) {
+        if (update.confidence === void 0) continue;
+        let list = byGoal.get(update.goal);
+        if (!list) byGoal.set(update.goal, list = []);
+        list.push({ checkIn, update });
+      }
+    }
+  }
+  const nameOf2 = (person) => team?.members.get(person)?.name ?? null;
+  return (goalId) => {
+    const updates = byGoal.get(goalId);
+    if (!updates) return { latest: null, confidence: [] };
+    const { checkIn, update } = updates.at(-1);
+    return {
+      latest: {
+        date: checkIn.date,
+        author: checkIn.author,
+        authorName: nameOf2(checkIn.author),
+        confidence: update.confidence,
+        status: update.status ?? null,
+        note: update.note ?? null,
+        blockers: [...update.blockers],
+        next: [...update.next],
+        owner: update.owner ?? null,
+        ownerName: update.owner === void 0 ? null : nameOf2(update.owner)
+      },
+      confidence: updates.map((each) => ({ date: each.checkIn.date, value: each.update.confidence }))
+    };
+  };
+}
+var assessmentRank = { "on-track": 2, "at-risk": 1, "off-track": 0 };
+function assessmentGap(self, computed) {
+  if (self === null || computed === "no-data") return false;
+  return assessmentRank[self] > assessmentRank[computed];
+}
+function netConfidence(latest) {
+  let counted = 0;
+  let high = 0;
+  let low = 0;
+  for (const value of latest) {
+    if (value === null) continue;
+    counted++;
+    if (value >= 7) high++;
+    else if (value <= 3) low++;
+  }
+  if (counted === 0) return null;
+  const net = (high - low) * 100 / counted;
+  return Math.sign(net) * Math.round(Math.abs(net)) + 0;
+}
+
+// src/score/incentives.ts
+function payoutAt(curve, score) {
+  const points = curve.curve;
+  const first = points[0];
+  if (first === void 0 || score < first.attainment) return curve.below;
+  for (let i = 1; i < points.length; i++) {
+    const from = points[i - 1];
+    const to = points[i];
+    if (score > to.attainment) continue;
+    if (score === to.attainment) return to.payout;
+    return from.payout + (to.payout - from.payout) * (score - from.attainment) / (to.attainment - from.attainment);
+  }
+  return points[points.length - 1].payout;
+}
+
+// src/score/people.ts
+function scorePeople(model, teams, options2) {
+  const owned = /* @__PURE__ */ new Map();
+  const entry = (id) => {
+    let value = owned.get(id);
+    if (!value) owned.set(id, value = { goals: [], items: [], parts: [] });
+    return value;
+  };
+  for (const team of model.teams.values()) for (const id of team.members.keys()) entry(id);
+  const cap = model.settings.cap;
+  for (const teamScore of teams) {
+    const where3 = { team: teamScore.team, period: teamScore.period };
+    const part = (weight, attainment2) => ({
+      weight,
+      capped: attainment2 === null ? void 0 : cappedAttainment(attainment2, cap),
+      period: teamScore.period,
+      start: teamScore.months[0] ?? "",
+      closed: teamScore.closed !== null
+    });
+    for (const goal of teamScore.goals) {
+      const owner = entry(goal.owner);
+      owner.goals.push({ ...where3, goal: goal.id, title: goal.title, weight: goal.weight, attainment: goal.attainment, counted: goal.attainment === null ? 0 : goal.weight });
+      owner.parts.push(part(goal.weight, goal.attainment));
+      for (const initiative of goal.initiatives) entry(initiative.owner);
+      const walk = (items, path6) => {
+        for (const item of items) {
+          if (item.owner !== null) {
+            const weight = itemWeight(goal, item);
+            const itemOwner = entry(item.owner);
+            itemOwner.items.push({ ...where3, goal: goal.id, by: item.by, key: item.key, path: [...path6], weight, attainment: item.attainment });
+            itemOwner.parts.push(part(weight, item.attainment));
+          }
+          walk(item.breakdown, [...path6, item.key]);
+        }
+      };
+      walk(goal.breakdown, []);
+    }
+  }
+  return [...owned.keys()].sort().map((id) => {
+    const { goals, items, parts } = owned.get(id);
+    const memberOf = [...model.teams.values()].filter((team) => team.members.has(id)).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const name = memberOf.map((team) => team.members.get(id).name).find((n) => n !== void 0);
+    const curve = memberOf.find((team) => team.incentives !== void 0)?.incentives ?? model.settings.incentives;
+    return {
+      id,
+      name: name ?? null,
+      teams: memberOf.map((team) => team.id),
+      score: weightedScore(parts) ?? null,
+      goals,
+      items,
+      payout: payoutOf(curve, parts, options2.provisional)
+    };
+  });
+}
+function itemWeight(goal, item) {
+  const share = item.target / goal.target;
+  return Number.isFinite(share) && share > 0 ? goal.weight * share : 0;
+}
+function payoutOf(curve, parts, provisional) {
+  if (!curve) return null;
+  const counted = parts.filter((part) => part.capped !== void 0 && part.weight > 0 && (provisional || part.closed));
+  const score = weightedScore(counted);
+  if (score === void 0) return null;
+  const periods = new Map(counted.map((part) => [part.period, part.start]));
+  return {
+    factor: payoutAt(curve, score),
+    score,
+    provisional: counted.some((part) => !part.closed),
+    periods: [...periods].sort(([a, aStart], [b, bStart]) => aStart < bStart ? -1 : aStart > bStart ? 1 : a < b ? -1 : a > b ? 1 : 0).map(([period2]) => period2)
+  };
+}
+
 // src/score/score.ts
 function scoreRepository(model, options2 = {}) {
   const index = actualsIndex(model);
@@ -38998,7 +39257,8 @@ function scoreRepository(model, options2 = {}) {
     if (teamScore) scored.push(teamScore);
   }
   comparePreviousPeriods(model, index, asOf, scored);
-  return { asOf: asOf ?? null, teams: scored.map((goalSet) => goalSet.score) };
+  const teams = scored.map((goalSet) => goalSet.score);
+  return { asOf: asOf ?? null, teams, people: scorePeople(model, teams, { provisional: options2.provisional ?? false }) };
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -39009,17 +39269,20 @@ function scoreGoalSet(run2, goalSet, shared) {
   if (teamId === void 0 || !period2) return void 0;
   const team = run2.model.teams.get(teamId);
   const elapsed = run2.asOf === void 0 ? [] : period2.months.filter((month) => month <= run2.asOf);
+  const checkIns2 = checkInsOfGoalSet(run2.model, goalSet, run2.asOf);
   const scores = [];
   for (const goal of goalSet.goals) {
-    const scored = scoreGoal(run2, { goalSet, goal }, period2, elapsed);
+    const scored = scoreGoal(run2, { goalSet, goal }, period2, elapsed, checkIns2);
     if (scored) scores.push(scored);
   }
   const cap = run2.model.settings.cap;
   const capped = (value) => value === null ? void 0 : cappedAttainment(value, cap);
   const score = weightedScore(scores.map((g) => ({ weight: g.weight, capped: capped(g.attainment) })));
   const forecastScore = weightedScore(
-    scores.map((g) => ({ weight: g.weight, capped: g.attainment === null ? void 0 : capped(g.forecastAttainment ?? g.attainment) }))
+    scores.map((g) => ({ weight: g.weight, capped: g.attainment === null ? void 0 : capped(g.override?.attainment ?? g.forecastAttainment ?? g.attainment) }))
   );
+  const nameIn = (person) => team?.members.get(person)?.name ?? null;
+  const { closed, reopened, review } = goalSet;
   const initiatives2 = scores.flatMap((g) => g.initiatives);
   return {
     team: teamId,
@@ -39039,11 +39302,22 @@ function scoreGoalSet(run2, goalSet, shared) {
         done: initiatives2.filter((i) => i.status === "done").length,
         overdue: initiatives2.filter((i) => i.overdue).length,
         blocked: initiatives2.filter((i) => i.status === "blocked").length
-      }
+      },
+      // A reopened goal set is open again until it is closed again without `reopened`.
+      closed: closed?.date !== void 0 && closed.by !== void 0 && !reopened ? { date: closed.date, by: closed.by, byName: nameIn(closed.by) } : null,
+      reopened: reopened?.date !== void 0 && reopened.by !== void 0 ? { date: reopened.date, by: reopened.by, byName: nameIn(reopened.by), reason: reopened.reason ?? "" } : null,
+      review: review ? { wentWell: [...review.wentWell], toImprove: [...review.toImprove], actions: [...review.actions] } : null,
+      carriedActions: null,
+      netConfidence: netConfidence(scores.map((g) => g.checkIn?.confidence ?? null))
     }
   };
 }
-function scoreGoal(run2, place, period2, elapsed) {
+function overrideOf(place) {
+  const final = place.goal.final;
+  if (!place.goalSet.closed || place.goalSet.reopened || final?.attainment === void 0) return null;
+  return { attainment: final.attainment, reason: final.reason ?? "" };
+}
+function scoreGoal(run2, place, period2, elapsed, checkIns2) {
   const { model } = run2;
   const goal = place.goal;
   const kpi = goal.kpi === void 0 ? void 0 : model.kpis.get(goal.kpi);
@@ -39067,6 +39341,11 @@ function scoreGoal(run2, place, period2, elapsed) {
   const pace = paceOf(context3, goal.target, goal.breakdowns, evenPace(period2.months, elapsed));
   const judged = judge(context3, goal.target, goal.baseline, actual, pace);
   const trendValues = monthlyValues(model, run2.index, kpi, scope);
+  const override = overrideOf(place);
+  const computed = judged.attainment?.value;
+  const counted = override?.attainment ?? computed;
+  const updates = checkIns2(goal.id);
+  const status = override ? paceStatus({ value: override.attainment, bestPossible: false }, context3.thresholds) : judged.status;
   return {
     id: goal.id,
     title: goal.title ?? goal.id,
@@ -39084,22 +39363,27 @@ function scoreGoal(run2, place, period2, elapsed) {
     comparison: comparison ?? null,
     actual: actual ?? null,
     progress: judged.progress ?? null,
-    attainment: judged.attainment?.value ?? null,
-    bestPossible: judged.attainment?.bestPossible ?? false,
+    attainment: counted ?? null,
+    computedAttainment: computed ?? null,
+    override,
+    bestPossible: override ? false : judged.attainment?.bestPossible ?? false,
     expected: judged.expected ?? null,
     forecast: judged.forecast ?? null,
     forecastAttainment: judged.forecastAttainment?.value ?? null,
     forecastReachesTarget: judged.forecast === void 0 ? null : meetsTarget(context3, judged.forecast, goal.target),
     met: judged.met,
-    status: judged.status,
+    status,
     weight: goal.weight,
-    score: judged.attainment === void 0 ? null : cappedAttainment(judged.attainment.value, context3.cap) * goal.weight / 100,
+    score: counted === void 0 ? null : cappedAttainment(counted, context3.cap) * goal.weight / 100,
     trend: elapsed.map((month, i) => ({ month, value: trendValues[i] ?? null })),
     breakdown: scoreBreakdowns(context3, goal.breakdowns, scope, pace),
     actualFrom: actual === void 0 ? null : source.kind === "rows" ? "rows" : "contributors",
     contributors: [...goal.contributors],
     initiatives: scoreInitiatives(context3, goal.initiatives),
-    previous: null
+    previous: null,
+    checkIn: updates.latest,
+    confidence: updates.confidence,
+    assessmentGap: assessmentGap(updates.latest?.status ?? null, status)
   };
 }
 function nameOf(context3, person) {
@@ -39184,10 +39468,10 @@ function plannedShare(target, parent, months) {
   }
   return target * parent.months.filter(inMonths).length / parent.months.length;
 }
-function partMonths(context3, by, key, within) {
-  if (by === "month") return within.includes(key) ? [key] : [];
+function partMonths(context3, by, key2, within) {
+  if (by === "month") return within.includes(key2) ? [key2] : [];
   if (by !== "quarter" && by !== "half") return void 0;
-  return (yearPartMonths(context3.period, by, key) ?? []).filter((month) => within.includes(month));
+  return (yearPartMonths(context3.period, by, key2) ?? []).filter((month) => within.includes(month));
 }
 function scoreBreakdowns(context3, breakdowns, parentScope, parentPace) {
   const { model, index } = context3.run;
@@ -39459,10 +39743,10 @@ function breakdownKeys(model) {
     for (const goal of goalSet.goals) {
       forEachBreakdown(goal, (breakdown) => {
         if (breakdown.by === void 0) return;
-        const key = `${goalSet.team}\0${goal.kpi}\0${breakdown.by}`;
-        const set = keys.get(key) ?? /* @__PURE__ */ new Set();
+        const key2 = `${goalSet.team}\0${goal.kpi}\0${breakdown.by}`;
+        const set = keys.get(key2) ?? /* @__PURE__ */ new Set();
         for (const item of breakdown.items) set.add(item.key);
-        keys.set(key, set);
+        keys.set(key2, set);
       });
     }
   }
@@ -39591,8 +39875,8 @@ var actualsRollup = {
           const combined = kpiValue(model, index, kpi, { source: rolledUp, months: [month], filter: teamTotal2 });
           if (combined === void 0 || withinTolerance(combined, reported, model.settings.tolerance)) continue;
           const names = listNames(contributors.filter((place) => place.goalSet.period?.months.includes(month)).map(goalPath));
-          const percent = reported === 0 ? "" : ` (${formatShare(Math.abs(combined - reported), Math.abs(reported))})`;
-          const message = `The actuals of ${goalSet.team} for ${kpi.id} in ${month} (${formatFigure(reported)}) disagree with those of the goals aligned to ${goalPath({ goalSet, goal })} (${names}), which come to ${formatFigure(combined)}: ${formatFigure(Math.abs(combined - reported))} apart${percent}. The goal is scored from its own rows.`;
+          const percent3 = reported === 0 ? "" : ` (${formatShare(Math.abs(combined - reported), Math.abs(reported))})`;
+          const message = `The actuals of ${goalSet.team} for ${kpi.id} in ${month} (${formatFigure(reported)}) disagree with those of the goals aligned to ${goalPath({ goalSet, goal })} (${names}), which come to ${formatFigure(combined)}: ${formatFigure(Math.abs(combined - reported))} apart${percent3}. The goal is scored from its own rows.`;
           diagnostics.push(diagnosticAt(spanOf(goal.at, ["kpi"]), "actuals-rollup-mismatch", message));
           break;
         }
@@ -39618,11 +39902,11 @@ var actualsSums = {
     for (const table of model.actuals) {
       for (const row of table.rows) {
         if (row.value === void 0) continue;
-        const key = `${row.team}\0${row.kpi}`;
-        const before = totals.get(key) ?? 0;
+        const key2 = `${row.team}\0${row.kpi}`;
+        const before = totals.get(key2) ?? 0;
         if (before > largestExactValue) continue;
         const total = before + Math.abs(row.value);
-        totals.set(key, total);
+        totals.set(key2, total);
         if (total <= largestExactValue) continue;
         diagnostics.push(
           diagnosticAt(
@@ -39732,8 +40016,8 @@ function monthRange(months) {
 function yearName(period2) {
   return `${period2.fiscal ? "FY" : ""}${period2.year}`;
 }
-function yearPartName(key, period2) {
-  return `${key} of ${yearName(period2)}`;
+function yearPartName(key2, period2) {
+  return `${key2} of ${yearName(period2)}`;
 }
 function itemName(item, by, period2) {
   return by === "quarter" || by === "half" ? yearPartName(item.key, period2) : item.key;
@@ -39742,12 +40026,12 @@ function frameName(frame, period2) {
   const range = `(${monthRange(frame.months)})`;
   return frame.item ? `${itemName(frame.item, frame.by, period2)} ${range}, the item this breakdown splits` : `the period ${period2.id} ${range}`;
 }
-function suggestYearPart(key, part, period2, fiscalYearStart) {
-  const named = parsePeriod(key, fiscalYearStart);
+function suggestYearPart(key2, part, period2, fiscalYearStart) {
+  const named = parsePeriod(key2, fiscalYearStart);
   if (period2 && named?.unit === part && named.fiscal === period2.fiscal && named.year === period2.year) {
     return ` Did you mean "${yearParts[part].keys[named.index - 1]}"?`;
   }
-  return didYouMean(key, yearParts[part].keys);
+  return didYouMean(key2, yearParts[part].keys);
 }
 function monthProblem(item, period2, frame) {
   if (!isMonth(item.key)) {
@@ -39829,8 +40113,8 @@ var breakdownTotals = {
           if (withinTolerance(combined, target, tolerance)) return;
           const whose = parent.kind === "goal" ? `the goal's target` : `the target of item "${parent.item.key}"`;
           const by = breakdown.by === void 0 ? "" : ` by ${breakdown.by}`;
-          const percent = target === 0 ? "" : ` (${formatNumber(Math.round(Math.abs(difference) / Math.abs(target) * 1e4) / 100)}%)`;
-          const gap = `${formatNumber(Math.abs(difference))} ${difference < 0 ? "short" : "over"}${percent}`;
+          const percent3 = target === 0 ? "" : ` (${formatNumber(Math.round(Math.abs(difference) / Math.abs(target) * 1e4) / 100)}%)`;
+          const gap = `${formatNumber(Math.abs(difference))} ${difference < 0 ? "short" : "over"}${percent3}`;
           const message = aggregate === "sum" ? `The breakdown${by} adds up to ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.` : `The breakdown${by} should ${wording[aggregate].should} ${whose}, since KPI "${kpi.id}" combines ${isTimeDimension(breakdown.by) ? timeParts[breakdown.by] : "parts"} by ${aggregate}: its items ${wording[aggregate].actual} ${formatNumber(combined)}, but ${whose} is ${formatNumber(target)}: ${gap}.`;
           diagnostics.push(diagnosticAt(keySpanOf(breakdown.at, ["items"]), aggregate === "sum" ? "breakdown-sum" : "breakdown-mismatch", message));
         });
@@ -39902,9 +40186,9 @@ function describeVerdict(verdict, goal, target, best, results, direction, maxGro
   const then = `the team's result of ${formatFigure(base)} for KPI "${goal.kpi}" in ${best.period.id}${other ? ` (the better of it and ${formatFigure(other.value)} in ${other.period.id})` : ""}`;
   const optOut = (what) => `if ${what}, set \`challenge: false\` on the goal and say why in \`notes\`.`;
   if (verdict === "target-not-challenging") {
-    const change = Math.abs(target - base);
+    const change2 = Math.abs(target - base);
     const worse = direction === "increase" ? "less" : "more";
-    const asked2 = withinTolerance(target, base, 0) ? `no ${direction === "increase" ? "growth" : "reduction"}` : `${base === 0 ? formatFigure(change) : formatShare(change, Math.abs(base))} ${worse}`;
+    const asked2 = withinTolerance(target, base, 0) ? `no ${direction === "increase" ? "growth" : "reduction"}` : `${base === 0 ? formatFigure(change2) : formatShare(change2, Math.abs(base))} ${worse}`;
     return `The target of ${formatFigure(target)} does not improve on ${then}: it asks for ${asked2}. A target should ask for more than the team has already achieved (\u6301\u7EED\u6539\u8FDB); ${optOut("holding the level is the plan")}`;
   }
   const limit = realisticLimit(base, direction, maxGrowth);
@@ -39913,97 +40197,210 @@ function describeVerdict(verdict, goal, target, best, results, direction, maxGro
   return `The target of ${formatFigure(target)} ${asked}. A target should be challenging yet within the team's reach (\u5177\u6709\u6311\u6218\u6027\uFF0C\u540C\u65F6\u8003\u8651\u5230\u56E2\u961F\u7684\u5B9E\u9645\u60C5\u51B5); ${optOut("the stretch is meant")}`;
 }
 
-// src/model/kinds.ts
-var apiVersion = "goalpost/v1";
-var documentKinds = ["KpiCatalog", "Team", "GoalSet", "Settings", "CheckIn"];
-function isDocumentKind(value) {
-  return typeof value === "string" && documentKinds.includes(value);
+// src/checks/check-ins.ts
+var date2 = new RegExp(datePattern);
+function where(span) {
+  return `${span.source.path}:${span.source.position(span.start).line}`;
 }
-var aggregates = ["sum", "mean", "min", "max", "first", "last"];
-var directions = ["increase", "decrease"];
-var comparisons = ["atLeast", "atMost"];
-var locales = ["en", "zh-CN"];
-
-// src/model/schema/json-schema.ts
-function doc(markdown) {
-  return { description: markdown.replace(/\*\*|`/g, ""), markdownDescription: markdown };
+function periodWithMonths(goalSet) {
+  const months = goalSet.period.months;
+  return months.length === 1 ? goalSet.period.id : `${goalSet.period.id} (${months[0]} to ${months.at(-1)})`;
 }
-
-// src/model/schema/common.ts
-var kpiIdPattern = "^[A-Za-z_][A-Za-z0-9_]*$";
-var idPattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
-var periodPattern = "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$";
-var datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
-var dimensionPattern = "^[A-Za-z][A-Za-z0-9_]*$";
-var kpiReference = {
-  type: "string",
-  title: "KPI",
-  ...doc("The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`."),
-  pattern: kpiIdPattern,
-  patternErrorMessage: "A KPI id uses letters, digits and underscores only, and does not start with a digit."
-};
-var personReference = {
-  type: "string",
-  title: "Person",
-  ...doc("The id of a member of the team (**\u8D1F\u8D23\u4EBA**), as declared in the team file, e.g. `li.wei`."),
-  pattern: idPattern,
-  patternErrorMessage: "A person id uses letters, digits and . _ - only (for example li.wei)."
-};
-var period = {
-  type: ["string", "integer"],
-  title: "Period",
-  ...doc(
-    "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`; or a fiscal year (**\u8D22\u5E74**) `FY2027` and its halves and quarters `FY2027-H1`, `FY2027-Q1`, named after the calendar year the fiscal year ends in (see `fiscalYearStart` in the settings)."
-  ),
-  pattern: periodPattern,
-  patternErrorMessage: "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).",
-  minimum: 1e3,
-  maximum: 9999,
-  examples: ["2026-Q4", "2026-H2", "2026", "2026-11", "FY2027", "FY2027-Q1"]
-};
-var incentives = {
-  type: "object",
-  title: "Incentives",
-  ...doc(
-    "How a person\u2019s score turns into a payout factor (**\u6FC0\u52B1**): a curve of points `{attainment, payout}` in increasing attainment, linear between them; `below` under the first point, the last payout above the last point. Payouts are computed for closed goal sets only, and shown only when asked for."
-  ),
-  properties: {
-    curve: {
-      type: "array",
-      title: "curve",
-      ...doc("The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`."),
-      minItems: 1,
-      items: {
-        type: "object",
-        title: "Point",
-        properties: {
-          attainment: { type: "number", title: "attainment", ...doc("A person\u2019s score, as a fraction: `1.0` = 100%."), minimum: 0 },
-          payout: { type: "number", title: "payout", ...doc("The payout factor at that score: `1.0` = the full incentive."), minimum: 0 }
-        },
-        required: ["attainment", "payout"],
-        additionalProperties: false
+function goalSetsByTeam(model) {
+  const byTeam = /* @__PURE__ */ new Map();
+  for (const goalSet of model.goalSets) {
+    if (goalSet.team === void 0 || !goalSet.period) continue;
+    let list = byTeam.get(goalSet.team);
+    if (!list) byTeam.set(goalSet.team, list = []);
+    list.push(goalSet);
+  }
+  return byTeam;
+}
+function unknownPerson(team, id, span, role) {
+  return diagnosticAt(
+    span,
+    "unknown-person",
+    `${role} "${id}" is not a member of team "${team.id}".${didYouMean(id, team.members.keys())} Add them to the team file or choose a member.`
+  );
+}
+function goalDiagnostics(checkIn, day, covering, all) {
+  const ids = new Set(covering.flatMap((goalSet) => goalSet.goals.flatMap((goal) => goal.id === void 0 ? [] : [goal.id])));
+  const diagnostics = [];
+  for (const update of checkIn.goals) {
+    if (ids.has(update.goal)) continue;
+    const elsewhere = all.find((goalSet) => !covering.includes(goalSet) && goalSet.goals.some((goal) => goal.id === update.goal));
+    const coveringNames = listWords(covering.map((goalSet) => goalSet.period.id), "and");
+    const message = elsewhere ? `"${update.goal}" is a goal of ${checkIn.team}'s ${elsewhere.period.id} goal set, not of a goal set covering ${day} (${coveringNames}). Report on it in a check-in dated within ${periodWithMonths(elsewhere)}, or remove it from this one.` : `"${update.goal}" is not a goal of ${checkIn.team}'s ${coveringNames} goal set${covering.length === 1 ? "" : "s"}, which cover${covering.length === 1 ? "s" : ""} ${day}.${didYouMean(update.goal, ids)}`;
+    diagnostics.push(diagnosticAt(keySpanOf(update.at), "unknown-goal", message));
+  }
+  return diagnostics;
+}
+var checkIns = {
+  name: "check-ins",
+  codes: ["unknown-team", "checkin-without-goal-set", "unknown-goal", "unknown-person", "duplicate-checkin"],
+  run(model) {
+    const diagnostics = [];
+    const goalSets = goalSetsByTeam(model);
+    const firsts = /* @__PURE__ */ new Map();
+    for (const checkIn of model.checkIns) {
+      const day = checkIn.date !== void 0 && date2.test(checkIn.date) ? checkIn.date : void 0;
+      if (checkIn.team !== void 0 && day !== void 0) {
+        const key2 = `${checkIn.team}\0${day}`;
+        const first = firsts.get(key2);
+        if (first === void 0) firsts.set(key2, checkIn);
+        else {
+          diagnostics.push(
+            diagnosticAt(
+              spanOf(checkIn.at, ["date"]),
+              "duplicate-checkin",
+              `Team "${checkIn.team}" already has a check-in for ${day} at ${where(spanOf(first.at, ["date"]))}. Keep one check-in per team and date: merge the two, or correct the date.`
+            )
+          );
+        }
       }
-    },
-    below: { type: "number", title: "below", ...doc("The payout under the first point of the curve, e.g. `0`."), minimum: 0 }
-  },
-  required: ["curve"],
-  additionalProperties: false
+      if (checkIn.team === void 0) continue;
+      const team = model.teams.get(checkIn.team);
+      if (!team) {
+        diagnostics.push(
+          diagnosticAt(
+            spanOf(checkIn.at, ["team"]),
+            "unknown-team",
+            `Team "${checkIn.team}" has no team file.${didYouMean(checkIn.team, model.teams.keys())} A check-in is by a team with a file of kind: Team.`
+          )
+        );
+        continue;
+      }
+      if (checkIn.author !== void 0 && !team.members.has(checkIn.author)) {
+        diagnostics.push(unknownPerson(team, checkIn.author, spanOf(checkIn.at, ["author"]), "The author"));
+      }
+      for (const update of checkIn.goals) {
+        if (update.owner !== void 0 && !team.members.has(update.owner)) {
+          diagnostics.push(unknownPerson(team, update.owner, spanOf(update.at, ["owner"]), "The owner"));
+        }
+      }
+      if (day === void 0) continue;
+      const month = day.slice(0, 7);
+      const all = goalSets.get(team.id) ?? [];
+      const covering = all.filter((goalSet) => goalSet.period.months.includes(month));
+      if (covering.length === 0) {
+        const periods = all.map(periodWithMonths);
+        diagnostics.push(
+          diagnosticAt(
+            spanOf(checkIn.at, ["date"]),
+            "checkin-without-goal-set",
+            periods.length === 0 ? `Team "${team.id}" has no goal set, so there is nothing to check in on ${day}. Add a goal set for the team first.` : `No goal set of team "${team.id}" covers ${day}: its goal sets are for ${listWords(periods, "and")}. Correct the date, or add a goal set for the period.`
+          )
+        );
+        continue;
+      }
+      diagnostics.push(...goalDiagnostics(checkIn, day, covering, all));
+    }
+    return diagnostics;
+  }
 };
-var thresholds = {
-  type: "object",
-  title: "Status thresholds",
-  ...doc(
-    "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below."
-  ),
-  properties: {
-    green: { type: "number", title: "green", ...doc("On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`."), minimum: 0 },
-    amber: { type: "number", title: "amber", ...doc("At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**)."), minimum: 0 }
-  },
-  additionalProperties: false
+
+// src/checks/closing.ts
+var date3 = new RegExp(datePattern);
+function percent(attainment2) {
+  return `${formatNumber(Math.round(attainment2 * 1e4) / 100)}%`;
+}
+function signedByMembers(goalSet, model) {
+  const team = goalSet.team === void 0 ? void 0 : model.teams.get(goalSet.team);
+  if (!team) return [];
+  const diagnostics = [];
+  const signOffs = [
+    ["closed", goalSet.closed],
+    ["reopened", goalSet.reopened]
+  ];
+  for (const [verb, signOff] of signOffs) {
+    if (signOff?.by === void 0 || team.members.has(signOff.by)) continue;
+    diagnostics.push(
+      diagnosticAt(
+        spanOf(signOff.at, ["by"]),
+        "unknown-person",
+        `The goal set is ${verb} by "${signOff.by}", who is not a member of team "${team.id}".${didYouMean(signOff.by, team.members.keys())} Add them to the team file or choose a member.`
+      )
+    );
+  }
+  return diagnostics;
+}
+var closing = {
+  name: "closing",
+  codes: ["closed-too-early", "unknown-person", "reopened-before-closed", "override-out-of-range", "final-without-closing"],
+  run(model) {
+    const diagnostics = [];
+    const cap = model.settings.cap;
+    for (const goalSet of model.goalSets) {
+      const { closed, reopened, period: period2 } = goalSet;
+      const closedOn = closed?.date !== void 0 && date3.test(closed.date) ? closed.date : void 0;
+      if (closedOn !== void 0 && period2) {
+        const lastMonth = period2.months[period2.months.length - 1];
+        if (closedOn < `${lastMonth}-01`) {
+          diagnostics.push(
+            diagnosticAt(
+              spanOf(closed.at, ["date"]),
+              "closed-too-early",
+              `The goal set is closed on ${closedOn}, before the last month of its period ${period2.id} (${lastMonth}). Close it on ${lastMonth}-01 or later, once the period's results are in.`
+            )
+          );
+        }
+      }
+      diagnostics.push(...signedByMembers(goalSet, model));
+      if (reopened && !closed) {
+        diagnostics.push(
+          diagnosticAt(
+            keySpanOf(reopened.at),
+            "reopened-before-closed",
+            "The goal set is reopened, but it was never closed. Remove `reopened`, or add `closed: {date, by}` with the day it was closed."
+          )
+        );
+      } else if (reopened?.date !== void 0 && date3.test(reopened.date) && closedOn !== void 0 && reopened.date < closedOn) {
+        diagnostics.push(
+          diagnosticAt(
+            spanOf(reopened.at, ["date"]),
+            "reopened-before-closed",
+            `The goal set is reopened on ${reopened.date}, before it was closed on ${closedOn}. A goal set is reopened on the day it was closed or later: correct one of the dates.`
+          )
+        );
+      }
+      for (const goal of goalSet.goals) {
+        const final = goal.final;
+        if (!final) continue;
+        const name = `"${goal.id ?? "?"}"`;
+        if (final.attainment !== void 0 && final.attainment > cap) {
+          diagnostics.push(
+            diagnosticAt(
+              spanOf(final.at, ["attainment"]),
+              "override-out-of-range",
+              `The final attainment of ${name} is ${percent(final.attainment)}, above the cap of ${percent(cap)} in the settings: no goal counts for more than the cap. Lower it to ${percent(cap)} or less.`
+            )
+          );
+        }
+        if (!closed) {
+          diagnostics.push(
+            diagnosticAt(
+              keySpanOf(final.at),
+              "final-without-closing",
+              `The goal ${name} has a final attainment, but its goal set is not closed, so the computed attainment still counts. Close the goal set with \`closed: {date, by}\` once the period's results are in, or remove \`final\`.`
+            )
+          );
+        } else if (reopened) {
+          diagnostics.push(
+            diagnosticAt(
+              keySpanOf(final.at),
+              "final-without-closing",
+              `The goal ${name} has a final attainment, but its goal set is reopened, so the computed attainment counts until it is closed again. Remove \`reopened\` and give \`closed\` the new date once the review is done.`
+            )
+          );
+        }
+      }
+    }
+    return diagnostics;
+  }
 };
 
 // src/checks/due-dates.ts
-var date = new RegExp(datePattern);
+var date4 = new RegExp(datePattern);
 var dueDates = {
   name: "due-dates",
   codes: ["due-outside-period"],
@@ -40013,7 +40410,7 @@ var dueDates = {
       if (!goalSet.period) continue;
       const months = goalSet.period.months;
       const period2 = `${goalSet.period.id} (${months[0]} to ${months[months.length - 1]})`;
-      const outside = (due) => due !== void 0 && date.test(due) && !months.includes(due.slice(0, 7));
+      const outside = (due) => due !== void 0 && date4.test(due) && !months.includes(due.slice(0, 7));
       for (const goal of goalSet.goals) {
         if (outside(goal.due)) {
           diagnostics.push(diagnosticAt(spanOf(goal.at, ["due"]), "due-outside-period", `The goal is due on ${goal.due}, outside its period ${period2}.`));
@@ -40048,17 +40445,17 @@ var duplicateActuals = {
       if (rows.length < 2) continue;
       const seen = /* @__PURE__ */ new Map();
       for (const row of rows) {
-        const key = dimensionsKey(row);
-        const first = seen.get(key);
+        const key2 = dimensionsKey(row);
+        const first = seen.get(key2);
         if (!first) {
-          seen.set(key, row);
+          seen.set(key2, row);
           continue;
         }
         const firstLine = first.table.source.position(first.start).line;
-        const where2 = first.table === row.table ? `row ${firstLine}` : `${first.table.source.path}:${firstLine}`;
+        const where3 = first.table === row.table ? `row ${firstLine}` : `${first.table.source.path}:${firstLine}`;
         const dimensions = [...row.dimensions].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
         const what = [row.period, row.team, row.kpi, ...dimensions.map(([name, value]) => `${name} ${value}`)].join(", ");
-        diagnostics.push(diagnosticAt(cellSpan(row), "duplicate-actual", `This row repeats ${where2} (${what}); keep one value for each.`));
+        diagnostics.push(diagnosticAt(cellSpan(row), "duplicate-actual", `This row repeats ${where3} (${what}); keep one value for each.`));
       }
     }
     return diagnostics;
@@ -40120,9 +40517,9 @@ var formulaCycles = {
           const cycle = stack.slice(stack.indexOf(input));
           const first = cycle.reduce((a, b) => order.get(a) <= order.get(b) ? a : b);
           const rotated = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first))];
-          const key = rotated.join(" ");
-          if (reported.has(key)) continue;
-          reported.add(key);
+          const key2 = rotated.join(" ");
+          if (reported.has(key2)) continue;
+          reported.add(key2);
           const kpi = model.kpis.get(first);
           const nextId = rotated[1 % rotated.length];
           const reference = formulaReferences(kpi.formula?.ast).find((r) => r.id === nextId);
@@ -40146,8 +40543,55 @@ var formulaCycles = {
   }
 };
 
+// src/checks/incentives.ts
+function percent2(attainment2) {
+  return `${formatNumber(Math.round(attainment2 * 1e4) / 100)}%`;
+}
+function writtenPoints(curve) {
+  let value = curve.at.doc.data;
+  for (const segment of [...curve.at.path, "curve"]) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) return [];
+    value = value[segment];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((point, index) => {
+    const attainment2 = typeof point === "object" && point !== null ? point["attainment"] : void 0;
+    return typeof attainment2 === "number" && Number.isFinite(attainment2) ? [{ index, attainment: attainment2 }] : [];
+  });
+}
+var incentives2 = {
+  name: "incentives",
+  codes: ["incentive-curve-order"],
+  run(model) {
+    const diagnostics = [];
+    const check = (curve) => {
+      const attainmentAt = (index) => ["curve", index, "attainment"];
+      let highest;
+      for (const point of writtenPoints(curve)) {
+        if (highest === void 0 || point.attainment > highest.attainment) {
+          highest = point;
+          continue;
+        }
+        const span = spanOf(curve.at, attainmentAt(point.index));
+        const before = spanOf(curve.at, attainmentAt(highest.index));
+        const line = before.source.position(before.start).line;
+        diagnostics.push(
+          diagnosticAt(
+            span,
+            "incentive-curve-order",
+            point.attainment === highest.attainment ? `The point at ${percent2(point.attainment)} repeats the attainment of the point on line ${line}: each point of an incentive curve needs a higher attainment than the one before it. Remove one of the two, or correct its attainment.` : `The point at ${percent2(point.attainment)} comes after the point at ${percent2(highest.attainment)} on line ${line}: the points of an incentive curve go in increasing order of attainment. Move it before that point, or correct one of the two.`
+          )
+        );
+      }
+    };
+    if (model.settings.incentives) check(model.settings.incentives);
+    for (const team of model.definitions.teams) if (team.incentives) check(team.incentives);
+    return diagnostics;
+  }
+};
+
 // src/checks/initiatives.ts
-var date2 = new RegExp(datePattern);
+var date5 = new RegExp(datePattern);
 function linkProblem(link) {
   let url;
   try {
@@ -40167,7 +40611,7 @@ var initiatives = {
       for (const goal of goalSet.goals) {
         for (const initiative of goal.initiatives) {
           const { start, due, link } = initiative;
-          if (start !== void 0 && due !== void 0 && date2.test(start) && date2.test(due) && start > due) {
+          if (start !== void 0 && due !== void 0 && date5.test(start) && date5.test(due) && start > due) {
             diagnostics.push(
               diagnosticAt(
                 spanOf(initiative.at, ["start"]),
@@ -40200,7 +40644,7 @@ var kpiDefinitions = {
   run(model) {
     const diagnostics = [];
     for (const kpi of model.definitions.kpis) {
-      const has = (key) => kpi.keys.includes(key);
+      const has = (key2) => kpi.keys.includes(key2);
       if (has("formula") && has("aggregate")) {
         diagnostics.push(
           diagnosticAt(
@@ -40260,7 +40704,7 @@ var negativeTargets = {
 };
 
 // src/checks/references.ts
-function unknownPerson(teams, id, span, role) {
+function unknownPerson2(teams, id, span, role) {
   const [team, ...contributors] = teams;
   const suggestion = didYouMean(id, teams.flatMap((each) => [...each.members.keys()]));
   const message = contributors.length === 0 ? `${role} "${id}" is not a member of team "${team.id}".${suggestion} Add them to the team file or choose a member.` : `${role} "${id}" is not a member of team "${team.id}" or of the goal's contributing ${contributors.length === 1 ? "team" : "teams"} ${listWords(
@@ -40300,7 +40744,7 @@ var teamLeads = {
     const diagnostics = [];
     for (const team of model.definitions.teams) {
       if (team.lead !== void 0 && !team.members.has(team.lead)) {
-        diagnostics.push(unknownPerson([team], team.lead, spanOf(team.at, ["lead"]), "The lead"));
+        diagnostics.push(unknownPerson2([team], team.lead, spanOf(team.at, ["lead"]), "The lead"));
       }
     }
     return diagnostics;
@@ -40350,7 +40794,7 @@ var goalReferences = {
           );
         }
         if (team && goal.owner !== void 0 && !team.members.has(goal.owner)) {
-          diagnostics.push(unknownPerson([team], goal.owner, spanOf(goal.at, ["owner"]), "The owner"));
+          diagnostics.push(unknownPerson2([team], goal.owner, spanOf(goal.at, ["owner"]), "The owner"));
         }
         const teams = team && sharingTeams(team, goal, model);
         forEachBreakdown(goal, (breakdown) => {
@@ -40366,17 +40810,17 @@ var goalReferences = {
             }
             if (!teams) continue;
             if (breakdown.by === "owner" && !isMember(teams, item.key)) {
-              diagnostics.push(unknownPerson(teams, item.key, keySpanOf(item.at), "The breakdown owner"));
+              diagnostics.push(unknownPerson2(teams, item.key, keySpanOf(item.at), "The breakdown owner"));
             }
             if (item.owner !== void 0 && !isMember(teams, item.owner)) {
-              diagnostics.push(unknownPerson(teams, item.owner, spanOf(item.at, ["owner"]), "The owner"));
+              diagnostics.push(unknownPerson2(teams, item.owner, spanOf(item.at, ["owner"]), "The owner"));
             }
           }
         });
         if (!teams) continue;
         for (const initiative of goal.initiatives) {
           if (initiative.owner === void 0 || isMember(teams, initiative.owner)) continue;
-          diagnostics.push(unknownPerson(teams, initiative.owner, spanOf(initiative.at, ["owner"]), "The initiative owner"));
+          diagnostics.push(unknownPerson2(teams, initiative.owner, spanOf(initiative.at, ["owner"]), "The initiative owner"));
         }
       }
     }
@@ -40504,8 +40948,8 @@ function judge2(kpi, target, settings) {
       return `${goalPath(place)} ${formatFigure(value)}${partly2}`;
     })
   );
-  const percent = expected === 0 ? "" : ` (${formatShare(Math.abs(total - expected), Math.abs(expected))})`;
-  const gap = `${describeGap(total, expected)} ${target.label} of ${formatFigure(expected)}${percent}.`;
+  const percent3 = expected === 0 ? "" : ` (${formatShare(Math.abs(total - expected), Math.abs(expected))})`;
+  const gap = `${describeGap(total, expected)} ${target.label} of ${formatFigure(expected)}${percent3}.`;
   const whole = `${target.label.charAt(0).toUpperCase()}${target.label.slice(1)} of ${formatFigure(target.planned.target)}${target.whole ? ` for ${target.whole}` : ""}`;
   const partly = months.length < target.planned.months.length ? ` ${whole} is counted over the months the goals cover, ${describeMonths(months)}.` : "";
   const message = aggregate === "sum" ? `${target.subject} add up to ${formatFigure(total)} (${named}): ${gap}${partly}` : `${target.subject} combine to ${formatFigure(total)} by the ${aggregateWords[aggregate]} of KPI "${kpi.id}" (${named}): ${gap}${partly}`;
@@ -40573,8 +41017,8 @@ var targetBaselines = {
   codes: ["target-needs-baseline", "baseline-equals-target", "baseline-beyond-target"],
   run(model) {
     const diagnostics = [];
-    const report = (goal, key, code, message) => {
-      diagnostics.push(diagnosticAt(spanOf(goal.at, [key]), code, message));
+    const report = (goal, key2, code, message) => {
+      diagnostics.push(diagnosticAt(spanOf(goal.at, [key2]), code, message));
     };
     for (const goalSet of model.goalSets) {
       for (const goal of goalSet.goals) {
@@ -40613,13 +41057,13 @@ var thresholdsOrder = {
   codes: ["invalid-thresholds"],
   run(model) {
     const diagnostics = [];
-    const check = (thresholds2, at, where2) => {
+    const check = (thresholds2, at, where3) => {
       if (thresholds2.amber <= thresholds2.green) return;
       diagnostics.push(
         diagnosticAt(
           spanOf(at, ["thresholds", "amber"]),
           "invalid-thresholds",
-          `The amber threshold (${thresholds2.amber}) is above the green threshold (${thresholds2.green})${where2}; a goal is at risk below green and off track below amber.`
+          `The amber threshold (${thresholds2.amber}) is above the green threshold (${thresholds2.green})${where3}; a goal is at risk below green and off track below amber.`
         )
       );
     };
@@ -40634,16 +41078,16 @@ var thresholdsOrder = {
 };
 
 // src/checks/unique-ids.ts
-function where(span) {
+function where2(span) {
   return `${span.source.path}:${span.source.position(span.start).line}`;
 }
 function idLine(at) {
   return at.doc.source.position(spanOf(at, ["id"]).start).line;
 }
-function duplicates(items, key, report) {
+function duplicates(items, key2, report) {
   const firsts = /* @__PURE__ */ new Map();
   for (const item of items) {
-    const id = key(item);
+    const id = key2(item);
     if (id === void 0) continue;
     const first = firsts.get(id);
     if (first === void 0) firsts.set(id, item);
@@ -40656,10 +41100,10 @@ var uniqueIds = {
   run(model) {
     const diagnostics = [];
     duplicates(model.definitions.kpis, (kpi) => kpi.id, (kpi, first) => {
-      diagnostics.push(diagnosticAt(keySpanOf(kpi.at), "duplicate-id", `KPI "${kpi.id}" is already defined at ${where(keySpanOf(first.at))}.`));
+      diagnostics.push(diagnosticAt(keySpanOf(kpi.at), "duplicate-id", `KPI "${kpi.id}" is already defined at ${where2(keySpanOf(first.at))}.`));
     });
     duplicates(model.definitions.teams, (team) => team.id, (team, first) => {
-      diagnostics.push(diagnosticAt(spanOf(team.at, ["id"]), "duplicate-id", `Team "${team.id}" is already defined at ${where(spanOf(first.at, ["id"]))}.`));
+      diagnostics.push(diagnosticAt(spanOf(team.at, ["id"]), "duplicate-id", `Team "${team.id}" is already defined at ${where2(spanOf(first.at, ["id"]))}.`));
     });
     duplicates(
       model.goalSets,
@@ -40669,7 +41113,7 @@ var uniqueIds = {
           diagnosticAt(
             spanOf(goalSet.at, ["period"]),
             "duplicate-goal-set",
-            `Team "${goalSet.team}" already has a goal set for ${goalSet.period.id} at ${where(spanOf(first.at, ["period"]))}. Keep one goal set per team and period.`
+            `Team "${goalSet.team}" already has a goal set for ${goalSet.period.id} at ${where2(spanOf(first.at, ["period"]))}. Keep one goal set per team and period.`
           )
         );
       }
@@ -40692,7 +41136,7 @@ var uniqueIds = {
         diagnosticAt(
           spanOf(settings, ["kind"]),
           "duplicate-settings",
-          `Settings are already defined at ${where(spanOf(firstSettings, ["kind"]))}; only the first Settings file is used.`
+          `Settings are already defined at ${where2(spanOf(firstSettings, ["kind"]))}; only the first Settings file is used.`
         )
       );
     }
@@ -40739,6 +41183,7 @@ var checks = [
   alignment,
   dueDates,
   initiatives,
+  checkIns,
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
@@ -40746,7 +41191,9 @@ var checks = [
   actualsTotals,
   rollups,
   actualsRollup,
-  challenge
+  challenge,
+  closing,
+  incentives2
 ];
 function runChecks(model, selected = checks) {
   return selected.flatMap((check) => check.run(model));
@@ -40757,7 +41204,7 @@ function buildModel(files) {
   const kpiList = [];
   const teamList = [];
   const goalSets = [];
-  const checkIns = [];
+  const checkIns2 = [];
   const settingsDocuments = [];
   const actuals = [];
   let settings = { ...defaultSettings, at: void 0 };
@@ -40777,7 +41224,7 @@ function buildModel(files) {
           goalSets.push(readGoalSet(root, at));
           break;
         case "CheckIn":
-          checkIns.push(readCheckIn(root, at));
+          checkIns2.push(readCheckIn(root, at));
           break;
         case "Settings":
           if (settingsDocuments.length === 0) settings = readSettings(root, at);
@@ -40791,7 +41238,7 @@ function buildModel(files) {
     kpis: firstById(kpiList),
     teams: firstById(teamList),
     goalSets,
-    checkIns,
+    checkIns: checkIns2,
     settings,
     actuals,
     definitions: { kpis: kpiList, teams: teamList, settings: settingsDocuments }
@@ -40930,14 +41377,14 @@ function readBreakdowns(value, parent, path6) {
   return array(value).map((entry, index) => {
     const at = locate(parent.doc, [...parent.path, ...path6, index]);
     const data = record(entry) ?? {};
-    const items = entries(data.items).map(([key, itemValue]) => {
-      const itemAt = locate(parent.doc, [...at.path, "items", key]);
+    const items = entries(data.items).map(([key2, itemValue]) => {
+      const itemAt = locate(parent.doc, [...at.path, "items", key2]);
       if (typeof itemValue === "number") {
-        return { key, target: finite2(itemValue), shorthand: true, owner: void 0, breakdowns: [], at: itemAt };
+        return { key: key2, target: finite2(itemValue), shorthand: true, owner: void 0, breakdowns: [], at: itemAt };
       }
       const item = record(itemValue) ?? {};
       return {
-        key,
+        key: key2,
         target: number(item.target),
         shorthand: false,
         owner: string(item.owner),
@@ -40994,7 +41441,7 @@ function record(value) {
 }
 function entries(value) {
   const data = record(value);
-  return data ? Object.keys(data).map((key) => [key, data[key]]) : [];
+  return data ? Object.keys(data).map((key2) => [key2, data[key2]]) : [];
 }
 function array(value) {
   return Array.isArray(value) ? value : [];
@@ -44331,20 +44778,20 @@ function toDiagnostic(document, error2) {
       );
     }
     case "additionalProperties": {
-      const key = String(params["additionalProperty"]);
+      const key2 = String(params["additionalProperty"]);
       const known = Object.keys(parentSchema?.properties ?? {});
-      const where2 = parentSchema?.title ? ` in a ${parentSchema.title.replace(/^goalpost /, "").toLowerCase()}` : "";
-      const hint = didYouMean(key, known) || (known.length > 0 ? ` Allowed keys: ${known.join(", ")}.` : "");
-      return diagnosticAt(document.span([...path6, key], "key"), "unknown-key", `Unknown key "${truncate(key, 40)}"${where2}.${hint}`);
+      const where3 = parentSchema?.title ? ` in a ${parentSchema.title.replace(/^goalpost /, "").toLowerCase()}` : "";
+      const hint = didYouMean(key2, known) || (known.length > 0 ? ` Allowed keys: ${known.join(", ")}.` : "");
+      return diagnosticAt(document.span([...path6, key2], "key"), "unknown-key", `Unknown key "${truncate(key2, 40)}"${where3}.${hint}`);
     }
     case "required": {
-      const key = String(params["missingProperty"]);
+      const key2 = String(params["missingProperty"]);
       const what = parentSchema?.title ? `This ${parentSchema.title.replace(/^goalpost /, "").toLowerCase()}` : capitalize(name);
-      const description = parentSchema?.properties?.[key]?.description;
+      const description = parentSchema?.properties?.[key2]?.description;
       return diagnosticAt(
         document.span(path6, "key"),
         "missing-key",
-        `${what} is missing "${key}".${description ? ` (${key}: ${firstSentence(description)})` : ""}`
+        `${what} is missing "${key2}".${description ? ` (${key2}: ${firstSentence(description)})` : ""}`
       );
     }
     case "enum": {
@@ -44360,10 +44807,10 @@ function toDiagnostic(document, error2) {
       return void 0;
     // apiVersion and kind: reported when the header is read
     case "pattern": {
-      const key = error2.propertyName;
+      const key2 = error2.propertyName;
       const message = parentSchema?.patternErrorMessage ?? `It must match ${String(params["pattern"])}.`;
-      if (key !== void 0) {
-        return diagnosticAt(document.span([...path6, key], "key"), "invalid-value", `"${key}" is not a valid id. ${message}`);
+      if (key2 !== void 0) {
+        return diagnosticAt(document.span([...path6, key2], "key"), "invalid-value", `"${key2}" is not a valid id. ${message}`);
       }
       return diagnosticAt(document.span(path6), "invalid-value", `${capitalize(name)} "${String(error2.data)}" is not valid. ${message}`);
     }
@@ -44451,9 +44898,9 @@ function firstSentence(text) {
 function dedupe(diagnostics) {
   const seen = /* @__PURE__ */ new Set();
   return diagnostics.filter((d) => {
-    const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = `${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
@@ -44761,8 +45208,8 @@ function scalarValue(scalar2) {
 function isEmptyDocument(doc2) {
   return doc2.contents === null || (0, import_yaml.isScalar)(doc2.contents) && scalarValue(doc2.contents) === null;
 }
-function keyText(key) {
-  return String(scalarValue(key));
+function keyText(key2) {
+  return String(scalarValue(key2));
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -45188,9 +45635,9 @@ var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
 var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
 var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
 function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
-  const date3 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-  date3.setUTCFullYear(year, month, day);
-  return date3;
+  const date6 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+  date6.setUTCFullYear(year, month, day);
+  return date6;
 }
 function resolveYamlTimestamp(source) {
   let match = YAML_DATE_REGEXP.exec(source);
@@ -45200,9 +45647,9 @@ function resolveYamlTimestamp(source) {
   const month = +match[2] - 1;
   const day = +match[3];
   if (!match[4]) {
-    const date4 = makeUtcDate(year, month, day);
-    if (date4.getUTCFullYear() !== year || date4.getUTCMonth() !== month || date4.getUTCDate() !== day) return NOT_RESOLVED;
-    return date4;
+    const date7 = makeUtcDate(year, month, day);
+    if (date7.getUTCFullYear() !== year || date7.getUTCMonth() !== month || date7.getUTCDate() !== day) return NOT_RESOLVED;
+    return date7;
   }
   const hour = +match[4];
   const minute = +match[5];
@@ -45214,16 +45661,16 @@ function resolveYamlTimestamp(source) {
     while (value.length < 3) value += "0";
     fraction = +value;
   }
-  const date3 = makeUtcDate(year, month, day, hour, minute, second, fraction);
-  if (date3.getUTCFullYear() !== year || date3.getUTCMonth() !== month || date3.getUTCDate() !== day) return NOT_RESOLVED;
+  const date6 = makeUtcDate(year, month, day, hour, minute, second, fraction);
+  if (date6.getUTCFullYear() !== year || date6.getUTCMonth() !== month || date6.getUTCDate() !== day) return NOT_RESOLVED;
   if (match[9]) {
     const offsetHour = +match[10];
     const offsetMinute = +(match[11] || 0);
     if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
     const offset = (offsetHour * 60 + offsetMinute) * 6e4;
-    date3.setTime(date3.getTime() - (match[9] === "-" ? -offset : offset));
+    date6.setTime(date6.getTime() - (match[9] === "-" ? -offset : offset));
   }
-  return date3;
+  return date6;
 }
 var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
   implicit: true,
@@ -45246,7 +45693,7 @@ function isPlainObject(data) {
 }
 function pick(object, keys) {
   const result = {};
-  for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
+  for (const key2 of keys) if (object[key2] !== void 0) result[key2] = object[key2];
   return result;
 }
 var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
@@ -45255,17 +45702,17 @@ var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
     seen: /* @__PURE__ */ new Set()
   }),
   addItem: (carrier, item) => {
-    let key;
+    let key2;
     if (item instanceof Map) {
       if (item.size !== 1) return "cannot resolve an ordered map item";
-      key = item.keys().next().value;
+      key2 = item.keys().next().value;
     } else if (isPlainObject(item)) {
       const itemKeys = Object.keys(item);
       if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
-      key = itemKeys[0];
+      key2 = itemKeys[0];
     } else return "cannot resolve an ordered map item";
-    if (carrier.seen.has(key)) return "duplicate key in ordered map";
-    carrier.seen.add(key);
+    if (carrier.seen.has(key2)) return "duplicate key in ordered map";
+    carrier.seen.add(key2);
     carrier.list.push(item);
     return "";
   },
@@ -45294,12 +45741,12 @@ var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
   identify: isPlainObject,
   represent: (o) => {
     const map = /* @__PURE__ */ new Map();
-    for (const key of Object.keys(o)) map.set(key, o[key]);
+    for (const key2 of Object.keys(o)) map.set(key2, o[key2]);
     return map;
   },
-  addPair: (container, key, value) => {
-    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
-    const normalizedKey = String(key);
+  addPair: (container, key2, value) => {
+    if (key2 !== null && typeof key2 === "object") return "object-based map does not support complex keys";
+    const normalizedKey = String(key2);
     if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
       value,
       enumerable: true,
@@ -45309,13 +45756,13 @@ var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
     else container[normalizedKey] = value;
     return "";
   },
-  has: (container, key) => {
-    if (key !== null && typeof key === "object") return false;
-    return Object.prototype.hasOwnProperty.call(container, String(key));
+  has: (container, key2) => {
+    if (key2 !== null && typeof key2 === "object") return false;
+    return Object.prototype.hasOwnProperty.call(container, String(key2));
   },
   keys: (container) => Object.keys(container),
-  get: (container, key) => {
-    const normalizedKey = String(key);
+  get: (container, key2) => {
+    const normalizedKey = String(key2);
     if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
     return container[normalizedKey];
   }
@@ -45325,15 +45772,15 @@ var setTag = defineMappingTag("tag:yaml.org,2002:set", {
   identify: (data) => data instanceof Set,
   represent: (data) => {
     const map = /* @__PURE__ */ new Map();
-    for (const key of data) map.set(key, null);
+    for (const key2 of data) map.set(key2, null);
     return map;
   },
-  addPair: (container, key, value) => {
+  addPair: (container, key2, value) => {
     if (value !== null) return "cannot resolve a set item";
-    container.add(key);
+    container.add(key2);
     return "";
   },
-  has: (container, key) => container.has(key),
+  has: (container, key2) => container.has(key2),
   keys: (container) => container.keys(),
   get: () => null
 });
@@ -45426,9 +45873,9 @@ var Schema = class Schema2 {
     }
     const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
     const keys = /* @__PURE__ */ new Set();
-    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key2 of tag.implicitFirstChars) keys.add(key2);
     const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-    for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+    for (const key2 of keys) implicitScalarByFirstChar.set(key2, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key2) !== -1));
     const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
     if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
     this.tags = compiledTags;
@@ -45540,44 +45987,44 @@ var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
 });
 var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
   create: () => /* @__PURE__ */ new Map(),
-  addPair: (container, key, value) => {
-    container.set(key, value);
+  addPair: (container, key2, value) => {
+    container.set(key2, value);
     return "";
   },
-  has: (container, key) => container.has(key),
+  has: (container, key2) => container.has(key2),
   keys: (container) => container.keys(),
-  get: (container, key) => container.get(key),
+  get: (container, key2) => container.get(key2),
   identify: (data) => data instanceof Map || isPlainObject(data),
   represent: (data) => {
     if (data instanceof Map) return data;
     const map = /* @__PURE__ */ new Map();
     const obj = data;
-    for (const key of Object.keys(obj)) map.set(key, obj[key]);
+    for (const key2 of Object.keys(obj)) map.set(key2, obj[key2]);
     return map;
   }
 });
-function normalizeKey(key) {
-  if (Array.isArray(key)) {
-    const array2 = Array.prototype.slice.call(key);
+function normalizeKey(key2) {
+  if (Array.isArray(key2)) {
+    const array2 = Array.prototype.slice.call(key2);
     for (let index = 0; index < array2.length; index++) {
       if (Array.isArray(array2[index])) return null;
       if (typeof array2[index] === "object" && Object.prototype.toString.call(array2[index]) === "[object Object]") array2[index] = "[object Object]";
     }
     return String(array2);
   }
-  if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
-  return String(key);
+  if (typeof key2 === "object" && Object.prototype.toString.call(key2) === "[object Object]") return "[object Object]";
+  return String(key2);
 }
 var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
   create: () => ({}),
   identify: isPlainObject,
   represent: (o) => {
     const map = /* @__PURE__ */ new Map();
-    for (const key of Object.keys(o)) map.set(key, o[key]);
+    for (const key2 of Object.keys(o)) map.set(key2, o[key2]);
     return map;
   },
-  addPair: (container, key, value) => {
-    const normalizedKey = normalizeKey(key);
+  addPair: (container, key2, value) => {
+    const normalizedKey = normalizeKey(key2);
     if (normalizedKey === null) return "nested arrays are not supported inside keys";
     if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
       value,
@@ -45588,13 +46035,13 @@ var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
     else container[normalizedKey] = value;
     return "";
   },
-  has: (container, key) => {
-    const normalizedKey = normalizeKey(key);
+  has: (container, key2) => {
+    const normalizedKey = normalizeKey(key2);
     return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
   },
   keys: (container) => Object.keys(container),
-  get: (container, key) => {
-    const normalizedKey = String(key);
+  get: (container, key2) => {
+    const normalizedKey = String(key2);
     if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
     return container[normalizedKey];
   }
@@ -45665,14 +46112,14 @@ ${result}`;
   return result.replace(/\n$/, "");
 }
 function formatError(exception, compact2) {
-  let where2 = "";
+  let where3 = "";
   if (!exception.mark) return exception.reason;
-  if (exception.mark.name) where2 += `in "${exception.mark.name}" `;
-  where2 += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
-  if (!compact2 && exception.mark.snippet) where2 += `
+  if (exception.mark.name) where3 += `in "${exception.mark.name}" `;
+  where3 += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+  if (!compact2 && exception.mark.snippet) where3 += `
 
 ${exception.mark.snippet}`;
-  return `${exception.reason} ${where2}`;
+  return `${exception.reason} ${where3}`;
 }
 var YAMLException = class YAMLException2 extends Error {
   reason;
@@ -46104,16 +46551,16 @@ function mergeSource(state, frame, source, sourceTag) {
     }
   } else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
 }
-function addMappingValue(state, frame, key, value, tag) {
+function addMappingValue(state, frame, key2, value, tag) {
   state.position = frame.keyPosition;
   if (frame.keyIsMerge) {
     mergeSource(state, frame, value, tag);
     return;
   }
-  if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
-  const err = frame.tag.addPair(frame.value, key, value);
+  if (!state.json && frame.tag.has(frame.value, key2) && !frame.overridable?.has(key2)) throwError$1(state, "duplicated mapping key");
+  const err = frame.tag.addPair(frame.value, key2, value);
   if (err) throwError$1(state, err);
-  frame.overridable?.delete(key);
+  frame.overridable?.delete(key2);
 }
 function addValue(state, value, tag) {
   const frame = state.frames[state.frames.length - 1];
@@ -46125,10 +46572,10 @@ function addValue(state, value, tag) {
     const err = frame.tag.addItem(frame.value, value, frame.index++);
     if (err) throwError$1(state, err);
   } else if (frame.hasKey) {
-    const key = frame.key;
+    const key2 = frame.key;
     frame.key = void 0;
     frame.hasKey = false;
-    addMappingValue(state, frame, key, value, tag);
+    addMappingValue(state, frame, key2, value, tag);
   } else {
     frame.key = value;
     frame.keyPosition = state.position;
@@ -47313,13 +47760,13 @@ function unclosedBracket(source, doc2, errors) {
   });
   if (opening === void 0) return void 0;
   const bracket = source.text[opening];
-  const closing = bracket === "{" ? "}" : "]";
+  const closing2 = bracket === "{" ? "}" : "]";
   const what = bracket === "{" ? "mapping" : "list";
   return {
     error: error2,
     start: opening,
     end: opening + 1,
-    message: `This ${bracket} is never closed. Add the closing ${closing} at the end of the ${what}, before the next line.`
+    message: `This ${bracket} is never closed. Add the closing ${closing2} at the end of the ${what}, before the next line.`
   };
 }
 function explainFirst(source, first, errors) {
@@ -47357,11 +47804,11 @@ function missingSpace(source, offset) {
   const colon = written.search(/:\S/);
   if (colon <= 0 || /:\s|\s#/.test(written.slice(0, colon))) return void 0;
   const word = /^\S+/.exec(written)[0];
-  const key = written.slice(0, colon);
+  const key2 = written.slice(0, colon);
   return {
     start: offset + colon,
     end: offset + colon + 1,
-    message: `There is no space after the colon in "${word}", so YAML reads it as one piece of text, not as the key "${key}" and its value. Write "${key}: ${word.slice(colon + 1)}".`
+    message: `There is no space after the colon in "${word}", so YAML reads it as one piece of text, not as the key "${key2}" and its value. Write "${key2}: ${word.slice(colon + 1)}".`
   };
 }
 function colonInValue(source, first, errors) {
@@ -47583,10 +48030,10 @@ var StructureCheck = class {
         this.keyNotText(pair.key);
         continue;
       }
-      const key = keyText(pair.key);
-      const first = keys.get(key);
-      if (first) this.duplicateKey(pair.key, first, key);
-      else keys.set(key, pair.key);
+      const key2 = keyText(pair.key);
+      const first = keys.get(key2);
+      if (first) this.duplicateKey(pair.key, first, key2);
+      else keys.set(key2, pair.key);
       add(this.node(pair.key, depth + 1));
       add(this.node(pair.value, depth + 1));
     }
@@ -47637,8 +48084,8 @@ var StructureCheck = class {
     return this.tagOffsets[low] ?? 0;
   }
   /** Keys are the same when they read as the same text: `101` and `"101"`, `1.0` and `1`. */
-  duplicateKey(key, first, text) {
-    const [start, end] = key.range ?? [0, 0];
+  duplicateKey(key2, first, text) {
+    const [start, end] = key2.range ?? [0, 0];
     const firstLine = this.source.position(first.range?.[0] ?? 0).line;
     this.problems.push(
       diagnosticAt(
@@ -47648,8 +48095,8 @@ var StructureCheck = class {
       )
     );
   }
-  keyNotText(key) {
-    const [start, end] = key.range ?? [0, 0];
+  keyNotText(key2) {
+    const [start, end] = key2.range ?? [0, 0];
     this.problems.push(
       diagnosticAt(
         { source: this.source, start, end: Math.min(end, this.source.lineEnd(start)) },
@@ -47920,9 +48367,9 @@ function isCacheable(loaded) {
 function cacheKey(file, options2) {
   return createHash("sha256").update(`goalpost ${version}\0${options2.maxFileBytes ?? "default"}\0${file.path}\0`).update(file.bytes).digest("hex");
 }
-function toCachedFile(key, loaded) {
+function toCachedFile(key2, loaded) {
   return {
-    key,
+    key: key2,
     documents: loaded.documents.map(({ kind, doc: doc2 }, index) => ({ kind, data: doc2.data, index: doc2.index ?? index, hasSyntaxErrors: doc2.hasSyntaxErrors })),
     diagnostics: loaded.diagnostics
   };
@@ -47941,14 +48388,14 @@ function fromCachedFile(source, cached) {
 function loadRepository(files, options2 = {}, cache) {
   const loaded = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0).map((file) => {
     if (!cache) return loadFile(file, options2);
-    const key = cacheKey(file, options2);
-    const cached = cache.get(key);
-    if (cached?.key === key) {
+    const key2 = cacheKey(file, options2);
+    const cached = cache.get(key2);
+    if (cached?.key === key2) {
       const { source } = decodeFile(file.path, file.bytes, options2.maxFileBytes, file.size);
       if (source) return fromCachedFile(source, cached);
     }
     const result = loadFile(file, options2);
-    if (isCacheable(result)) cache.set(key, toCachedFile(key, result));
+    if (isCacheable(result)) cache.set(key2, toCachedFile(key2, result));
     return result;
   });
   return {
@@ -47964,6 +48411,7 @@ var codesThatWaitForEveryFile = /* @__PURE__ */ new Set([
   "unknown-team",
   "unknown-person",
   "unknown-goal",
+  "checkin-without-goal-set",
   "unknown-dimension-value",
   "rollup-sum",
   "rollup-mismatch",
@@ -47977,6 +48425,322 @@ function validateRepository(files, options2 = {}, cache) {
   return { model, diagnostics: [...diagnostics, ...checked2].sort(compareDiagnostics) };
 }
 
+// src/text/terminal.ts
+var actingCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var shortEscapes = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var unicodeEscape = (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function escapeTerminal(text) {
+  return text.replace(actingCharacters, (character) => shortEscapes[character] ?? unicodeEscape(character));
+}
+
+// src/render/escape.ts
+var zeroWidthJoiner = "\u200D";
+var lineBreaks = /\r\n|\r|\n/g;
+var listMarkerAtStart = /^\s*(?:[-+](?=[\s-]|$)|\d{1,9}[.)](?=\s|$))/;
+function withoutGithubLinks(text) {
+  return text.replace(/[@#]/g, `$&${zeroWidthJoiner}`).replace(/\b(gh-)(?=\d)/gi, `$1${zeroWidthJoiner}`).replace(/:(?=\/\/)/g, `${zeroWidthJoiner}:`).replace(/\b(www)\./gi, `$1${zeroWidthJoiner}.`);
+}
+function escapeMarkdown(text) {
+  return withoutGithubLinks(escapeTerminal(text.replace(lineBreaks, " "))).replace(/[&<>"'`=[\]]/g, (character) => `&#${character.charCodeAt(0)};`).replace(/[\\|*_~]|\$(?!\d)/g, "\\$&").replace(listMarkerAtStart, (marker) => `${marker.slice(0, -1)}\\${marker.slice(-1)}`);
+}
+function markdownCode(text) {
+  const line = escapeTerminal(text.replace(lineBreaks, " "));
+  if (line.includes("|") || line.trim() === "") return `<code>${escapeMarkdown(text)}</code>`;
+  const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const padding = /^[` ]|[` ]$/.test(line) ? " " : "";
+  return `${fence}${padding}${line}${padding}${fence}`;
+}
+
+// src/text/format.ts
+var currencyCode = /^[A-Z]{3}$/;
+function scaled(value, factor) {
+  return Number((value * factor).toPrecision(15));
+}
+var unitWords = {
+  en: { percent: "%", ratio: "\xD7", score: "points", hours: "hours" },
+  "zh-CN": { percent: "%", ratio: "\u500D", score: "\u5206", hours: "\u5C0F\u65F6" }
+};
+var quarterNames = ["\u7B2C\u4E00\u5B63\u5EA6", "\u7B2C\u4E8C\u5B63\u5EA6", "\u7B2C\u4E09\u5B63\u5EA6", "\u7B2C\u56DB\u5B63\u5EA6"];
+function createFormatter(locale, defaultCurrency, noData2 = locale === "zh-CN" ? "\u65E0\u6570\u636E" : "no data", fiscalYearStart = 1) {
+  const cache = /* @__PURE__ */ new Map();
+  const intl = (key2, options2) => {
+    let cached = cache.get(key2);
+    if (!cached) cache.set(key2, cached = new Intl.NumberFormat(locale, { roundingMode: "halfExpand", signDisplay: "negative", ...options2 }));
+    return cached;
+  };
+  const fixed = (value2, digits) => intl(`plain ${digits}`, { maximumFractionDigits: digits }).format(value2);
+  const plain = (value2) => {
+    const size = Math.abs(value2);
+    return size >= 1e4 ? fixed(value2, 0) : size >= 100 ? fixed(value2, 1) : size >= 1 ? fixed(value2, 2) : intl("small", { maximumSignificantDigits: 3 }).format(value2);
+  };
+  const percent3 = (value2) => intl("percent", { style: "percent", maximumFractionDigits: 1 }).format(value2);
+  const monthFormat = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
+  const monthName = new Intl.DateTimeFormat("en", { month: "short", timeZone: "UTC" });
+  const usable = (value2) => value2 !== null && Number.isFinite(value2);
+  const currencyOf = (unit) => unit === "currency" ? defaultCurrency : unit !== null && currencyCode.test(unit) ? unit : void 0;
+  const currency = (value2, code) => {
+    if (locale === "zh-CN" && Math.abs(value2) >= 1e5) {
+      return intl(`compact ${code}`, { style: "currency", currency: code, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value2);
+    }
+    const digits = Math.abs(value2) >= 1e3 || Number.isInteger(value2) ? 0 : 2;
+    return intl(`currency ${code} ${digits}`, { style: "currency", currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value2);
+  };
+  const currencySymbol = (code) => intl(`currency ${code} 0`, { style: "currency", currency: code, minimumFractionDigits: 0, maximumFractionDigits: 0 }).formatToParts(1).find((part) => part.type === "currency")?.value ?? code;
+  const words = unitWords[locale];
+  const monthRange2 = (first, last) => {
+    const [firstYear, firstMonth] = first.split("-").map(Number);
+    const [lastYear, lastMonth] = last.split("-").map(Number);
+    if (locale === "zh-CN") return firstYear === lastYear ? `${firstYear}\u5E74${firstMonth}\u6708\u2013${lastMonth}\u6708` : `${firstYear}\u5E74${firstMonth}\u6708\u2013${lastYear}\u5E74${lastMonth}\u6708`;
+    const name = (year, number2) => monthName.format(Date.UTC(year, number2 - 1, 1));
+    return firstYear === lastYear ? `${name(firstYear, firstMonth)}\u2013${name(lastYear, lastMonth)} ${lastYear}` : `${name(firstYear, firstMonth)} ${firstYear}\u2013${name(lastYear, lastMonth)} ${lastYear}`;
+  };
+  const month = (id) => {
+    const [year, number2] = id.split("-").map(Number);
+    if (locale === "zh-CN") return `${year}\u5E74${number2}\u6708`;
+    return monthFormat.format(Date.UTC(year, number2 - 1, 1));
+  };
+  const value = (number2, unit) => {
+    const code = currencyOf(unit);
+    if (code !== void 0) return currency(number2, code);
+    switch (unit) {
+      case "percent":
+        return percent3(number2);
+      case "count":
+        return fixed(number2, Number.isInteger(number2) ? 0 : 1);
+      case "ratio":
+        return `${fixed(number2, 2)}${words.ratio}`;
+      case "score":
+        return fixed(number2, 2);
+      case "hours":
+        return `${fixed(number2, 1)} ${locale === "zh-CN" ? "\u5C0F\u65F6" : "h"}`;
+      case null:
+        return plain(number2);
+      default:
+        return `${plain(number2)} ${unit}`;
+    }
+  };
+  return {
+    locale,
+    noData: noData2,
+    value: (number2, unit) => usable(number2) ? value(number2, unit) : noData2,
+    amount: (number2, unit) => usable(number2) ? value(Math.abs(number2), unit) : noData2,
+    percent: (number2) => usable(number2) ? percent3(number2) : noData2,
+    signedPercent: (number2) => usable(number2) ? intl("signed percent", { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(number2) : noData2,
+    attainment: (number2, bestPossible) => usable(number2) ? `${bestPossible ? "\u2265 " : ""}${percent3(number2)}` : noData2,
+    points: (number2) => usable(number2) ? fixed(scaled(number2, 100), 1) : noData2,
+    plain: (number2) => Number.isFinite(number2) ? plain(number2) : noData2,
+    signed(number2, unit) {
+      if (!usable(number2)) return noData2;
+      const text = value(Math.abs(number2), unit);
+      return number2 > 0 ? `+${text}` : number2 < 0 ? `-${text}` : text;
+    },
+    unit(unit) {
+      if (unit === null || unit === "count") return null;
+      const code = currencyOf(unit);
+      if (code !== void 0) return currencySymbol(code);
+      return Object.hasOwn(words, unit) ? words[unit] : unit;
+    },
+    month,
+    monthRange: monthRange2,
+    period(id) {
+      const period2 = parsePeriod(id, fiscalYearStart);
+      if (!period2) return id;
+      const zh = locale === "zh-CN";
+      const part = period2.unit === "half" ? `H${period2.index}` : period2.unit === "quarter" ? `Q${period2.index}` : "";
+      const partZh = period2.unit === "half" ? period2.index === 1 ? "\u4E0A\u534A\u5E74" : "\u4E0B\u534A\u5E74" : period2.unit === "quarter" ? quarterNames[period2.index - 1] : "";
+      if (period2.fiscal) {
+        const range = monthRange2(period2.months[0], period2.months.at(-1));
+        return zh ? `${period2.year} \u8D22\u5E74${partZh}\uFF08${range}\uFF09` : `FY${period2.year}${part ? ` ${part}` : ""} (${range})`;
+      }
+      if (period2.unit === "month") return month(id);
+      if (period2.unit === "year") return zh ? `${period2.year}\u5E74` : String(period2.year);
+      return zh ? `${period2.year}\u5E74${partZh}` : `${part} ${period2.year}`;
+    }
+  };
+}
+
+// src/diff/check-ins.ts
+var key = (team, date6) => `${team}\0${date6}`;
+function byKey(model) {
+  const map = /* @__PURE__ */ new Map();
+  for (const [team, list] of checkInsByTeam(model)) {
+    for (const checkIn of list) if (!map.has(key(team, checkIn.date))) map.set(key(team, checkIn.date), checkIn);
+  }
+  return map;
+}
+function contents(checkIn) {
+  const goals = [...checkIn.goals].sort((a, b) => a.goal < b.goal ? -1 : a.goal > b.goal ? 1 : 0).map(({ goal, confidence, status, note, blockers, next, owner }) => [goal, confidence ?? null, status ?? null, note ?? null, blockers, next, owner ?? null]);
+  return JSON.stringify([checkIn.author ?? null, goals]);
+}
+function confidences(checkIn) {
+  return new Map(checkIn.goals.map((update) => [update.goal, update.confidence ?? null]));
+}
+function titleIn(model, team, date6, goal) {
+  const month = date6.slice(0, 7);
+  const covering = model.goalSets.filter((goalSet) => goalSet.team === team && goalSet.period?.months.includes(month)).sort((a, b) => a.period.months.length - b.period.months.length);
+  for (const goalSet of covering) {
+    const found = goalSet.goals.find((each) => each.id === goal);
+    if (found) return found.title ?? goal;
+  }
+  return goal;
+}
+function differences(model, checkIn, before, after) {
+  const goals = [...after.keys(), ...[...before.keys()].filter((goal) => !after.has(goal))];
+  return goals.flatMap((goal) => {
+    const was = before.get(goal) ?? null;
+    const now = after.get(goal) ?? null;
+    return was === now ? [] : [{ goal, title: titleIn(model, checkIn.team, checkIn.date, goal), before: was, after: now }];
+  });
+}
+function summary2(checkIn) {
+  return {
+    team: checkIn.team,
+    date: checkIn.date,
+    goals: checkIn.goals.length,
+    netConfidence: netConfidence(checkIn.goals.map((update) => update.confidence ?? null))
+  };
+}
+function checkInChanges(base, head) {
+  const before = byKey(base);
+  const after = byKey(head);
+  const headByTeam = checkInsByTeam(head);
+  const changes = [];
+  for (const [id, checkIn] of after) {
+    const was = before.get(id);
+    if (!was) {
+      const earlier = (headByTeam.get(checkIn.team) ?? []).filter((each) => each.date < checkIn.date);
+      const previous = earlier.at(-1);
+      changes.push({
+        ...summary2(checkIn),
+        change: "added",
+        confidence: previous ? differences(head, checkIn, confidences(previous), confidences(checkIn)) : []
+      });
+    } else if (contents(was) !== contents(checkIn)) {
+      changes.push({ ...summary2(checkIn), change: "changed", confidence: differences(head, checkIn, confidences(was), confidences(checkIn)) });
+    }
+  }
+  for (const [id, checkIn] of before) {
+    if (!after.has(id)) changes.push({ ...summary2(checkIn), change: "removed", confidence: [] });
+  }
+  return changes.sort((a, b) => a.team < b.team ? -1 : a.team > b.team ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+}
+function formatCheckInChanges(changes, as) {
+  const md = as === "md";
+  const format = createFormatter("en", "CNY");
+  const text = (userText) => md ? escapeMarkdown(userText) : userText;
+  const code = (userText) => md ? markdownCode(userText) : userText;
+  const score = (value) => value === null ? "none" : String(value);
+  const lines = [];
+  for (const change2 of changes) {
+    const goals = `${change2.goals} ${change2.goals === 1 ? "goal" : "goals"}`;
+    const net = change2.netConfidence === null ? "" : `, net confidence ${format.signed(change2.netConfidence, null)}`;
+    const what = change2.change === "added" ? `check-in of ${change2.date}: ${goals}${net}` : change2.change === "changed" ? `check-in of ${change2.date} edited: ${goals}${net}` : `check-in of ${change2.date} removed (${goals})`;
+    lines.push(`${md ? "- " : ""}${code(change2.team)} \xB7 ${what}`);
+    for (const { goal, title, before, after } of change2.confidence) {
+      const moved = before === null ? change2.change === "added" ? `confidence ${score(after)} (not in the previous check-in)` : `confidence ${score(after)} (added)` : after === null ? `confidence removed (was ${score(before)})` : `confidence ${score(before)} \u2192 ${score(after)}`;
+      lines.push(`  - ${code(goal)} \u201C${text(title)}\u201D: ${moved}`);
+    }
+  }
+  return lines;
+}
+
+// src/diff/closed-goal-sets.ts
+var lockedFields = /* @__PURE__ */ new Map([
+  ["kpi", "KPI"],
+  ["target", "target"],
+  ["baseline", "baseline"],
+  ["comparison", "comparison"],
+  ["weight", "weight"],
+  ["owner", "owner"],
+  ["thresholds.green", "green threshold"],
+  ["thresholds.amber", "amber threshold"]
+]);
+var reopen = "Reopen it with `reopened: {date, by, reason}` to change it.";
+function closedGoalSetChanges(base, head, goalSets) {
+  const problems = [];
+  for (const setDiff of goalSets) {
+    const before = goalSetOf(base, setDiff);
+    if (!before?.closed || before.reopened) continue;
+    const after = goalSetOf(head, setDiff);
+    if (after && reopens(before, after)) continue;
+    const closing2 = `The goal set ${setDiff.team} ${setDiff.period} was closed${signedOff(before.closed)}`;
+    const problem = (span, what) => diagnosticAt(span, "closed-goal-set-changed", `${closing2}; ${what}. ${reopen}`);
+    if (!after) {
+      problems.push(problem(keySpanOf(before.closed.at), "this change deletes it"));
+      continue;
+    }
+    const removed = after.closed ? keySpanOf(after.closed.at) : keySpanOf(after.at, ["period"]);
+    if (!after.closed) problems.push(problem(removed, "this change removes its `closed`"));
+    for (const goal of setDiff.goals) problems.push(...goalProblems(goal, after, removed, problem));
+  }
+  return problems.sort(compareDiagnostics);
+}
+function goalSetOf(model, setDiff) {
+  return model.goalSets.findLast((set) => set.team === setDiff.team && (set.period?.id ?? set.periodText ?? "") === setDiff.period);
+}
+function reopens(before, after) {
+  const [was, is] = [before.reopened, after.reopened];
+  if (!is) return false;
+  return !was || was.date !== is.date || was.by !== is.by || was.reason !== is.reason;
+}
+function signedOff(signOff) {
+  return `${signOff.date === void 0 ? "" : ` on ${signOff.date}`}${signOff.by === void 0 ? "" : ` by ${signOff.by}`}`;
+}
+function shown(value) {
+  return typeof value === "number" ? formatFigure(value) : String(value);
+}
+function changed(field) {
+  if (field.before === null) return `was set to ${shown(field.after)}`;
+  if (field.after === null) return `was removed (it was ${shown(field.before)})`;
+  return `changed from ${shown(field.before)} to ${shown(field.after)}`;
+}
+function goalProblems(goal, after, removed, problem) {
+  if (goal.change === "removed") return [problem(removed, `the goal ${goal.id} was removed`)];
+  const headGoal = after.goals.find((g) => g.id === goal.id);
+  if (!headGoal) return [];
+  if (goal.change === "added") return [problem(spanOf(headGoal.at, ["id"]), `the goal ${goal.id} was added`)];
+  const problems = [];
+  if (goal.change === "renamed") problems.push(problem(spanOf(headGoal.at, ["id"]), `the goal ${goal.renamedFrom} was renamed to ${goal.id}`));
+  for (const field of goal.fields) {
+    const label = lockedFields.get(field.field);
+    if (label === void 0) continue;
+    const span = field.after === null ? removed : spanOf(headGoal.at, field.field.split("."));
+    problems.push(problem(span, `the ${label} of ${goal.id} ${changed(field)}`));
+  }
+  for (const change2 of goal.breakdown) {
+    const of = `the breakdown by ${change2.by} of ${[goal.id, ...change2.within].join(" \u203A ")}`;
+    const breakdown = findBreakdown(headGoal.breakdowns, change2.within, change2.by);
+    if (change2.key === null) {
+      problems.push(
+        change2.change === "added" && breakdown ? problem(spanOf(breakdown.at, ["by"]), `${of} was added`) : problem(removed, `${of} was removed`)
+      );
+      continue;
+    }
+    const item = breakdown?.items.find((each) => each.key === change2.key);
+    if (change2.change === "removed" || !item) {
+      problems.push(problem(removed, `${change2.key} was removed from ${of}`));
+    } else if (change2.change === "added") {
+      problems.push(problem(keySpanOf(item.at), `${change2.key} was added to ${of}`));
+    } else {
+      for (const field of change2.fields) {
+        const span = field.after === null ? removed : field.field === "target" && item.shorthand ? spanOf(item.at) : spanOf(item.at, [field.field]);
+        problems.push(problem(span, `the ${field.field} of ${change2.key} in ${of} ${changed(field)}`));
+      }
+    }
+  }
+  return problems;
+}
+function findBreakdown(breakdowns, within, by) {
+  if (within.length === 0) return breakdowns.find((breakdown) => breakdown.by === by);
+  for (const breakdown of breakdowns) {
+    const item = breakdown.items.find((each) => each.key === within[0]);
+    const found = item && findBreakdown(item.breakdowns, within.slice(1), by);
+    if (found) return found;
+  }
+  return void 0;
+}
+
 // src/diff/diff.ts
 function checked(side) {
   let findings;
@@ -47986,9 +48750,9 @@ function diffGoals(baseSide, headSide) {
   const base = checked(baseSide);
   const head = checked(headSide);
   const goalSets = [];
-  const key = (set) => `${set.team}\0${set.period?.id ?? set.periodText}`;
-  const baseSets = new Map(base.model.goalSets.filter((s) => s.team !== void 0).map((s) => [key(s), s]));
-  const headSets = new Map(head.model.goalSets.filter((s) => s.team !== void 0).map((s) => [key(s), s]));
+  const key2 = (set) => `${set.team}\0${set.period?.id ?? set.periodText}`;
+  const baseSets = new Map(base.model.goalSets.filter((s) => s.team !== void 0).map((s) => [key2(s), s]));
+  const headSets = new Map(head.model.goalSets.filter((s) => s.team !== void 0).map((s) => [key2(s), s]));
   const keys = [.../* @__PURE__ */ new Set([...baseSets.keys(), ...headSets.keys()])].sort();
   for (const setKey of keys) {
     const diff = diffGoalSet(base, head, baseSets.get(setKey), headSets.get(setKey));
@@ -48003,7 +48767,9 @@ function diffGoals(baseSide, headSide) {
     goalSets,
     kpis: diffKpis(base.model, head.model),
     people,
-    fiscalYearStart: head.model.settings.fiscalYearStart
+    fiscalYearStart: head.model.settings.fiscalYearStart,
+    problems: closedGoalSetChanges(base.model, head.model, goalSets),
+    checkIns: checkInChanges(base.model, head.model)
   };
 }
 function diffGoalSet(base, head, before, after) {
@@ -48034,24 +48800,26 @@ function diffGoalSet(base, head, before, after) {
     const old = beforeGoals.get(goal.id) ?? [...renames].find(([, to]) => to === goal)?.[0];
     const unit = unitOf(head.model, goal);
     if (!old) {
-      goals.push({ ...goalHeader(goal, "added", null, unit), effect: null, rollup: rollupChange(base, head, void 0, goal) });
+      goals.push({ ...goalHeader(goal, "added", null, unit), effect: null, rollup: rollupChange(base, head, void 0, goal), final: finalChange(void 0, goal.final) });
       continue;
     }
     const fields = diffGoalFields(old, goal, renamedTo.has(goal));
     const breakdown = diffBreakdowns(old.breakdowns, goal.breakdowns, []);
     const effect = effectOf(baseScores(old.id), headScores(goal.id));
-    if (fields.length === 0 && breakdown.length === 0 && !renamedTo.has(goal) && !effect) continue;
+    const final = finalChange(old.final, goal.final);
+    if (fields.length === 0 && breakdown.length === 0 && !renamedTo.has(goal) && !effect && !final) continue;
     goals.push({
       ...goalHeader(goal, renamedTo.has(goal) ? "renamed" : "changed", renamedTo.has(goal) ? old.id : null, unit),
       fields,
       breakdown,
       effect,
-      rollup: fields.some((f) => f.field === "target" || f.field === "alignsTo") ? rollupChange(base, head, old, goal) : null
+      rollup: fields.some((f) => f.field === "target" || f.field === "alignsTo") ? rollupChange(base, head, old, goal) : null,
+      final
     });
   }
   for (const goal of removed) {
     if (renames.has(goal)) continue;
-    goals.push({ ...goalHeader(goal, "removed", null, unitOf(base.model, goal)), effect: null, rollup: rollupChange(base, head, goal, void 0) });
+    goals.push({ ...goalHeader(goal, "removed", null, unitOf(base.model, goal)), effect: null, rollup: rollupChange(base, head, goal, void 0), final: null });
   }
   const total = (goalSet) => (goalSet?.goals ?? []).reduce((sum, g) => sum + (g.weight ?? 0), 0);
   const weightChanged = goals.some((g) => g.change === "added" || g.change === "removed" || g.fields.some((f) => f.field === "weight"));
@@ -48060,7 +48828,12 @@ function diffGoalSet(base, head, before, after) {
     after: head.report?.teams.find((t) => t.team === team && t.period === period2)?.score ?? null
   };
   const scoreChanged = base.report !== void 0 && head.report !== void 0 && before !== void 0 && after !== void 0 && !sameNumber(teamScore.before, teamScore.after);
-  if (goals.length === 0 && before && after && !scoreChanged) return void 0;
+  const closing2 = {
+    closed: after ? change(before?.closed, after.closed, signOffValue) : null,
+    reopened: after ? change(before?.reopened, after.reopened, (r) => ({ ...signOffValue(r), reason: r.reason ?? null })) : null,
+    review: after ? change(before?.review, after.review, reviewValue) : null
+  };
+  if (goals.length === 0 && before && after && !scoreChanged && !closing2.closed && !closing2.reopened && !closing2.review) return void 0;
   return {
     team,
     name,
@@ -48068,8 +48841,22 @@ function diffGoalSet(base, head, before, after) {
     change: !before ? "added" : !after ? "removed" : "changed",
     goals,
     weightTotal: weightChanged && before && after ? { before: total(before), after: total(after) } : null,
-    score: scoreChanged ? teamScore : null
+    score: scoreChanged ? teamScore : null,
+    ...closing2
   };
+}
+function signOffValue(signOff) {
+  return { date: signOff.date ?? null, by: signOff.by ?? null };
+}
+function reviewValue(review) {
+  return { wentWell: [...review.wentWell], toImprove: [...review.toImprove], actions: [...review.actions] };
+}
+function finalChange(before, after) {
+  return change(before, after, (final) => ({ attainment: final.attainment ?? null, reason: final.reason ?? null }));
+}
+function change(before, after, value) {
+  const [b, a] = [before === void 0 ? null : value(before), after === void 0 ? null : value(after)];
+  return JSON.stringify(b) === JSON.stringify(a) ? null : { before: b, after: a };
 }
 function rollupChange(base, head, before, after) {
   const parentIn = (side, goal) => {
@@ -48096,11 +48883,11 @@ function rollupChange(base, head, before, after) {
     addedUpBefore: findingsOf(base).length === 0
   };
 }
-function goalHeader(goal, change, renamedFrom, unit) {
+function goalHeader(goal, change2, renamedFrom, unit) {
   return {
     id: goal.id,
     title: goal.title ?? goal.id,
-    change,
+    change: change2,
     renamedFrom,
     unit,
     summary: { kpi: goal.kpi ?? null, unit, target: goal.target ?? null, weight: goal.weight ?? null, owner: goal.owner ?? null },
@@ -48113,12 +48900,12 @@ function diffGoalFields(before, after, renamed) {
   const changes = [];
   if (renamed) changes.push({ field: "id", before: before.id ?? null, after: after.id ?? null });
   for (const field of goalFields) {
-    const change = fieldChange(field, before[field], after[field]);
-    if (change) changes.push(change);
+    const change2 = fieldChange(field, before[field], after[field]);
+    if (change2) changes.push(change2);
   }
   for (const level of ["green", "amber"]) {
-    const change = fieldChange(`thresholds.${level}`, before.thresholds?.[level], after.thresholds?.[level]);
-    if (change) changes.push(change);
+    const change2 = fieldChange(`thresholds.${level}`, before.thresholds?.[level], after.thresholds?.[level]);
+    if (change2) changes.push(change2);
   }
   return changes;
 }
@@ -48242,7 +49029,7 @@ async function readGoalsDirectory(dir, cwd = process.cwd(), maxFileBytes = defau
   }
   if (!info2.isDirectory()) throw new UsageError(`"${dir}" is not a folder.`);
   const files = [];
-  const walk = (absolute, shown) => {
+  const walk = (absolute, shown2) => {
     let entries2;
     try {
       entries2 = readdirSync(absolute, { withFileTypes: true });
@@ -48252,7 +49039,7 @@ async function readGoalsDirectory(dir, cwd = process.cwd(), maxFileBytes = defau
     for (const entry of entries2) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const entryPath = path2.join(absolute, entry.name);
-      const shownPath2 = shown === "" ? entry.name : `${shown}/${entry.name}`;
+      const shownPath2 = shown2 === "" ? entry.name : `${shown2}/${entry.name}`;
       if (entry.isDirectory()) walk(entryPath, shownPath2);
       else if (entry.isFile() && (isYamlPath(entry.name) || isCsvPath(entry.name))) {
         try {
@@ -48353,8 +49140,8 @@ var GitGoals = class _GitGoals {
       level = new Set([...level].flatMap((tree) => trees.entries(tree).filter((entry) => entry.type === "tree" && isShown(entry.name)).map((entry) => entry.object)));
     }
     const shownRoot = this.dir.split(path3.sep).join("/").replace(/\/+$/, "");
-    const shown = (relative) => shownRoot === "" || shownRoot === "." ? relative : `${shownRoot}/${relative}`;
-    return folders.map((tree) => tree === void 0 ? [] : trees.files(tree).filter((file) => isYamlPath(file.path) || isCsvPath(file.path)).map((file) => ({ ...file, path: shown(file.path) })));
+    const shown2 = (relative) => shownRoot === "" || shownRoot === "." ? relative : `${shownRoot}/${relative}`;
+    return folders.map((tree) => tree === void 0 ? [] : trees.files(tree).filter((file) => isYamlPath(file.path) || isCsvPath(file.path)).map((file) => ({ ...file, path: shown2(file.path) })));
   }
   /** The content of blobs, by object id. */
   async blobs(objects) {
@@ -48364,8 +49151,8 @@ var GitGoals = class _GitGoals {
   async history() {
     const output = await git(this.cwd, ["log", "--reverse", "-z", "--format=%H%x1f%aI%x1f%an%x1f%s", "--", this.prefix === "" ? "." : this.prefix]);
     return output.split("\0").filter((record2) => record2.trim() !== "").map((record2) => {
-      const [hash, date3, author, subject] = record2.replace(/^\n/, "").split("");
-      return { hash, date: date3, author, subject };
+      const [hash, date6, author, subject] = record2.replace(/^\n/, "").split("");
+      return { hash, date: date6, author, subject };
     });
   }
 };
@@ -48494,12 +49281,12 @@ function targetRevisions(events, monthsOf) {
   const revisions = /* @__PURE__ */ new Map();
   for (const event of events) {
     if (event.kind !== "changed" || event.field !== "target" || typeof event.before !== "number" || typeof event.after !== "number") continue;
-    const date3 = event.commit.date.slice(0, 10);
-    if (!monthsOf(event.period)?.includes(date3.slice(0, 7))) continue;
-    const key = `${event.team}/${event.period}/${event.id}`;
-    const list = revisions.get(key) ?? [];
-    list.push({ date: date3, from: event.before, to: event.after });
-    revisions.set(key, list);
+    const date6 = event.commit.date.slice(0, 10);
+    if (!monthsOf(event.period)?.includes(date6.slice(0, 7))) continue;
+    const key2 = `${event.team}/${event.period}/${event.id}`;
+    const list = revisions.get(key2) ?? [];
+    list.push({ date: date6, from: event.before, to: event.after });
+    revisions.set(key2, list);
   }
   for (const event of events) {
     if (event.kind !== "renamed") continue;
@@ -48550,15 +49337,15 @@ async function versionsAt(repository, commits, checkSlowness) {
   checkSlowness();
   const fileKey = (file) => `${file.object}\0${file.path}`;
   const objects = [...new Set(listings.flat().map((file) => file.object))];
-  const contents = new Map((await repository.blobs(objects)).map((bytes, index) => [objects[index], bytes]));
+  const contents2 = new Map((await repository.blobs(objects)).map((bytes, index) => [objects[index], bytes]));
   checkSlowness();
   const loaded = /* @__PURE__ */ new Map();
   const versions = [];
   commits.forEach((commit, index) => {
     const files = listings[index].map((file) => {
-      const key = fileKey(file);
-      let result = loaded.get(key);
-      if (!result) loaded.set(key, result = loadFile({ path: file.path, bytes: contents.get(file.object) }));
+      const key2 = fileKey(file);
+      let result = loaded.get(key2);
+      if (!result) loaded.set(key2, result = loadFile({ path: file.path, bytes: contents2.get(file.object) }));
       return result;
     });
     files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -48599,7 +49386,7 @@ var CommittedVersion = class {
     const afterFiles = new Set(this.files);
     const touched = [...before.filter((file) => !afterFiles.has(file)), ...this.files.filter((file) => !beforeFiles.has(file))];
     const goalSets = new Set(touched.flatMap((file) => [...roleOf(file).goalSets]));
-    const concerned = (file) => roleOf(file).context || [...roleOf(file).goalSets].some((key) => goalSets.has(key));
+    const concerned = (file) => roleOf(file).context || [...roleOf(file).goalSets].some((key2) => goalSets.has(key2));
     return { before: buildModel(before.filter(concerned)), after: buildModel(this.files.filter(concerned)) };
   }
 };
@@ -48607,141 +49394,6 @@ var CommittedVersion = class {
 // src/render/render.ts
 var import_handlebars = __toESM(require_lib(), 1);
 import { createHash as createHash2 } from "node:crypto";
-
-// src/text/terminal.ts
-var actingCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var shortEscapes = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-var unicodeEscape = (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
-function escapeTerminal(text) {
-  return text.replace(actingCharacters, (character) => shortEscapes[character] ?? unicodeEscape(character));
-}
-
-// src/render/escape.ts
-var zeroWidthJoiner = "\u200D";
-var lineBreaks = /\r\n|\r|\n/g;
-var listMarkerAtStart = /^\s*(?:[-+](?=[\s-]|$)|\d{1,9}[.)](?=\s|$))/;
-function withoutGithubLinks(text) {
-  return text.replace(/[@#]/g, `$&${zeroWidthJoiner}`).replace(/\b(gh-)(?=\d)/gi, `$1${zeroWidthJoiner}`).replace(/:(?=\/\/)/g, `${zeroWidthJoiner}:`).replace(/\b(www)\./gi, `$1${zeroWidthJoiner}.`);
-}
-function escapeMarkdown(text) {
-  return withoutGithubLinks(escapeTerminal(text.replace(lineBreaks, " "))).replace(/[&<>"'`=[\]]/g, (character) => `&#${character.charCodeAt(0)};`).replace(/[\\|*_~]|\$(?!\d)/g, "\\$&").replace(listMarkerAtStart, (marker) => `${marker.slice(0, -1)}\\${marker.slice(-1)}`);
-}
-function markdownCode(text) {
-  const line = escapeTerminal(text.replace(lineBreaks, " "));
-  if (line.includes("|") || line.trim() === "") return `<code>${escapeMarkdown(text)}</code>`;
-  const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const padding = /^[` ]|[` ]$/.test(line) ? " " : "";
-  return `${fence}${padding}${line}${padding}${fence}`;
-}
-
-// src/text/format.ts
-var currencyCode = /^[A-Z]{3}$/;
-function scaled(value, factor) {
-  return Number((value * factor).toPrecision(15));
-}
-var unitWords = {
-  en: { percent: "%", ratio: "\xD7", score: "points", hours: "hours" },
-  "zh-CN": { percent: "%", ratio: "\u500D", score: "\u5206", hours: "\u5C0F\u65F6" }
-};
-var quarterNames = ["\u7B2C\u4E00\u5B63\u5EA6", "\u7B2C\u4E8C\u5B63\u5EA6", "\u7B2C\u4E09\u5B63\u5EA6", "\u7B2C\u56DB\u5B63\u5EA6"];
-function createFormatter(locale, defaultCurrency, noData2 = locale === "zh-CN" ? "\u65E0\u6570\u636E" : "no data", fiscalYearStart = 1) {
-  const cache = /* @__PURE__ */ new Map();
-  const intl = (key, options2) => {
-    let cached = cache.get(key);
-    if (!cached) cache.set(key, cached = new Intl.NumberFormat(locale, { roundingMode: "halfExpand", signDisplay: "negative", ...options2 }));
-    return cached;
-  };
-  const fixed = (value2, digits) => intl(`plain ${digits}`, { maximumFractionDigits: digits }).format(value2);
-  const plain = (value2) => {
-    const size = Math.abs(value2);
-    return size >= 1e4 ? fixed(value2, 0) : size >= 100 ? fixed(value2, 1) : size >= 1 ? fixed(value2, 2) : intl("small", { maximumSignificantDigits: 3 }).format(value2);
-  };
-  const percent = (value2) => intl("percent", { style: "percent", maximumFractionDigits: 1 }).format(value2);
-  const monthFormat = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
-  const monthName = new Intl.DateTimeFormat("en", { month: "short", timeZone: "UTC" });
-  const usable = (value2) => value2 !== null && Number.isFinite(value2);
-  const currencyOf = (unit) => unit === "currency" ? defaultCurrency : unit !== null && currencyCode.test(unit) ? unit : void 0;
-  const currency = (value2, code) => {
-    if (locale === "zh-CN" && Math.abs(value2) >= 1e5) {
-      return intl(`compact ${code}`, { style: "currency", currency: code, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value2);
-    }
-    const digits = Math.abs(value2) >= 1e3 || Number.isInteger(value2) ? 0 : 2;
-    return intl(`currency ${code} ${digits}`, { style: "currency", currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value2);
-  };
-  const currencySymbol = (code) => intl(`currency ${code} 0`, { style: "currency", currency: code, minimumFractionDigits: 0, maximumFractionDigits: 0 }).formatToParts(1).find((part) => part.type === "currency")?.value ?? code;
-  const words = unitWords[locale];
-  const monthRange2 = (first, last) => {
-    const [firstYear, firstMonth] = first.split("-").map(Number);
-    const [lastYear, lastMonth] = last.split("-").map(Number);
-    if (locale === "zh-CN") return firstYear === lastYear ? `${firstYear}\u5E74${firstMonth}\u6708\u2013${lastMonth}\u6708` : `${firstYear}\u5E74${firstMonth}\u6708\u2013${lastYear}\u5E74${lastMonth}\u6708`;
-    const name = (year, number2) => monthName.format(Date.UTC(year, number2 - 1, 1));
-    return firstYear === lastYear ? `${name(firstYear, firstMonth)}\u2013${name(lastYear, lastMonth)} ${lastYear}` : `${name(firstYear, firstMonth)} ${firstYear}\u2013${name(lastYear, lastMonth)} ${lastYear}`;
-  };
-  const month = (id) => {
-    const [year, number2] = id.split("-").map(Number);
-    if (locale === "zh-CN") return `${year}\u5E74${number2}\u6708`;
-    return monthFormat.format(Date.UTC(year, number2 - 1, 1));
-  };
-  const value = (number2, unit) => {
-    const code = currencyOf(unit);
-    if (code !== void 0) return currency(number2, code);
-    switch (unit) {
-      case "percent":
-        return percent(number2);
-      case "count":
-        return fixed(number2, Number.isInteger(number2) ? 0 : 1);
-      case "ratio":
-        return `${fixed(number2, 2)}${words.ratio}`;
-      case "score":
-        return fixed(number2, 2);
-      case "hours":
-        return `${fixed(number2, 1)} ${locale === "zh-CN" ? "\u5C0F\u65F6" : "h"}`;
-      case null:
-        return plain(number2);
-      default:
-        return `${plain(number2)} ${unit}`;
-    }
-  };
-  return {
-    locale,
-    noData: noData2,
-    value: (number2, unit) => usable(number2) ? value(number2, unit) : noData2,
-    amount: (number2, unit) => usable(number2) ? value(Math.abs(number2), unit) : noData2,
-    percent: (number2) => usable(number2) ? percent(number2) : noData2,
-    signedPercent: (number2) => usable(number2) ? intl("signed percent", { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(number2) : noData2,
-    attainment: (number2, bestPossible) => usable(number2) ? `${bestPossible ? "\u2265 " : ""}${percent(number2)}` : noData2,
-    points: (number2) => usable(number2) ? fixed(scaled(number2, 100), 1) : noData2,
-    plain: (number2) => Number.isFinite(number2) ? plain(number2) : noData2,
-    signed(number2, unit) {
-      if (!usable(number2)) return noData2;
-      const text = value(Math.abs(number2), unit);
-      return number2 > 0 ? `+${text}` : number2 < 0 ? `-${text}` : text;
-    },
-    unit(unit) {
-      if (unit === null || unit === "count") return null;
-      const code = currencyOf(unit);
-      if (code !== void 0) return currencySymbol(code);
-      return Object.hasOwn(words, unit) ? words[unit] : unit;
-    },
-    month,
-    monthRange: monthRange2,
-    period(id) {
-      const period2 = parsePeriod(id, fiscalYearStart);
-      if (!period2) return id;
-      const zh = locale === "zh-CN";
-      const part = period2.unit === "half" ? `H${period2.index}` : period2.unit === "quarter" ? `Q${period2.index}` : "";
-      const partZh = period2.unit === "half" ? period2.index === 1 ? "\u4E0A\u534A\u5E74" : "\u4E0B\u534A\u5E74" : period2.unit === "quarter" ? quarterNames[period2.index - 1] : "";
-      if (period2.fiscal) {
-        const range = monthRange2(period2.months[0], period2.months.at(-1));
-        return zh ? `${period2.year} \u8D22\u5E74${partZh}\uFF08${range}\uFF09` : `FY${period2.year}${part ? ` ${part}` : ""} (${range})`;
-      }
-      if (period2.unit === "month") return month(id);
-      if (period2.unit === "year") return zh ? `${period2.year}\u5E74` : String(period2.year);
-      return zh ? `${period2.year}\u5E74${partZh}` : `${part} ${period2.year}`;
-    }
-  };
-}
 
 // src/render/labels.ts
 function ownName(names, dimension) {
@@ -48776,8 +49428,8 @@ var en = {
   itemsOwned: "Breakdown items owned",
   breakdownBy: (dimension) => `by ${dimension}`,
   dimension: (dimension) => ownName({ owner: "owner", month: "month", quarter: "quarter", half: "half", team: "team" }, dimension),
-  yearPart: (key) => key,
-  progress: (kind, percent) => kind === "increase" ? `${percent} of target` : kind === "atLeast" ? `${percent} of the minimum` : `${percent} of the allowance used`,
+  yearPart: (key2) => key2,
+  progress: (kind, percent3) => kind === "increase" ? `${percent3} of target` : kind === "atLeast" ? `${percent3} of the minimum` : `${percent3} of the allowance used`,
   forecastNote: (kind, reaches2, by) => {
     switch (kind) {
       case "increase":
@@ -48815,19 +49467,37 @@ var en = {
   backToIndex: "All scorecards",
   generatedBy: "Generated by goalpost from the committed goals and actuals.",
   noGoals: "No goals.",
-  targetRevised: (date3, from) => `target revised on ${date3} from ${from}`,
+  targetRevised: (date6, from) => `target revised on ${date6} from ${from}`,
   sharedGoals: "Shared goals",
   countedShare: (months, whole) => `${months} share of ${whole}`,
   sharedGoalsNote: "Goals of other teams that this team carries with them; they count in the score of the team they belong to.",
   sharedWith: (teams) => `shared with ${teams}`,
   rolledUp: "rolled up from the goals aligned to it",
-  previous: (period2, actual, change) => `${period2}: ${actual}${change === null ? "" : ` (${change})`}`,
+  previous: (period2, actual, change2) => `${period2}: ${actual}${change2 === null ? "" : ` (${change2})`}`,
   initiativesOwned: "Initiatives owned",
   initiative: "Initiative",
   due: "Due",
   initiativeStatuses: { planned: "Planned", "in-progress": "In progress", done: "Done", dropped: "Dropped", blocked: "Blocked" },
   initiativeNote: (kind, title, owner, due) => kind === "overdue" ? `Overdue: ${title} (${owner}, due ${due})` : `Blocked: ${title} (${owner})`,
-  initiativesSummary: ({ total, done, overdue, blocked }) => [`Initiatives: ${total}`, `${done} done`, ...overdue > 0 ? [`${overdue} overdue`] : [], ...blocked > 0 ? [`${blocked} blocked`] : []].join(" \xB7 ")
+  initiativesSummary: ({ total, done, overdue, blocked }) => [`Initiatives: ${total}`, `${done} done`, ...overdue > 0 ? [`${overdue} overdue`] : [], ...blocked > 0 ? [`${blocked} blocked`] : []].join(" \xB7 "),
+  checkIn: (date6, author, confidence) => `Check-in of ${date6} by ${author} \xB7 confidence ${confidence}/10`,
+  confidence: "Confidence",
+  blockers: "Blockers",
+  next: "Next",
+  assessmentGap: (self, computed) => `The team says \u201C${self}\u201D; the figures say \u201C${computed}\u201D`,
+  netConfidence: (value) => `Net confidence ${value}`,
+  closed: (date6, by) => `Final, closed on ${date6} by ${by}`,
+  reopened: (date6, by, reason) => `Reopened on ${date6} by ${by}: ${reason}`,
+  override: (final, computed, reason) => `Final ${final} (computed ${computed}): ${reason}`,
+  review: "Review",
+  wentWell: "What went well",
+  toImprove: "What to improve",
+  actions: "Actions",
+  carriedActions: (period2) => `Actions from the review of ${period2}`,
+  personScore: "Score",
+  scoreParts: "What the score is made of",
+  scorePartsNote: "The goals and breakdown items this person owns, each weighted by its goal\u2019s weight (an item by its share of the goal\u2019s target), capped attainment.",
+  payout: (factor, provisional) => `Payout ${factor} of the incentive${provisional ? " (provisional: a period counted is not closed yet)" : ""}`
 };
 var zhCN = {
   scorecards: "\u76EE\u6807\u8BB0\u5206\u5361",
@@ -48858,8 +49528,8 @@ var zhCN = {
   itemsOwned: "\u8D1F\u8D23\u7684\u5206\u89E3\u9879",
   breakdownBy: (dimension) => `\u6309${dimension}\u5206\u89E3`,
   dimension: (dimension) => ownName({ owner: "\u8D1F\u8D23\u4EBA", month: "\u6708\u4EFD", quarter: "\u5B63\u5EA6", half: "\u534A\u5E74", team: "\u56E2\u961F", region: "\u533A\u57DF", channel: "\u6E20\u9053" }, dimension),
-  yearPart: (key) => ownName({ Q1: "\u7B2C\u4E00\u5B63\u5EA6", Q2: "\u7B2C\u4E8C\u5B63\u5EA6", Q3: "\u7B2C\u4E09\u5B63\u5EA6", Q4: "\u7B2C\u56DB\u5B63\u5EA6", H1: "\u4E0A\u534A\u5E74", H2: "\u4E0B\u534A\u5E74" }, key),
-  progress: (kind, percent) => kind === "increase" ? `\u5DF2\u5B8C\u6210\u76EE\u6807\u7684 ${percent}` : kind === "atLeast" ? `\u5DF2\u8FBE\u4E0B\u9650\u7684 ${percent}` : `\u5DF2\u7528\u989D\u5EA6\u7684 ${percent}`,
+  yearPart: (key2) => ownName({ Q1: "\u7B2C\u4E00\u5B63\u5EA6", Q2: "\u7B2C\u4E8C\u5B63\u5EA6", Q3: "\u7B2C\u4E09\u5B63\u5EA6", Q4: "\u7B2C\u56DB\u5B63\u5EA6", H1: "\u4E0A\u534A\u5E74", H2: "\u4E0B\u534A\u5E74" }, key2),
+  progress: (kind, percent3) => kind === "increase" ? `\u5DF2\u5B8C\u6210\u76EE\u6807\u7684 ${percent3}` : kind === "atLeast" ? `\u5DF2\u8FBE\u4E0B\u9650\u7684 ${percent3}` : `\u5DF2\u7528\u989D\u5EA6\u7684 ${percent3}`,
   forecastNote: (kind, reaches2, by) => {
     switch (kind) {
       case "increase":
@@ -48897,19 +49567,37 @@ var zhCN = {
   backToIndex: "\u5168\u90E8\u8BB0\u5206\u5361",
   generatedBy: "\u7531 goalpost \u6839\u636E\u5DF2\u63D0\u4EA4\u7684\u76EE\u6807\u4E0E\u5B9E\u9645\u503C\u751F\u6210\u3002",
   noGoals: "\u6682\u65E0\u76EE\u6807\u3002",
-  targetRevised: (date3, from) => `\u76EE\u6807\u503C\u4E8E ${date3} \u7531 ${from} \u8C03\u6574`,
+  targetRevised: (date6, from) => `\u76EE\u6807\u503C\u4E8E ${date6} \u7531 ${from} \u8C03\u6574`,
   sharedGoals: "\u534F\u540C\u76EE\u6807",
   countedShare: (months, whole) => `${whole} \u4E2D ${months} \u7684\u4EFD\u989D`,
   sharedGoalsNote: "\u672C\u56E2\u961F\u4E0E\u5176\u4ED6\u56E2\u961F\u5171\u540C\u627F\u62C5\u7684\u76EE\u6807\uFF0C\u8BA1\u5165\u5176\u6240\u5C5E\u56E2\u961F\u7684\u5F97\u5206\u3002",
   sharedWith: (teams) => `\u534F\u540C\u56E2\u961F\uFF1A${teams}`,
   rolledUp: "\u7531\u5BF9\u9F50\u7684\u76EE\u6807\u6C47\u603B",
-  previous: (period2, actual, change) => `${period2}\uFF1A${actual}${change === null ? "" : `\uFF08${change}\uFF09`}`,
+  previous: (period2, actual, change2) => `${period2}\uFF1A${actual}${change2 === null ? "" : `\uFF08${change2}\uFF09`}`,
   initiativesOwned: "\u8D1F\u8D23\u7684\u5DE5\u4F5C\u8BA1\u5212",
   initiative: "\u5DE5\u4F5C\u8BA1\u5212",
   due: "\u622A\u6B62\u65E5\u671F",
   initiativeStatuses: { planned: "\u8BA1\u5212\u4E2D", "in-progress": "\u8FDB\u884C\u4E2D", done: "\u5DF2\u5B8C\u6210", dropped: "\u5DF2\u53D6\u6D88", blocked: "\u53D7\u963B" },
   initiativeNote: (kind, title, owner, due) => kind === "overdue" ? `\u5DF2\u903E\u671F\uFF1A${title}\uFF08${owner}\uFF0C\u622A\u6B62 ${due}\uFF09` : `\u53D7\u963B\uFF1A${title}\uFF08${owner}\uFF09`,
-  initiativesSummary: ({ total, done, overdue, blocked }) => [`\u5DE5\u4F5C\u8BA1\u5212\uFF1A${total} \u9879`, `\u5DF2\u5B8C\u6210 ${done}`, ...overdue > 0 ? [`\u903E\u671F ${overdue}`] : [], ...blocked > 0 ? [`\u53D7\u963B ${blocked}`] : []].join(" \xB7 ")
+  initiativesSummary: ({ total, done, overdue, blocked }) => [`\u5DE5\u4F5C\u8BA1\u5212\uFF1A${total} \u9879`, `\u5DF2\u5B8C\u6210 ${done}`, ...overdue > 0 ? [`\u903E\u671F ${overdue}`] : [], ...blocked > 0 ? [`\u53D7\u963B ${blocked}`] : []].join(" \xB7 "),
+  checkIn: (date6, author, confidence) => `${date6} \u8FDB\u5EA6\u6C47\u62A5\uFF08${author}\uFF09\xB7 \u4FE1\u5FC3\u6307\u6570 ${confidence}/10`,
+  confidence: "\u4FE1\u5FC3\u6307\u6570",
+  blockers: "\u969C\u788D",
+  next: "\u4E0B\u4E00\u6B65",
+  assessmentGap: (self, computed) => `\u81EA\u8BC4\u201C${self}\u201D\uFF0C\u6570\u636E\u663E\u793A\u201C${computed}\u201D`,
+  netConfidence: (value) => `\u51C0\u4FE1\u5FC3\u6307\u6570 ${value}`,
+  closed: (date6, by) => `\u6700\u7EC8\u7ED3\u679C\uFF1A\u5DF2\u4E8E ${date6} \u7531 ${by} \u5173\u95ED`,
+  reopened: (date6, by, reason) => `\u5DF2\u4E8E ${date6} \u7531 ${by} \u91CD\u65B0\u6253\u5F00\uFF1A${reason}`,
+  override: (final, computed, reason) => `\u6700\u7EC8\u8FBE\u6210\u7387 ${final}\uFF08\u8BA1\u7B97\u503C ${computed}\uFF09\uFF1A${reason}`,
+  review: "\u590D\u76D8",
+  wentWell: "\u505A\u5F97\u597D\u7684",
+  toImprove: "\u9700\u6539\u8FDB\u7684",
+  actions: "\u6539\u8FDB\u63AA\u65BD",
+  carriedActions: (period2) => `${period2}\u590D\u76D8\u7684\u6539\u8FDB\u63AA\u65BD`,
+  personScore: "\u4E2A\u4EBA\u5F97\u5206",
+  scoreParts: "\u5F97\u5206\u6784\u6210",
+  scorePartsNote: "\u6B64\u4EBA\u8D1F\u8D23\u7684\u76EE\u6807\u4E0E\u5206\u89E3\u9879\uFF0C\u6309\u76EE\u6807\u6743\u91CD\u52A0\u6743\uFF08\u5206\u89E3\u9879\u6309\u5176\u5360\u76EE\u6807\u503C\u7684\u6BD4\u4F8B\uFF09\uFF0C\u8FBE\u6210\u7387\u8BA1\u4E0A\u9650\u3002",
+  payout: (factor, provisional) => `\u6FC0\u52B1\u7CFB\u6570 ${factor}${provisional ? "\uFF08\u6682\u5B9A\uFF1A\u6240\u8BA1\u5468\u671F\u5C1A\u672A\u5173\u95ED\uFF09" : ""}`
 };
 var labelsByLocale = { en, "zh-CN": zhCN };
 var statusIcons = { "on-track": "\u2705", "at-risk": "\u26A0\uFE0F", "off-track": "\u274C", "no-data": "\u2B1C" };
@@ -48975,6 +49663,17 @@ function sparkText(values) {
   const max = Math.max(...known);
   return values.map((v) => v === null ? " " : blocks[max === min ? 3 : Math.round((v - min) / (max - min) * 7)]).join("");
 }
+function confidenceLine(values) {
+  const width = 48;
+  const height = 16;
+  const pad = 2;
+  if (values.length === 0) return "";
+  const x = (i) => values.length === 1 ? width / 2 : pad + i * (width - 2 * pad) / (values.length - 1);
+  const y = (v) => height - pad - Math.min(Math.max(v, 0), 10) * (height - 2 * pad) / 10;
+  const points = values.map((v, i) => `${round(x(i))},${round(y(v))}`);
+  const last = values.length - 1;
+  return `<svg class="confidence" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><line class="axis" x1="0" x2="${width}" y1="${round(y(5))}" y2="${round(y(5))}"/><polyline points="${points.join(" ")}"/><circle cx="${round(x(last))}" cy="${round(y(values[last]))}" r="2"/></svg>`;
+}
 
 // src/render/view.ts
 var statuses = ["on-track", "at-risk", "off-track", "no-data"];
@@ -48989,10 +49688,10 @@ function teamPagePath(team, period2, extension) {
 function personPagePath(person, extension) {
   return `people/${person}.${extension}`;
 }
-function buildSiteView(report, model, locale, extension, revisions = /* @__PURE__ */ new Map()) {
+function buildSiteView(report, model, locale, extension, revisions = /* @__PURE__ */ new Map(), includeIncentives = false) {
   const labels = labelsByLocale[locale];
   const format = createFormatter(locale, model.settings.currency, labels.noData, model.settings.fiscalYearStart);
-  const status = (key) => ({ key, label: labels.statuses[key], icon: statusIcons[key] });
+  const status = (key2) => ({ key: key2, label: labels.statuses[key2], icon: statusIcons[key2] });
   const personHref = (from, id) => `${from === "index" ? "" : "../"}${personPagePath(id, extension)}`;
   const teamHref = (from, team, period2) => `${from === "index" ? "" : "../"}${teamPagePath(team, period2, extension)}`;
   const directory = /* @__PURE__ */ new Map();
@@ -49109,7 +49808,22 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
         if (kind === void 0) return [];
         const owner = initiative.ownerName ?? personName(initiative.owner);
         return [{ kind, icon: kind === "overdue" ? "\u23F0" : "\u26D4", text: labels.initiativeNote(kind, initiative.title, owner, initiative.due) }];
-      })
+      }),
+      checkIn: goal.checkIn === null ? null : {
+        // Whoever gave the update: its owner when it names one, else the check-in's author.
+        heading: labels.checkIn(
+          goal.checkIn.date,
+          goal.checkIn.owner === null ? goal.checkIn.authorName ?? goal.checkIn.author : goal.checkIn.ownerName ?? goal.checkIn.owner,
+          goal.checkIn.confidence
+        ),
+        note: goal.checkIn.note,
+        blockers: goal.checkIn.blockers,
+        next: goal.checkIn.next
+      },
+      confidenceSvg: confidenceLine(goal.confidence.map((c) => c.value)),
+      confidenceText: goal.confidence.length === 0 ? null : `${labels.confidence} ${goal.confidence.map((c) => c.value).join(" \u2192 ")}`,
+      assessmentGap: goal.assessmentGap && goal.checkIn?.status ? labels.assessmentGap(labels.statuses[goal.checkIn.status], labels.statuses[goal.status]) : null,
+      override: goal.override === null ? null : labels.override(format.percent(goal.override.attainment), format.percent(goal.computedAttainment), goal.override.reason)
     };
   };
   const sharedGoalViews = (teamScore) => teamScore.sharedGoals.flatMap((shared) => {
@@ -49117,7 +49831,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     const goal = owner?.goals.find((g) => g.id === shared.id);
     return owner && goal ? [goalView(owner, goal)] : [];
   });
-  const countStatuses = (goals) => statuses.map((key) => ({ status: status(key), count: goals.filter((g) => g.status === key).length })).filter((entry2) => entry2.count > 0);
+  const countStatuses = (goals) => statuses.map((key2) => ({ status: status(key2), count: goals.filter((g) => g.status === key2).length })).filter((entry2) => entry2.count > 0);
   const teamPage = (teamScore) => ({
     kind: "team",
     path: teamPagePath(teamScore.team, teamScore.period, extension),
@@ -49130,7 +49844,12 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     goals: teamScore.goals.map((goal) => goalView(teamScore, goal)),
     statusCounts: countStatuses(teamScore.goals),
     sharedGoals: sharedGoalViews(teamScore),
-    initiatives: teamScore.initiatives.total === 0 ? null : labels.initiativesSummary(teamScore.initiatives)
+    initiatives: teamScore.initiatives.total === 0 ? null : labels.initiativesSummary(teamScore.initiatives),
+    closed: teamScore.closed === null ? null : labels.closed(teamScore.closed.date, teamScore.closed.byName ?? teamScore.closed.by),
+    reopened: teamScore.reopened === null ? null : labels.reopened(teamScore.reopened.date, teamScore.reopened.byName ?? teamScore.reopened.by, teamScore.reopened.reason),
+    review: teamScore.review,
+    carriedActions: teamScore.carriedActions === null ? null : { heading: labels.carriedActions(format.period(teamScore.carriedActions.period)), actions: teamScore.carriedActions.actions },
+    netConfidence: teamScore.netConfidence === null ? null : labels.netConfidence(format.signed(teamScore.netConfidence, null))
   });
   const owned = /* @__PURE__ */ new Map();
   const entry = (id) => {
@@ -49153,9 +49872,35 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     }
   }
   const personIds = [...owned.keys()].sort();
+  const scoresOfPeople = new Map(report.people.map((person) => [person.id, person]));
+  const goalHref = (team, period2, goal) => `${teamHref("sub", team, period2)}#goal-${goal}`;
   const personPage = (id) => {
     const { goals, items, initiatives: initiatives2 } = owned.get(id);
+    const result = scoresOfPeople.get(id);
+    const cap = model.settings.cap;
+    const capped = (value) => format.percent(value === null ? null : Math.min(Math.max(value, 0), cap));
     return {
+      score: result?.score === null || result === void 0 ? null : format.percent(result.score),
+      scoreParts: result ? [
+        ...result.goals.map((part) => ({
+          label: part.title,
+          href: goalHref(part.team, part.period, part.goal),
+          period: format.period(part.period),
+          weight: format.plain(Math.round(part.weight * 100) / 100),
+          attainment: capped(part.attainment)
+        })),
+        ...result.items.map((part) => {
+          const goal = goalsByTeam.get(part.team)?.find((t) => t.period === part.period)?.goals.find((g) => g.id === part.goal);
+          return {
+            label: `${goal?.title ?? part.goal} \xB7 ${labels.dimension(part.by)}${labels.colon}${part.by === "owner" ? personName(part.key) : part.by === "team" ? teamName(part.key) : part.key}`,
+            href: goalHref(part.team, part.period, part.goal),
+            period: format.period(part.period),
+            weight: format.plain(Math.round(part.weight * 100) / 100),
+            attainment: capped(part.attainment)
+          };
+        })
+      ] : [],
+      payout: includeIncentives && result?.payout ? labels.payout(format.percent(result.payout.factor), result.payout.provisional) : null,
       kind: "person",
       path: personPagePath(id, extension),
       id,
@@ -49236,7 +49981,7 @@ function* renderScorecardFiles(report, model, options2) {
   const styles = options2.templates.get("styles.css") ?? "";
   const styleHash = `sha256-${createHash2("sha256").update(styles, "utf8").digest("base64")}`;
   for (const format of options2.formats) {
-    const site = buildSiteView(report, model, options2.locale, format, options2.revisions);
+    const site = buildSiteView(report, model, options2.locale, format, options2.revisions, options2.includeIncentives ?? false);
     const context3 = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
     const render = (template, pageView) => ({ path: pageView.path, content: page(template)({ ...context3, page: pageView }) });
     yield render(`index.${format}.hbs`, site.index);
@@ -49303,13 +50048,13 @@ function isInside(child, parent) {
 async function checkOutputFolder(outDir, goalsDir, cwd = process.cwd()) {
   const out = await realPathOf(path5.resolve(cwd, outDir));
   const goals = await realPathOf(path5.resolve(cwd, goalsDir));
-  const shown = JSON.stringify(outDir);
+  const shown2 = JSON.stringify(outDir);
   if (isInside(out, goals)) {
-    throw new UsageError(`The output folder ${shown} is ${out === goals ? "the goals folder itself" : "inside the goals folder"}; write the scorecards somewhere else.`);
+    throw new UsageError(`The output folder ${shown2} is ${out === goals ? "the goals folder itself" : "inside the goals folder"}; write the scorecards somewhere else.`);
   }
-  if (isInside(goals, out)) throw new UsageError(`The output folder ${shown} contains the goals folder; write the scorecards somewhere else.`);
+  if (isInside(goals, out)) throw new UsageError(`The output folder ${shown2} contains the goals folder; write the scorecards somewhere else.`);
   const info2 = await stat2(out).catch(() => void 0);
-  if (info2 && !info2.isDirectory()) throw new UsageError(`The output folder ${shown} is a file; name a folder to write the scorecards to.`);
+  if (info2 && !info2.isDirectory()) throw new UsageError(`The output folder ${shown2} is a file; name a folder to write the scorecards to.`);
 }
 async function folderLeadingOutside(root, folder, create) {
   let current = root;
@@ -49426,26 +50171,26 @@ function formatDiff(diff, as) {
     if (typeof v === "number") return text(field === "target" || field === "baseline" ? format.value(v, unit) : format.plain(v));
     return field === "title" || field === "notes" ? quote(v) : code(v);
   };
-  const describeField = (change, unit) => {
-    const label = change.field === "thresholds.green" ? "green threshold" : change.field === "thresholds.amber" ? "amber threshold" : change.field;
+  const describeField = (change2, unit) => {
+    const label = change2.field === "thresholds.green" ? "green threshold" : change2.field === "thresholds.amber" ? "amber threshold" : change2.field;
     const name = label.charAt(0).toUpperCase() + label.slice(1);
-    if (change.before === null) return `${name} set to ${value(change.field, change.after, unit)}`;
-    if (change.after === null) return `${name} removed (was ${value(change.field, change.before, unit)})`;
-    if (change.delta !== void 0 && (change.field === "target" || change.field === "baseline")) {
-      const verb = change.delta > 0 ? "raised" : "lowered";
-      const percent = change.percent === null || change.percent === void 0 ? "" : `, ${format.signedPercent(change.percent)}`;
-      return `${name} ${verb} from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)} (${text(format.signed(change.delta, unit))}${percent})`;
+    if (change2.before === null) return `${name} set to ${value(change2.field, change2.after, unit)}`;
+    if (change2.after === null) return `${name} removed (was ${value(change2.field, change2.before, unit)})`;
+    if (change2.delta !== void 0 && (change2.field === "target" || change2.field === "baseline")) {
+      const verb = change2.delta > 0 ? "raised" : "lowered";
+      const percent3 = change2.percent === null || change2.percent === void 0 ? "" : `, ${format.signedPercent(change2.percent)}`;
+      return `${name} ${verb} from ${value(change2.field, change2.before, unit)} to ${value(change2.field, change2.after, unit)} (${text(format.signed(change2.delta, unit))}${percent3})`;
     }
-    return `${name} changed from ${value(change.field, change.before, unit)} to ${value(change.field, change.after, unit)}`;
+    return `${name} changed from ${value(change2.field, change2.before, unit)} to ${value(change2.field, change2.after, unit)}`;
   };
-  const describeBreakdown = (change, unit) => {
-    const where2 = `Breakdown by ${text(change.by)}${change.within.length > 0 ? ` of ${change.within.map(code).join(" \u203A ")}` : ""}`;
-    if (change.key === null) return `${where2} ${change.change}`;
-    const key = change.by === "owner" ? person(change.key) : code(change.key);
-    const target = change.fields.find((f) => f.field === "target");
-    if (change.change === "added") return `${where2}: ${key} added${target?.after != null ? ` with ${value("target", target.after, unit)}` : ""}`;
-    if (change.change === "removed") return `${where2}: ${key} removed${target?.before != null ? ` (was ${value("target", target.before, unit)})` : ""}`;
-    return `${where2}: ${key} ${change.fields.map((f) => describeField(f, unit).replace(/^./, (c) => c.toLowerCase())).join(", ")}`;
+  const describeBreakdown = (change2, unit) => {
+    const where3 = `Breakdown by ${text(change2.by)}${change2.within.length > 0 ? ` of ${change2.within.map(code).join(" \u203A ")}` : ""}`;
+    if (change2.key === null) return `${where3} ${change2.change}`;
+    const key2 = change2.by === "owner" ? person(change2.key) : code(change2.key);
+    const target = change2.fields.find((f) => f.field === "target");
+    if (change2.change === "added") return `${where3}: ${key2} added${target?.after != null ? ` with ${value("target", target.after, unit)}` : ""}`;
+    if (change2.change === "removed") return `${where3}: ${key2} removed${target?.before != null ? ` (was ${value("target", target.before, unit)})` : ""}`;
+    return `${where3}: ${key2} ${change2.fields.map((f) => describeField(f, unit).replace(/^./, (c) => c.toLowerCase())).join(", ")}`;
   };
   const describeEffect = (effect) => {
     const parts = [];
@@ -49483,15 +50228,51 @@ function formatDiff(diff, as) {
     return `${what}${name} \xB7 ${text(format.period(set.period))}`;
   };
   const bullet = (depth, item) => `${"  ".repeat(depth)}${md ? "- " : depth === 0 ? "" : "- "}${item}`;
-  if (diff.goalSets.length === 0 && diff.kpis.length === 0) return "No changes to the goals.\n";
+  const signOff = (value2) => `on ${text(value2.date ?? "?")} by ${person(value2.by)}`;
+  const describeClosed = (change2) => {
+    if (!change2.before) return `Closed ${signOff(change2.after)}`;
+    if (!change2.after) return `Closing removed (was closed ${signOff(change2.before)})`;
+    return `Closing changed: closed ${signOff(change2.after)} (was ${signOff(change2.before)})`;
+  };
+  const describeReopened = (change2) => {
+    const reason = (value2) => value2.reason === null ? "" : `: ${quote(value2.reason)}`;
+    if (!change2.after) return `Reopening removed (was reopened ${signOff(change2.before)}${reason(change2.before)})`;
+    const was = change2.before ? ` (replaces the reopening ${signOff(change2.before)})` : "";
+    return `Reopened ${signOff(change2.after)}${reason(change2.after)}${was}`;
+  };
+  const describeReview = (change2) => {
+    if (!change2.after) return "Review removed";
+    const { wentWell, toImprove, actions } = change2.after;
+    return `${change2.before ? "Review edited" : "Review added"} (went well: ${wentWell.length}, to improve: ${toImprove.length}, actions: ${actions.length})`;
+  };
+  const describeFinal = (change2) => {
+    const attainment2 = (value2) => format.percent(value2.attainment);
+    const reason = (value2) => value2.reason === null ? "" : ` (reason: ${quote(value2.reason)})`;
+    const { before, after } = change2;
+    if (!after) return `Final attainment removed (was ${attainment2(before)})`;
+    if (!before) return `Final attainment set to ${attainment2(after)}${reason(after)}`;
+    if (before.attainment === after.attainment) return `Reason for the final attainment of ${attainment2(after)} changed to ${quote(after.reason ?? "")} (was ${quote(before.reason ?? "")})`;
+    return `Final attainment changed from ${attainment2(before)} to ${attainment2(after)}${reason(after)}`;
+  };
+  if (diff.goalSets.length === 0 && diff.kpis.length === 0 && diff.checkIns.length === 0) return "No changes to the goals.\n";
+  for (const problem of diff.problems) {
+    const [icon, label] = problem.severity === "error" ? ["\u274C", "Error"] : ["\u26A0\uFE0F", "Warning"];
+    const message = text(problem.message.replace(/^./, (c) => c.toLowerCase()));
+    const where3 = code(`${problem.file}:${problem.line}:${problem.column}`);
+    lines.push(md ? `- ${icon} **${label}:** ${message} (${where3})` : `${label}: ${message} (${where3})`);
+  }
+  if (diff.problems.length > 0) lines.push("");
   for (const set of diff.goalSets) {
     lines.push(md ? `#### ${setHeading(set)}` : setHeading(set));
     if (md) lines.push("");
+    if (set.closed) lines.push(bullet(md ? 0 : 1, describeClosed(set.closed)));
+    if (set.reopened) lines.push(bullet(md ? 0 : 1, describeReopened(set.reopened)));
     for (const goal of set.goals) {
       const details = [
         ...goal.fields.filter((f) => f.field !== "id").map((field) => describeField(field, goal.unit)),
-        ...goal.breakdown.map((change) => describeBreakdown(change, goal.unit))
+        ...goal.breakdown.map((change2) => describeBreakdown(change2, goal.unit))
       ];
+      if (goal.final) details.push(describeFinal(goal.final));
       const effect = goal.effect ? describeEffect(goal.effect) : void 0;
       if (effect !== void 0) details.push(effect);
       if (goal.rollup) details.push(describeRollup(goal.rollup));
@@ -49505,6 +50286,7 @@ function formatDiff(diff, as) {
       lines.push(bullet(md ? 0 : 1, `Weights now total ${format.plain(after)}${before !== after ? ` (were ${format.plain(before)})` : ""}${note}`));
     }
     if (set.score) lines.push(bullet(md ? 0 : 1, `Team score ${format.percent(set.score.before)} \u2192 ${format.percent(set.score.after)}`));
+    if (set.review) lines.push(bullet(md ? 0 : 1, describeReview(set.review)));
     lines.push("");
   }
   if (diff.kpis.length > 0) {
@@ -49515,6 +50297,12 @@ function formatDiff(diff, as) {
       for (const field of kpi.fields) lines.push(bullet(md ? 1 : 2, describeField(field, null)));
       if (kpi.usedBy.length > 0) lines.push(bullet(md ? 1 : 2, `Used by ${kpi.usedBy.map(code).join(", ")}`));
     }
+    lines.push("");
+  }
+  if (diff.checkIns.length > 0) {
+    lines.push(md ? "#### Check-ins" : "Check-ins");
+    if (md) lines.push("");
+    lines.push(...formatCheckInChanges(diff.checkIns, as).map((line) => md ? line : `  ${line.replace(/^- /, "")}`));
     lines.push("");
   }
   return `${(md ? lines : lines.map(escapeTerminal)).join("\n").trimEnd()}
@@ -49707,12 +50495,11 @@ async function run() {
     failures.push("The pull_request event has no pull_request.number, so the pull-request comment cannot be posted.");
   }
   const files = await readGoalFiles(goalsPath, workspace);
-  const { model, diagnostics } = validateRepository(files);
-  const { errors, warnings } = countBySeverity(diagnostics);
-  const annotated = annotate(diagnostics);
+  const validation = validateRepository(files);
+  const model = validation.model;
   let report;
   const scorecards = [];
-  if (mode !== "validate" && errors === 0) {
+  if (mode !== "validate" && countBySeverity(validation.diagnostics).errors === 0) {
     report = scoreRepository(model);
     const templates = await loadTemplates();
     for (const file of renderScorecardFiles(report, model, { locale: model.settings.locale, formats: ["md"], templates })) {
@@ -49741,6 +50528,9 @@ async function run() {
       diffUnavailable = `The base commit ${baseSha.slice(0, 7)} is not in this checkout, so the change cannot be explained; check out with fetch-depth: 0. (${error2.message})`;
     }
   }
+  const diagnostics = [...validation.diagnostics, ...diff?.problems ?? []].sort(compareDiagnostics);
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const annotated = annotate(diagnostics);
   const actionReport = { goalsPath, diagnostics, annotated, diff, diffUnavailable, report, scorecards, fiscalYearStart: model.settings.fiscalYearStart };
   const summaryFailure = await writeJobSummary(buildSummary(actionReport), workspace);
   if (summaryFailure) failures.push(summaryFailure);

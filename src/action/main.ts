@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareRepositories } from '../diff/compare.js';
 import type { GoalsDiff } from '../diff/diff.js';
 import { GitGoals } from '../git/git.js';
@@ -71,13 +71,12 @@ export async function run(): Promise<void> {
   }
 
   const files = await readGoalFiles(goalsPath, workspace);
-  const { model, diagnostics } = validateRepository(files);
-  const { errors, warnings } = countBySeverity(diagnostics);
-  const annotated = annotate(diagnostics);
+  const validation = validateRepository(files);
+  const model = validation.model;
 
   let report: ScoreReport | undefined;
   const scorecards: string[] = [];
-  if (mode !== 'validate' && errors === 0) {
+  if (mode !== 'validate' && countBySeverity(validation.diagnostics).errors === 0) {
     report = scoreRepository(model);
     const templates = await loadTemplates();
     // The team pages come before the people's, which the summary does not show.
@@ -108,6 +107,11 @@ export async function run(): Promise<void> {
       diffUnavailable = `The base commit ${baseSha.slice(0, 7)} is not in this checkout, so the change cannot be explained; check out with fetch-depth: 0. (${(error as Error).message})`;
     }
   }
+
+  // A change to a closed goal set is a problem of the pull request like those of its files: annotated on the head's lines, counted, and failing the run.
+  const diagnostics = [...validation.diagnostics, ...(diff?.problems ?? [])].sort(compareDiagnostics);
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const annotated = annotate(diagnostics);
 
   const actionReport: ActionReport = { goalsPath, diagnostics, annotated, diff, diffUnavailable, report, scorecards, fiscalYearStart: model.settings.fiscalYearStart };
   const summaryFailure = await writeJobSummary(buildSummary(actionReport), workspace);

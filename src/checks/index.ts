@@ -8,10 +8,13 @@ import { alignment } from './alignment.js';
 import { breakdownMonths } from './breakdown-months.js';
 import { breakdownTotals } from './breakdown-totals.js';
 import { challenge } from './challenge.js';
+import { checkIns } from './check-ins.js';
 import type { Check } from './check.js';
+import { closing } from './closing.js';
 import { dueDates } from './due-dates.js';
 import { duplicateActuals } from './duplicate-actuals.js';
 import { formulaCycles, formulaReferencesCheck } from './formulas.js';
+import { incentives } from './incentives.js';
 import { initiatives } from './initiatives.js';
 import { kpiDefinitions } from './kpi-definitions.js';
 import { negativeTargets } from './negative-targets.js';
@@ -38,6 +41,7 @@ export const checks: readonly Check[] = [
   alignment,
   dueDates,
   initiatives,
+  checkIns,
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
@@ -46,6 +50,8 @@ export const checks: readonly Check[] = [
   rollups,
   actualsRollup,
   challenge,
+  closing,
+  incentives,
 ];
 
 export function runChecks(model: GoalsModel, selected: readonly Check[] = checks): Diagnostic[] {

@@ -3,6 +3,7 @@ import { fileSystemErrorMessage, isFileSystemError } from '../load/file-system-e
 import { UsageError } from '../load/read-directory.js';
 import { escapeTerminal } from '../text/terminal.js';
 import { version } from '../version.js';
+import { registerCheckIn } from './commands/checkin.js';
 import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
@@ -40,6 +41,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
   registerLsp(program);
   registerSchema(program, context);
   registerInit(program, context);
+  registerCheckIn(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -30,7 +30,7 @@ export const diagnosticCodes = {
   'unknown-kpi': 'A KPI id does not exist in the KPI catalog.',
   'unknown-team': 'A team id does not match any Team file.',
   'unknown-person': 'A person id is not a member of the team.',
-  'unknown-goal': '`alignsTo` names a goal that does not exist for that team and period.',
+  'unknown-goal': 'A goal id (in `alignsTo`, or in a check-in) names no goal of that team and period.',
 
   // KPI definitions and formulas
   'kpi-definition': 'A KPI must be either measured (`aggregate`) or derived (`formula`), not both or neither.',
@@ -69,6 +69,8 @@ export const diagnosticCodes = {
   'duplicate-checkin': 'Two check-ins are for the same team and date.',
   'closed-too-early': 'A goal set is closed before the last month of its period.',
   'override-out-of-range': "A closed goal's final attainment is above the cap.",
+  'final-without-closing': "A goal has a final attainment but its goal set is not closed, so the computed attainment still counts.",
+  'reopened-before-closed': 'A goal set is reopened on a date before it was closed, or without having been closed.',
   'incentive-curve-order': 'The points of an incentive curve are not in increasing order of attainment.',
   'closed-goal-set-changed': 'A change alters the targets, weights, owners or breakdowns of a closed goal set without reopening it.',
 
@@ -112,6 +114,7 @@ const warningCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'actuals-rollup-mismatch',
   'target-not-challenging',
   'target-unrealistic',
+  'final-without-closing',
 ]);
 
 export function defaultSeverity(code: DiagnosticCode): 'error' | 'warning' {

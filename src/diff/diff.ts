@@ -2,9 +2,11 @@ import { rollupFindings } from '../checks/rollups.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { alignmentIndex, type PlacedGoal } from '../model/alignment.js';
 import type { Comparison } from '../model/kinds.js';
-import type { Breakdown, Goal, GoalSet, GoalsModel, Kpi } from '../model/model.js';
+import type { Breakdown, FinalResult, Goal, GoalSet, GoalsModel, Kpi, Review, SignOff } from '../model/model.js';
 import type { Status } from '../score/rules.js';
 import type { GoalScore, ScoreReport } from '../score/score.js';
+import { checkInChanges, type CheckInChange } from './check-ins.js';
+import { closedGoalSetChanges } from './closed-goal-sets.js';
 
 /**
  * What a change does to the goals, in terms of the model rather than the
@@ -19,6 +21,10 @@ export interface GoalsDiff {
   people: Record<string, string>;
   /** The first month of the fiscal year in the head's settings, to name FY periods. */
   fiscalYearStart: number;
+  /** What the change must not do, such as changing the targets of a closed goal set (`closed-goal-set-changed`), placed in the head's files. */
+  problems: Diagnostic[];
+  /** Check-ins (进度汇报) added, edited or removed, in team and date order. */
+  checkIns: CheckInChange[];
 }
 
 export type Value = string | number | null;
@@ -42,6 +48,39 @@ export interface GoalSetDiff {
   weightTotal: { before: number; after: number } | null;
   /** The team score before and after, when it changed. */
   score: { before: number | null; after: number | null } | null;
+  /** The closing (关闭), before and after, when it changed. */
+  closed: Change<SignOffValue> | null;
+  /** The reopening, before and after, when it changed. */
+  reopened: Change<ReopeningValue> | null;
+  /** The review (复盘), before and after, when it changed. */
+  review: Change<ReviewValue> | null;
+}
+
+/** Something before and after a change; null on the side where it is absent. */
+export interface Change<T> {
+  before: T | null;
+  after: T | null;
+}
+
+export interface SignOffValue {
+  date: string | null;
+  by: string | null;
+}
+
+export interface ReopeningValue extends SignOffValue {
+  reason: string | null;
+}
+
+export interface ReviewValue {
+  wentWell: string[];
+  toImprove: string[];
+  actions: string[];
+}
+
+/** A goal's final attainment, decided when its goal set is closed, and why. */
+export interface FinalValue {
+  attainment: number | null;
+  reason: string | null;
 }
 
 export interface GoalSummary {
@@ -65,6 +104,8 @@ export interface GoalDiff {
   effect: Effect | null;
   /** For a goal added, removed, or whose target or alignment changed: what that does to the goal it rolls up into. */
   rollup: RollupChange | null;
+  /** The final attainment and its reason, before and after, when they changed. */
+  final: Change<FinalValue> | null;
 }
 
 /** Whether the goal a goal rolls up into still adds up after the change. */
@@ -146,6 +187,8 @@ export function diffGoals(baseSide: Side, headSide: Side): GoalsDiff {
     kpis: diffKpis(base.model, head.model),
     people,
     fiscalYearStart: head.model.settings.fiscalYearStart,
+    problems: closedGoalSetChanges(base.model, head.model, goalSets),
+    checkIns: checkInChanges(base.model, head.model),
   };
 }
 
@@ -182,24 +225,26 @@ function diffGoalSet(base: CheckedSide, head: CheckedSide, before: GoalSet | und
     const old = beforeGoals.get(goal.id) ?? [...renames].find(([, to]) => to === goal)?.[0];
     const unit = unitOf(head.model, goal);
     if (!old) {
-      goals.push({ ...goalHeader(goal, 'added', null, unit), effect: null, rollup: rollupChange(base, head, undefined, goal) });
+      goals.push({ ...goalHeader(goal, 'added', null, unit), effect: null, rollup: rollupChange(base, head, undefined, goal), final: finalChange(undefined, goal.final) });
       continue;
     }
     const fields = diffGoalFields(old, goal, renamedTo.has(goal));
     const breakdown = diffBreakdowns(old.breakdowns, goal.breakdowns, []);
     const effect = effectOf(baseScores(old.id!), headScores(goal.id));
-    if (fields.length === 0 && breakdown.length === 0 && !renamedTo.has(goal) && !effect) continue;
+    const final = finalChange(old.final, goal.final);
+    if (fields.length === 0 && breakdown.length === 0 && !renamedTo.has(goal) && !effect && !final) continue;
     goals.push({
       ...goalHeader(goal, renamedTo.has(goal) ? 'renamed' : 'changed', renamedTo.has(goal) ? old.id! : null, unit),
       fields,
       breakdown,
       effect,
       rollup: fields.some((f) => f.field === 'target' || f.field === 'alignsTo') ? rollupChange(base, head, old, goal) : null,
+      final,
     });
   }
   for (const goal of removed) {
     if (renames.has(goal)) continue;
-    goals.push({ ...goalHeader(goal, 'removed', null, unitOf(base.model, goal)), effect: null, rollup: rollupChange(base, head, goal, undefined) });
+    goals.push({ ...goalHeader(goal, 'removed', null, unitOf(base.model, goal)), effect: null, rollup: rollupChange(base, head, goal, undefined), final: null });
   }
 
   const total = (goalSet: GoalSet | undefined): number => (goalSet?.goals ?? []).reduce((sum, g) => sum + (g.weight ?? 0), 0);
@@ -210,7 +255,13 @@ function diffGoalSet(base: CheckedSide, head: CheckedSide, before: GoalSet | und
   };
   // Only when both versions could be scored: a version with errors has no scores to compare.
   const scoreChanged = base.report !== undefined && head.report !== undefined && before !== undefined && after !== undefined && !sameNumber(teamScore.before, teamScore.after);
-  if (goals.length === 0 && before && after && !scoreChanged) return undefined;
+  // A goal set removed takes its closing and review with it: the removal says all.
+  const closing = {
+    closed: after ? change(before?.closed, after.closed, signOffValue) : null,
+    reopened: after ? change(before?.reopened, after.reopened, (r) => ({ ...signOffValue(r), reason: r.reason ?? null })) : null,
+    review: after ? change(before?.review, after.review, reviewValue) : null,
+  };
+  if (goals.length === 0 && before && after && !scoreChanged && !closing.closed && !closing.reopened && !closing.review) return undefined;
   return {
     team,
     name,
@@ -219,7 +270,26 @@ function diffGoalSet(base: CheckedSide, head: CheckedSide, before: GoalSet | und
     goals,
     weightTotal: weightChanged && before && after ? { before: total(before), after: total(after) } : null,
     score: scoreChanged ? teamScore : null,
+    ...closing,
   };
+}
+
+function signOffValue(signOff: SignOff): SignOffValue {
+  return { date: signOff.date ?? null, by: signOff.by ?? null };
+}
+
+function reviewValue(review: Review): ReviewValue {
+  return { wentWell: [...review.wentWell], toImprove: [...review.toImprove], actions: [...review.actions] };
+}
+
+function finalChange(before: FinalResult | undefined, after: FinalResult | undefined): Change<FinalValue> | null {
+  return change(before, after, (final) => ({ attainment: final.attainment ?? null, reason: final.reason ?? null }));
+}
+
+/** The values of something before and after, or null when they are the same (both absent included). */
+function change<T, V>(before: T | undefined, after: T | undefined, value: (from: T) => V): Change<V> | null {
+  const [b, a] = [before === undefined ? null : value(before), after === undefined ? null : value(after)];
+  return JSON.stringify(b) === JSON.stringify(a) ? null : { before: b, after: a };
 }
 
 /**
@@ -253,7 +323,7 @@ function rollupChange(base: CheckedSide, head: CheckedSide, before: Goal | undef
   };
 }
 
-function goalHeader(goal: Goal, change: GoalDiff['change'], renamedFrom: string | null, unit: string | null): Omit<GoalDiff, 'effect' | 'rollup'> {
+function goalHeader(goal: Goal, change: GoalDiff['change'], renamedFrom: string | null, unit: string | null): Omit<GoalDiff, 'effect' | 'rollup' | 'final'> {
   return {
     id: goal.id!,
     title: goal.title ?? goal.id!,

@@ -1,9 +1,25 @@
 import { escapeMarkdown, markdownCode } from '../render/escape.js';
+import { formatCheckInChanges } from './check-ins.js';
 import { labelsByLocale } from '../render/labels.js';
 import { scoreWords } from '../render/score-words.js';
 import { createFormatter } from '../text/format.js';
 import { escapeTerminal } from '../text/terminal.js';
-import type { BreakdownChange, Effect, FieldChange, GoalDiff, GoalsDiff, GoalSetDiff, KpiDiff, RollupChange, Value } from './diff.js';
+import type {
+  BreakdownChange,
+  Change,
+  Effect,
+  FieldChange,
+  FinalValue,
+  GoalDiff,
+  GoalsDiff,
+  GoalSetDiff,
+  KpiDiff,
+  ReopeningValue,
+  ReviewValue,
+  RollupChange,
+  SignOffValue,
+  Value,
+} from './diff.js';
 
 export type DiffFormat = 'text' | 'md';
 
@@ -100,16 +116,58 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
 
   const bullet = (depth: number, item: string): string => `${'  '.repeat(depth)}${md ? '- ' : depth === 0 ? '' : '- '}${item}`;
 
-  if (diff.goalSets.length === 0 && diff.kpis.length === 0) return 'No changes to the goals.\n';
+  const signOff = (value: SignOffValue): string => `on ${text(value.date ?? '?')} by ${person(value.by)}`;
+
+  /** The closing and the reopening of a goal set, which sign its results off and open them again. */
+  const describeClosed = (change: Change<SignOffValue>): string => {
+    if (!change.before) return `Closed ${signOff(change.after!)}`;
+    if (!change.after) return `Closing removed (was closed ${signOff(change.before)})`;
+    return `Closing changed: closed ${signOff(change.after)} (was ${signOff(change.before)})`;
+  };
+  const describeReopened = (change: Change<ReopeningValue>): string => {
+    const reason = (value: ReopeningValue): string => (value.reason === null ? '' : `: ${quote(value.reason)}`);
+    if (!change.after) return `Reopening removed (was reopened ${signOff(change.before!)}${reason(change.before!)})`;
+    const was = change.before ? ` (replaces the reopening ${signOff(change.before)})` : '';
+    return `Reopened ${signOff(change.after)}${reason(change.after)}${was}`;
+  };
+  const describeReview = (change: Change<ReviewValue>): string => {
+    if (!change.after) return 'Review removed';
+    const { wentWell, toImprove, actions } = change.after;
+    return `${change.before ? 'Review edited' : 'Review added'} (went well: ${wentWell.length}, to improve: ${toImprove.length}, actions: ${actions.length})`;
+  };
+  /** The attainment a review decided counts for a goal, in place of the computed one. */
+  const describeFinal = (change: Change<FinalValue>): string => {
+    const attainment = (value: FinalValue): string => format.percent(value.attainment);
+    const reason = (value: FinalValue): string => (value.reason === null ? '' : ` (reason: ${quote(value.reason)})`);
+    const { before, after } = change;
+    if (!after) return `Final attainment removed (was ${attainment(before!)})`;
+    if (!before) return `Final attainment set to ${attainment(after)}${reason(after)}`;
+    if (before.attainment === after.attainment) return `Reason for the final attainment of ${attainment(after)} changed to ${quote(after.reason ?? '')} (was ${quote(before.reason ?? '')})`;
+    return `Final attainment changed from ${attainment(before)} to ${attainment(after)}${reason(after)}`;
+  };
+
+  if (diff.goalSets.length === 0 && diff.kpis.length === 0 && diff.checkIns.length === 0) return 'No changes to the goals.\n';
+
+  // What the change must not do comes first, where a reviewer cannot miss it.
+  for (const problem of diff.problems) {
+    const [icon, label] = problem.severity === 'error' ? ['❌', 'Error'] : ['⚠️', 'Warning'];
+    const message = text(problem.message.replace(/^./, (c) => c.toLowerCase()));
+    const where = code(`${problem.file}:${problem.line}:${problem.column}`);
+    lines.push(md ? `- ${icon} **${label}:** ${message} (${where})` : `${label}: ${message} (${where})`);
+  }
+  if (diff.problems.length > 0) lines.push('');
 
   for (const set of diff.goalSets) {
     lines.push(md ? `#### ${setHeading(set)}` : setHeading(set));
     if (md) lines.push('');
+    if (set.closed) lines.push(bullet(md ? 0 : 1, describeClosed(set.closed)));
+    if (set.reopened) lines.push(bullet(md ? 0 : 1, describeReopened(set.reopened)));
     for (const goal of set.goals) {
       const details = [
         ...goal.fields.filter((f) => f.field !== 'id').map((field) => describeField(field, goal.unit)),
         ...goal.breakdown.map((change) => describeBreakdown(change, goal.unit)),
       ];
+      if (goal.final) details.push(describeFinal(goal.final));
       const effect = goal.effect ? describeEffect(goal.effect) : undefined;
       if (effect !== undefined) details.push(effect);
       if (goal.rollup) details.push(describeRollup(goal.rollup));
@@ -123,6 +181,7 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
       lines.push(bullet(md ? 0 : 1, `Weights now total ${format.plain(after)}${before !== after ? ` (were ${format.plain(before)})` : ''}${note}`));
     }
     if (set.score) lines.push(bullet(md ? 0 : 1, `Team score ${format.percent(set.score.before)} → ${format.percent(set.score.after)}`));
+    if (set.review) lines.push(bullet(md ? 0 : 1, describeReview(set.review)));
     lines.push('');
   }
   if (diff.kpis.length > 0) {
@@ -133,6 +192,12 @@ export function formatDiff(diff: GoalsDiff, as: DiffFormat): string {
       for (const field of kpi.fields) lines.push(bullet(md ? 1 : 2, describeField(field, null)));
       if (kpi.usedBy.length > 0) lines.push(bullet(md ? 1 : 2, `Used by ${kpi.usedBy.map(code).join(', ')}`));
     }
+    lines.push('');
+  }
+  if (diff.checkIns.length > 0) {
+    lines.push(md ? '#### Check-ins' : 'Check-ins');
+    if (md) lines.push('');
+    lines.push(...formatCheckInChanges(diff.checkIns, as).map((line) => (md ? line : `  ${line.replace(/^- /, '')}`)));
     lines.push('');
   }
   return `${(md ? lines : lines.map(escapeTerminal)).join('\n').trimEnd()}\n`;

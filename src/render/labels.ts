@@ -86,6 +86,34 @@ export interface Labels {
   initiativeNote: (kind: 'overdue' | 'blocked', title: string, owner: string, due: string) => string;
   /** "Initiatives: 6 · 2 done · 1 overdue · 1 blocked". */
   initiativesSummary: (counts: { total: number; done: number; overdue: number; blocked: number }) => string;
+  /** The latest check-in of a goal (进度汇报): "Check-in of 2026-11-15 by Li Wei · confidence 7/10". */
+  checkIn: (date: string, author: string, confidence: number) => string;
+  /** 信心指数 */
+  confidence: string;
+  blockers: string;
+  next: string;
+  /** The team's own status is better than the computed one. */
+  assessmentGap: (self: string, computed: string) => string;
+  /** "Net confidence +33": goals at 7 or more minus goals at 3 or less, in points of 100. */
+  netConfidence: (value: string) => string;
+  /** A closed goal set (关闭): its results are final. */
+  closed: (date: string, by: string) => string;
+  reopened: (date: string, by: string, reason: string) => string;
+  /** A review's override of a goal: "Final 95% (computed 82%): the reason". */
+  override: (final: string, computed: string, reason: string) => string;
+  /** The review of the period (复盘). */
+  review: string;
+  wentWell: string;
+  toImprove: string;
+  actions: string;
+  /** The review actions of the team's previous period, carried forward (持续改进). */
+  carriedActions: (period: string) => string;
+  /** A person's score over what they own, and its parts. */
+  personScore: string;
+  scoreParts: string;
+  scorePartsNote: string;
+  /** "Payout 125% of the incentive", with "(provisional: …)" while a period counted is still open. */
+  payout: (factor: string, provisional: boolean) => string;
 }
 
 /** The label of a dimension; a dimension named like an Object property (constructor, __proto__) is its own label. */
@@ -176,6 +204,24 @@ const en: Labels = {
   initiativeNote: (kind, title, owner, due) => (kind === 'overdue' ? `Overdue: ${title} (${owner}, due ${due})` : `Blocked: ${title} (${owner})`),
   initiativesSummary: ({ total, done, overdue, blocked }) =>
     [`Initiatives: ${total}`, `${done} done`, ...(overdue > 0 ? [`${overdue} overdue`] : []), ...(blocked > 0 ? [`${blocked} blocked`] : [])].join(' · '),
+  checkIn: (date, author, confidence) => `Check-in of ${date} by ${author} · confidence ${confidence}/10`,
+  confidence: 'Confidence',
+  blockers: 'Blockers',
+  next: 'Next',
+  assessmentGap: (self, computed) => `The team says “${self}”; the figures say “${computed}”`,
+  netConfidence: (value) => `Net confidence ${value}`,
+  closed: (date, by) => `Final, closed on ${date} by ${by}`,
+  reopened: (date, by, reason) => `Reopened on ${date} by ${by}: ${reason}`,
+  override: (final, computed, reason) => `Final ${final} (computed ${computed}): ${reason}`,
+  review: 'Review',
+  wentWell: 'What went well',
+  toImprove: 'What to improve',
+  actions: 'Actions',
+  carriedActions: (period) => `Actions from the review of ${period}`,
+  personScore: 'Score',
+  scoreParts: 'What the score is made of',
+  scorePartsNote: 'The goals and breakdown items this person owns, each weighted by its goal’s weight (an item by its share of the goal’s target), capped attainment.',
+  payout: (factor, provisional) => `Payout ${factor} of the incentive${provisional ? ' (provisional: a period counted is not closed yet)' : ''}`,
 };
 
 const zhCN: Labels = {
@@ -260,6 +306,24 @@ const zhCN: Labels = {
   initiativeNote: (kind, title, owner, due) => (kind === 'overdue' ? `已逾期：${title}（${owner}，截止 ${due}）` : `受阻：${title}（${owner}）`),
   initiativesSummary: ({ total, done, overdue, blocked }) =>
     [`工作计划：${total} 项`, `已完成 ${done}`, ...(overdue > 0 ? [`逾期 ${overdue}`] : []), ...(blocked > 0 ? [`受阻 ${blocked}`] : [])].join(' · '),
+  checkIn: (date, author, confidence) => `${date} 进度汇报（${author}）· 信心指数 ${confidence}/10`,
+  confidence: '信心指数',
+  blockers: '障碍',
+  next: '下一步',
+  assessmentGap: (self, computed) => `自评“${self}”，数据显示“${computed}”`,
+  netConfidence: (value) => `净信心指数 ${value}`,
+  closed: (date, by) => `最终结果：已于 ${date} 由 ${by} 关闭`,
+  reopened: (date, by, reason) => `已于 ${date} 由 ${by} 重新打开：${reason}`,
+  override: (final, computed, reason) => `最终达成率 ${final}（计算值 ${computed}）：${reason}`,
+  review: '复盘',
+  wentWell: '做得好的',
+  toImprove: '需改进的',
+  actions: '改进措施',
+  carriedActions: (period) => `${period}复盘的改进措施`,
+  personScore: '个人得分',
+  scoreParts: '得分构成',
+  scorePartsNote: '此人负责的目标与分解项，按目标权重加权（分解项按其占目标值的比例），达成率计上限。',
+  payout: (factor, provisional) => `激励系数 ${factor}${provisional ? '（暂定：所计周期尚未关闭）' : ''}`,
 };
 
 export const labelsByLocale: Record<Locale, Labels> = { en, 'zh-CN': zhCN };

@@ -16,6 +16,11 @@ export interface RenderOptions {
   templates: TemplateSources;
   /** Target changes during each goal's period, by `team/period/id` (from `goalpost log`'s history). */
   revisions?: ReadonlyMap<string, readonly TargetRevision[]>;
+  /**
+   * Show payout factors on person pages. Off by default: scorecards are often
+   * published where the whole company (or the internet) can read them.
+   */
+  includeIncentives?: boolean;
 }
 
 export interface OutputFile {
@@ -59,7 +64,7 @@ export function* renderScorecardFiles(report: ScoreReport, model: GoalsModel, op
   // The page's Content-Security-Policy allows exactly this stylesheet and no script at all.
   const styleHash = `sha256-${createHash('sha256').update(styles, 'utf8').digest('base64')}`;
   for (const format of options.formats) {
-    const site: SiteView = buildSiteView(report, model, options.locale, format, options.revisions);
+    const site: SiteView = buildSiteView(report, model, options.locale, format, options.revisions, options.includeIncentives ?? false);
     const context = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
     const render = (template: string, pageView: { path: string }): OutputFile => ({ path: pageView.path, content: page(template)({ ...context, page: pageView }) });
     yield render(`index.${format}.hbs`, site.index);

@@ -6,7 +6,7 @@ import type { BreakdownScore, GoalScore, ScoreReport, TeamScore } from '../score
 import { createFormatter } from '../text/format.js';
 import { labelsByLocale, statusIcons, type Labels } from './labels.js';
 import { scoreWords } from './score-words.js';
-import { progressBar, sparkline, sparkText } from './svg.js';
+import { confidenceLine, progressBar, sparkline, sparkText } from './svg.js';
 
 /**
  * What the templates see: every number already formatted for the locale,
@@ -81,6 +81,15 @@ export interface GoalView extends RowView {
   previous: string | null;
   /** The initiatives that need a look: overdue or blocked, with their owner. */
   initiativeNotes: { kind: 'overdue' | 'blocked'; icon: string; text: string }[];
+  /** The latest check-in (进度汇报): who and when with the confidence, the note, blockers and next steps. */
+  checkIn: { heading: string; note: string | null; blockers: string[]; next: string[] } | null;
+  /** The confidence check-in by check-in: a small line (markup from numbers only), and the same in words ("6 → 7"). */
+  confidenceSvg: string;
+  confidenceText: string | null;
+  /** When the team's own status is better than the computed one: both, in words. */
+  assessmentGap: string | null;
+  /** A closed goal set's override: the final attainment, the computed one and the reason. */
+  override: string | null;
 }
 
 export interface TeamPage {
@@ -99,6 +108,14 @@ export interface TeamPage {
   sharedGoals: GoalView[];
   /** "Initiatives: 6 · 2 done · 1 overdue", or null without initiatives. */
   initiatives: string | null;
+  /** "Final, closed on 2026-10-09 by Li Wei", or null while open. */
+  closed: string | null;
+  reopened: string | null;
+  review: { wentWell: string[]; toImprove: string[]; actions: string[] } | null;
+  /** The previous period's review actions (持续改进), with a heading naming the period. */
+  carriedActions: { heading: string; actions: string[] } | null;
+  /** "Net confidence +33", or null without check-ins. */
+  netConfidence: string | null;
 }
 
 export interface InitiativeView {
@@ -121,6 +138,11 @@ export interface PersonPage {
   goals: GoalView[];
   items: (RowView & { goalTitle: string; goalHref: string; teamName: string })[];
   initiatives: InitiativeView[];
+  /** The person's score over what they own, and its parts; null when nothing they own has data. */
+  score: string | null;
+  scoreParts: { label: string; href: string; period: string; weight: string; attainment: string }[];
+  /** The payout factor, only when incentives are asked for (`render --include-incentives`). */
+  payout: string | null;
 }
 
 export interface IndexPage {
@@ -164,6 +186,7 @@ export function buildSiteView(
   locale: Locale,
   extension: 'md' | 'html',
   revisions: ReadonlyMap<string, readonly TargetRevision[]> = new Map(),
+  includeIncentives = false,
 ): SiteView {
   const labels = labelsByLocale[locale];
   const format = createFormatter(locale, model.settings.currency, labels.noData, model.settings.fiscalYearStart);
@@ -305,6 +328,28 @@ export function buildSiteView(
         const owner = initiative.ownerName ?? personName(initiative.owner);
         return [{ kind, icon: kind === 'overdue' ? '⏰' : '⛔', text: labels.initiativeNote(kind, initiative.title, owner, initiative.due) }];
       }),
+      checkIn:
+        goal.checkIn === null
+          ? null
+          : {
+              // Whoever gave the update: its owner when it names one, else the check-in's author.
+              heading: labels.checkIn(
+                goal.checkIn.date,
+                goal.checkIn.owner === null ? (goal.checkIn.authorName ?? goal.checkIn.author) : (goal.checkIn.ownerName ?? goal.checkIn.owner),
+                goal.checkIn.confidence,
+              ),
+              note: goal.checkIn.note,
+              blockers: goal.checkIn.blockers,
+              next: goal.checkIn.next,
+            },
+      confidenceSvg: confidenceLine(goal.confidence.map((c) => c.value)),
+      confidenceText: goal.confidence.length === 0 ? null : `${labels.confidence} ${goal.confidence.map((c) => c.value).join(' → ')}`,
+      assessmentGap:
+        goal.assessmentGap && goal.checkIn?.status ? labels.assessmentGap(labels.statuses[goal.checkIn.status], labels.statuses[goal.status]) : null,
+      override:
+        goal.override === null
+          ? null
+          : labels.override(format.percent(goal.override.attainment), format.percent(goal.computedAttainment), goal.override.reason),
     };
   };
 
@@ -332,6 +377,15 @@ export function buildSiteView(
     statusCounts: countStatuses(teamScore.goals),
     sharedGoals: sharedGoalViews(teamScore),
     initiatives: teamScore.initiatives.total === 0 ? null : labels.initiativesSummary(teamScore.initiatives),
+    closed: teamScore.closed === null ? null : labels.closed(teamScore.closed.date, teamScore.closed.byName ?? teamScore.closed.by),
+    reopened:
+      teamScore.reopened === null ? null : labels.reopened(teamScore.reopened.date, teamScore.reopened.byName ?? teamScore.reopened.by, teamScore.reopened.reason),
+    review: teamScore.review,
+    carriedActions:
+      teamScore.carriedActions === null
+        ? null
+        : { heading: labels.carriedActions(format.period(teamScore.carriedActions.period)), actions: teamScore.carriedActions.actions },
+    netConfidence: teamScore.netConfidence === null ? null : labels.netConfidence(format.signed(teamScore.netConfidence, null)),
   });
 
   // People: everyone who owns a goal or a breakdown item, across teams. Only references are kept
@@ -368,9 +422,40 @@ export function buildSiteView(
     }
   }
   const personIds = [...owned.keys()].sort();
+  const scoresOfPeople = new Map(report.people.map((person) => [person.id, person]));
+  const goalHref = (team: string, period: string, goal: string): string => `${teamHref('sub', team, period)}#goal-${goal}`;
   const personPage = (id: string): PersonPage => {
     const { goals, items, initiatives } = owned.get(id)!;
+    const result = scoresOfPeople.get(id);
+    const cap = model.settings.cap;
+    const capped = (value: number | null): string => format.percent(value === null ? null : Math.min(Math.max(value, 0), cap));
     return {
+      score: result?.score === null || result === undefined ? null : format.percent(result.score),
+      scoreParts: result
+        ? [
+            ...result.goals.map((part) => ({
+              label: part.title,
+              href: goalHref(part.team, part.period, part.goal),
+              period: format.period(part.period),
+              weight: format.plain(Math.round(part.weight * 100) / 100),
+              attainment: capped(part.attainment),
+            })),
+            ...result.items.map((part) => {
+              const goal = goalsByTeam.get(part.team)?.find((t) => t.period === part.period)?.goals.find((g) => g.id === part.goal);
+              return {
+                label: `${goal?.title ?? part.goal} · ${labels.dimension(part.by)}${labels.colon}${part.by === 'owner' ? personName(part.key) : part.by === 'team' ? teamName(part.key) : part.key}`,
+                href: goalHref(part.team, part.period, part.goal),
+                period: format.period(part.period),
+                weight: format.plain(Math.round(part.weight * 100) / 100),
+                attainment: capped(part.attainment),
+              };
+            }),
+          ]
+        : [],
+      payout:
+        includeIncentives && result?.payout
+          ? labels.payout(format.percent(result.payout.factor), result.payout.provisional)
+          : null,
       kind: 'person',
       path: personPagePath(id, extension),
       id,

@@ -14,7 +14,8 @@ export interface ScoredGoalSet {
 
 /**
  * Sets each goal's `previous`: the team against its previous period of the
- * same length (持续改进). The attainment then is read from the report itself:
+ * same length (持续改进), and the team's `carriedActions`, the actions of
+ * that period's review. The attainment then is read from the report itself:
  * a period that as-of counts in full has its final attainment there.
  */
 export function comparePreviousPeriods(model: GoalsModel, index: ActualsIndex, asOf: string | undefined, goalSets: readonly ScoredGoalSet[]): void {
@@ -28,6 +29,9 @@ export function comparePreviousPeriods(model: GoalsModel, index: ActualsIndex, a
     const previous = previousPeriod(goalSet.period, model.settings.fiscalYearStart);
     const then = byTeam.get(goalSet.team)!.find((other) => sameMonths(other.period.months, previous.months));
     for (const goal of goalSet.score.goals) goal.previous = previousScore(model, index, asOf, goal, goalSet.team, previous, then);
+    // The lessons of the period before, on the scorecard where they are to be acted on (持续改进).
+    const actions = then?.score.review?.actions ?? [];
+    goalSet.score.carriedActions = actions.length === 0 ? null : { period: then!.score.period, actions: [...actions] };
   }
 }
 

@@ -8,6 +8,8 @@ import { planOf, plannedFor, type PlannedRun } from './plan.js';
 import { comparePreviousPeriods, type ScoredGoalSet } from './previous-period.js';
 import { actualsSources, type ActualsSources } from './rollup.js';
 import { sharedGoals, type SharedGoal, type SharedGoals } from './shared-goals.js';
+import { assessmentGap, checkInsOfGoalSet, netConfidence, type CheckInScore, type GoalCheckIns } from './check-ins.js';
+import { scorePeople, type PersonScore } from './people.js';
 import {
   attainment,
   cappedAttainment,
@@ -36,6 +38,8 @@ export interface ScoreReport {
   /** The last month counted, YYYY-MM; null when there are no actuals at all. */
   asOf: string | null;
   teams: TeamScore[];
+  /** Every person's result over the goals and items they own, sorted by id. */
+  people: PersonScore[];
 }
 
 export interface TeamScore {
@@ -59,6 +63,26 @@ export interface TeamScore {
   sharedGoals: SharedGoal[];
   /** The initiatives of this goal set's goals, counted. */
   initiatives: InitiativeCounts;
+  /** Closed (关闭): the results are final, signed off by whom and when; null while open. */
+  closed: { date: string; by: string; byName: string | null } | null;
+  /** Reopened after closing, by whom and why; null unless reopened. */
+  reopened: { date: string; by: string; byName: string | null; reason: string } | null;
+  /** The lessons of the period (复盘); null without a review. */
+  review: ReviewScore | null;
+  /** The review actions of the team's previous period, carried forward (持续改进); null when there are none. */
+  carriedActions: { period: string; actions: string[] } | null;
+  /**
+   * The share of goals whose latest check-in says 7 or more minus the share
+   * at 3 or less, ×100 (−100..100), over the goals with a check-in by the
+   * end of the as-of month; null without check-ins.
+   */
+  netConfidence: number | null;
+}
+
+export interface ReviewScore {
+  wentWell: string[];
+  toImprove: string[];
+  actions: string[];
 }
 
 export interface InitiativeCounts {
@@ -126,8 +150,16 @@ export interface GoalScore {
   actual: number | null;
   /** The share of the period's target reached so far (of the allowance used, for a decrease goal). */
   progress: number | null;
-  /** Performance to date, direction-aware, uncapped; for a threshold goal 1 or 0, what it counts. */
+  /**
+   * Performance to date, direction-aware, uncapped; for a threshold goal 1 or
+   * 0, what it counts. For a goal of a closed goal set with a review
+   * override, the override: the attainment that counts.
+   */
   attainment: number | null;
+  /** The attainment computed from the actuals, whatever the review decided. */
+  computedAttainment: number | null;
+  /** The review's override of a closed goal set (`final`): the attainment that counts, and why; null without one. */
+  override: { attainment: number; reason: string } | null;
   /** The attainment is the cap because the result cannot get better (shown as "≥ 120%"). */
   bestPossible: boolean;
   /** What the actual should be by now. */
@@ -157,6 +189,12 @@ export interface GoalScore {
   /** The goal's initiatives, in file order. */
   initiatives: InitiativeScore[];
   previous: PreviousScore | null;
+  /** The latest check-in (进度汇报) on or before the end of the as-of month that speaks of this goal; null without one. */
+  checkIn: CheckInScore | null;
+  /** The confidence (信心指数, 0..10) of each check-in of this goal up to then, in date order. */
+  confidence: { date: string; value: number }[];
+  /** The team's own status in its latest check-in is better than the computed one: an optimistic team. */
+  assessmentGap: boolean;
 }
 
 /**
@@ -193,6 +231,8 @@ export interface BreakdownScore {
 export interface ScoreOptions {
   /** The last month to count, YYYY-MM (default: the latest month with any actuals). */
   asOf?: string;
+  /** Compute payouts from goal sets that are still open too, marked provisional. */
+  provisional?: boolean;
 }
 
 /** What every goal of one scoring run shares. */
@@ -255,7 +295,8 @@ export function scoreRepository(model: GoalsModel, options: ScoreOptions = {}): 
     if (teamScore) scored.push(teamScore);
   }
   comparePreviousPeriods(model, index, asOf, scored);
-  return { asOf: asOf ?? null, teams: scored.map((goalSet) => goalSet.score) };
+  const teams = scored.map((goalSet) => goalSet.score);
+  return { asOf: asOf ?? null, teams, people: scorePeople(model, teams, { provisional: options.provisional ?? false }) };
 }
 
 function compare(a: string, b: string): number {
@@ -268,17 +309,21 @@ function scoreGoalSet(run: Run, goalSet: GoalSet, shared: SharedGoals): ScoredGo
   if (teamId === undefined || !period) return undefined;
   const team = run.model.teams.get(teamId);
   const elapsed = run.asOf === undefined ? [] : period.months.filter((month) => month <= run.asOf!);
+  const checkIns = checkInsOfGoalSet(run.model, goalSet, run.asOf);
   const scores: GoalScore[] = [];
   for (const goal of goalSet.goals) {
-    const scored = scoreGoal(run, { goalSet, goal }, period, elapsed);
+    const scored = scoreGoal(run, { goalSet, goal }, period, elapsed, checkIns);
     if (scored) scores.push(scored);
   }
   const cap = run.model.settings.cap;
   const capped = (value: number | null): number | undefined => (value === null ? undefined : cappedAttainment(value, cap));
   const score = weightedScore(scores.map((g) => ({ weight: g.weight, capped: capped(g.attainment) })));
+  // A review's override is the final word on the goal: its forecast too.
   const forecastScore = weightedScore(
-    scores.map((g) => ({ weight: g.weight, capped: g.attainment === null ? undefined : capped(g.forecastAttainment ?? g.attainment) })),
+    scores.map((g) => ({ weight: g.weight, capped: g.attainment === null ? undefined : capped(g.override?.attainment ?? g.forecastAttainment ?? g.attainment) })),
   );
+  const nameIn = (person: string): string | null => team?.members.get(person)?.name ?? null;
+  const { closed, reopened, review } = goalSet;
   const initiatives = scores.flatMap((g) => g.initiatives);
   return {
     team: teamId,
@@ -299,11 +344,31 @@ function scoreGoalSet(run: Run, goalSet: GoalSet, shared: SharedGoals): ScoredGo
         overdue: initiatives.filter((i) => i.overdue).length,
         blocked: initiatives.filter((i) => i.status === 'blocked').length,
       },
+      // A reopened goal set is open again until it is closed again without `reopened`.
+      closed: closed?.date !== undefined && closed.by !== undefined && !reopened ? { date: closed.date, by: closed.by, byName: nameIn(closed.by) } : null,
+      reopened:
+        reopened?.date !== undefined && reopened.by !== undefined
+          ? { date: reopened.date, by: reopened.by, byName: nameIn(reopened.by), reason: reopened.reason ?? '' }
+          : null,
+      review: review ? { wentWell: [...review.wentWell], toImprove: [...review.toImprove], actions: [...review.actions] } : null,
+      carriedActions: null,
+      netConfidence: netConfidence(scores.map((g) => g.checkIn?.confidence ?? null)),
     },
   };
 }
 
-function scoreGoal(run: Run, place: PlacedGoal, period: Period, elapsed: readonly string[]): GoalScore | undefined {
+/**
+ * The review's override of a goal (`final`), which counts only while its goal
+ * set is closed: before that (and once reopened) it is a proposal, and the
+ * computed attainment stands.
+ */
+function overrideOf(place: PlacedGoal): GoalScore['override'] {
+  const final = place.goal.final;
+  if (!place.goalSet.closed || place.goalSet.reopened || final?.attainment === undefined) return null;
+  return { attainment: final.attainment, reason: final.reason ?? '' };
+}
+
+function scoreGoal(run: Run, place: PlacedGoal, period: Period, elapsed: readonly string[], checkIns: (goal: string) => GoalCheckIns): GoalScore | undefined {
   const { model } = run;
   const goal = place.goal;
   const kpi = goal.kpi === undefined ? undefined : model.kpis.get(goal.kpi);
@@ -327,6 +392,12 @@ function scoreGoal(run: Run, place: PlacedGoal, period: Period, elapsed: readonl
   const pace = paceOf(context, goal.target, goal.breakdowns, evenPace(period.months, elapsed));
   const judged = judge(context, goal.target, goal.baseline, actual, pace);
   const trendValues = monthlyValues(model, run.index, kpi, scope);
+  const override = overrideOf(place);
+  const computed = judged.attainment?.value;
+  const counted = override?.attainment ?? computed;
+  const updates = checkIns(goal.id);
+  // The review's decision is the goal's result: its status follows the attainment that counts.
+  const status = override ? paceStatus({ value: override.attainment, bestPossible: false }, context.thresholds) : judged.status;
   return {
     id: goal.id,
     title: goal.title ?? goal.id,
@@ -344,22 +415,27 @@ function scoreGoal(run: Run, place: PlacedGoal, period: Period, elapsed: readonl
     comparison: comparison ?? null,
     actual: actual ?? null,
     progress: judged.progress ?? null,
-    attainment: judged.attainment?.value ?? null,
-    bestPossible: judged.attainment?.bestPossible ?? false,
+    attainment: counted ?? null,
+    computedAttainment: computed ?? null,
+    override,
+    bestPossible: override ? false : (judged.attainment?.bestPossible ?? false),
     expected: judged.expected ?? null,
     forecast: judged.forecast ?? null,
     forecastAttainment: judged.forecastAttainment?.value ?? null,
     forecastReachesTarget: judged.forecast === undefined ? null : meetsTarget(context, judged.forecast, goal.target),
     met: judged.met,
-    status: judged.status,
+    status,
     weight: goal.weight,
-    score: judged.attainment === undefined ? null : (cappedAttainment(judged.attainment.value, context.cap) * goal.weight) / 100,
+    score: counted === undefined ? null : (cappedAttainment(counted, context.cap) * goal.weight) / 100,
     trend: elapsed.map((month, i) => ({ month, value: trendValues[i] ?? null })),
     breakdown: scoreBreakdowns(context, goal.breakdowns, scope, pace),
     actualFrom: actual === undefined ? null : source.kind === 'rows' ? 'rows' : 'contributors',
     contributors: [...goal.contributors],
     initiatives: scoreInitiatives(context, goal.initiatives),
     previous: null,
+    checkIn: updates.latest,
+    confidence: updates.confidence,
+    assessmentGap: assessmentGap(updates.latest?.status ?? null, status),
   };
 }
 

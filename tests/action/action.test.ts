@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentMarker } from '../../src/action/report.js';
@@ -81,6 +81,8 @@ describe('the goalpost Action on a pull request', () => {
       [`  - id: g${i}`, `    title: 目标 ${i}`, '    kpi: revenue', '    target: 100', `    weight: ${i < 10 ? 10 : 0}`, '    owner: nobody', '    due: 2027-03-01'].join('\n'),
     ).join('\n');
     repo.write(goalSet, `apiVersion: goalpost/v1\nkind: GoalSet\nteam: marketing\nperiod: 2026-Q4\ngoals:\n${goals}\n`);
+    // The team's check-ins speak of the goals replaced here.
+    for (const checkIn of readdirSync(path.join(repo.dir, 'goals/checkins'))) repo.remove(`goals/checkins/${checkIn}`);
     // The plan's own checks (roll-ups into the company's goals, targets against the third quarter) are left out of this count.
     repo.edit('goals/goalpost.yaml', 'rollups: warning', 'rollups: off');
     repo.edit('goals/goalpost.yaml', 'challenge: {maxGrowth: 1.0}', 'challenge: false');
@@ -116,5 +118,9 @@ describe('the goalpost Action on a pull request', () => {
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(repo.dir, 'site/index.html'), 'utf8')).toContain('<title>目标记分卡</title>');
     expect(result.summary).not.toContain('What this change does');
+    // Incentives are private: the example has a curve and a closed quarter, yet no payout is published.
+    const person = readFileSync(path.join(repo.dir, 'site/people/li.wei.html'), 'utf8');
+    expect(person).toContain('个人得分');
+    for (const page of [person, readFileSync(path.join(repo.dir, 'site/people/li.wei.md'), 'utf8'), result.summary]) expect(page).not.toMatch(/激励系数|Payout/);
   });
 });

@@ -27,6 +27,8 @@ beforeAll(() => {
   repo.edit(goalSet, '    target: 0.05\n    weight: 10\n', '    target: 0.05\n    weight: 15\n');
   hashes.push(repo.commit('Chen Jie moves to the brand team', '2026-11-10T16:30:00+08:00'));
   repo.edit(goalSet, '  - id: q4-new-customers\n', '  - id: q4-customers\n');
+  // The team's check-ins name the goal by its id too.
+  for (const checkIn of ['2026-11-02-marketing.yaml', '2026-11-16-marketing.yaml']) repo.edit(`goals/checkins/${checkIn}`, '  q4-new-customers:\n', '  q4-customers:\n');
   repo.move(goalSet, 'goals/marketing/q4.yaml');
   hashes.push(repo.commit('Shorter id; one folder per team', '2026-11-12T09:00:00+08:00'));
 });

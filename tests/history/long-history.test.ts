@@ -47,6 +47,8 @@ beforeAll(async () => {
   git(['merge', '-q', '--no-ff', '-m', 'Merge the budget branch', 'side'], '2026-12-31T20:00:00+08:00');
   // After the quarter: a shorter id, which takes the goal's revisions with it, and a file moved.
   edit('goals/2026-Q4/marketing.yaml', '  - id: q4-new-customers\n', '  - id: q4-customers\n');
+  // The team's check-ins name the goal by its id too.
+  for (const checkIn of ['2026-11-02-marketing.yaml', '2026-11-16-marketing.yaml']) edit(`goals/checkins/${checkIn}`, '  q4-new-customers:\n', '  q4-customers:\n');
   git(['mv', 'goals/2026-Q4/company.yaml', 'goals/2026-Q4/company-goals.yaml']);
   git(['commit', '-q', '-am', 'Shorter id'], '2027-01-05T10:00:00+08:00');
 

@@ -83,7 +83,7 @@ describe('user text in scorecards', () => {
     expect(team.emphasis.map(asRead)).toEqual(['Team score: 92.2%', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)> | **bold** [link](javascript:alert(1))']);
     // A person's roles start a line: a role that looks like a list or a heading is still text.
     const person = readLikeGithub(files.get('people/li.wei.md')!);
-    expect(person.headings.map(asRead)).toEqual(['<iframe src=javascript:alert(1)>', 'Goals owned']);
+    expect(person.headings.map(asRead)).toEqual(['<iframe src=javascript:alert(1)>', 'Goals owned', 'What the score is made of']);
     expect(asRead(person.paragraphs[0]!)).toMatch(/^- <b>Team<\/b> ## @acme\/marketing · - 1\. # lead · As of /);
   });
 });
@@ -156,6 +156,8 @@ describe('units written by the user', () => {
       kpis: [],
       people: {},
       fiscalYearStart: 1,
+      problems: [],
+      checkIns: [],
       goalSets: [
         {
           team: 'marketing',
@@ -164,6 +166,9 @@ describe('units written by the user', () => {
           change: 'changed',
           weightTotal: null,
           score: null,
+          closed: null,
+          reopened: null,
+          review: null,
           goals: [
             {
               id: 'q4-revenue',
@@ -176,6 +181,7 @@ describe('units written by the user', () => {
               breakdown: [],
               effect: null,
               rollup: null,
+              final: null,
             },
           ],
         },

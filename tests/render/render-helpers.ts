@@ -9,16 +9,17 @@ import { repoRoot } from '../helpers/fixtures.js';
 
 export async function renderFiles(
   files: readonly RepositoryFile[],
-  options: { locale?: Locale; formats?: OutputFormat[]; templateDir?: string; asOf?: string } = {},
+  options: { locale?: Locale; formats?: OutputFormat[]; templateDir?: string; asOf?: string; includeIncentives?: boolean; provisional?: boolean } = {},
 ): Promise<Map<string, string>> {
   const { model, diagnostics } = validateRepository(files);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`fixture has errors: ${JSON.stringify(errors)}`);
-  const report = scoreRepository(model, options.asOf === undefined ? {} : { asOf: options.asOf });
+  const report = scoreRepository(model, { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), provisional: options.provisional ?? false });
   const rendered: OutputFile[] = renderScorecards(report, model, {
     locale: options.locale ?? model.settings.locale,
     formats: options.formats ?? ['md', 'html'],
     templates: await loadTemplates(options.templateDir),
+    includeIncentives: options.includeIncentives ?? false,
   });
   return new Map(rendered.map((f) => [f.path, f.content]));
 }

@@ -214,8 +214,8 @@ describe('the plan of the example across teams and quarters', () => {
     expect(previous.attainment).toBeCloseTo(10_900_000 / 10_800_000, 12); // the Q3 goal q3-revenue, matched by KPI
     // The forecast of 12.24M against the third quarter's 10.9M
     expect(previous.change).toBeCloseTo((7_650_000 + 4_500_000 * (7_650_000 / 7_500_000) - 10_900_000) / 10_900_000, 12);
-    // Company retention in Q3: (2,600 − 700) ÷ 2,380; no company goal set for Q3, so no attainment.
+    // Company retention in Q3: (2,600 − 670) ÷ 2,380 (670 new customers: 220 + 230 + 220); no company goal set for Q3, so no attainment.
     expect(goal(company, 'retention').previous).toMatchObject({ period: '2026-Q3', attainment: null });
-    expect(goal(company, 'retention').previous!.actual).toBeCloseTo((2600 - 700) / 2380, 12);
+    expect(goal(company, 'retention').previous!.actual).toBeCloseTo((2600 - 670) / 2380, 12);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { readGoalsDirectory } from '../../load/read-directory.js';
 import { printableJson } from '../../text/terminal.js';
-import type { CommandContext } from '../context.js';
+import { exitCodes, type CommandContext } from '../context.js';
 
 /**
  * The goals folder in the working tree. A folder deleted by the change has no
@@ -18,7 +18,9 @@ export function registerDiff(program: Command, context: CommandContext): void {
   const { io } = context;
   program
     .command('diff')
-    .description('Explain what a change does to the goals: targets, weights, owners, breakdowns, KPIs, and their effect on scores.')
+    .description(
+      'Explain what a change does to the goals: targets, weights, owners, breakdowns, KPIs, and their effect on scores. Exits 1 when it changes a closed goal set without reopening it.',
+    )
     .argument('[base]', 'the revision to compare with (default: where this branch left the default branch)')
     .argument('[head]', 'the revision to compare (default: the working tree)')
     .option('-d, --dir <dir>', 'the goals folder', 'goals')
@@ -35,5 +37,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
       const headFiles = head === undefined ? await readWorkingTree(options.dir, io.cwd) : await repository.filesAt(await repository.resolve(head));
       const diff = compareRepositories(baseFiles, headFiles);
       io.stdout(options.format === 'json' ? printableJson(diff) : formatDiff(diff, options.format));
+      // A change to a closed goal set that does not reopen it fails, in every format, as an error of `validate` would.
+      context.setExitCode(diff.problems.some((problem) => problem.severity === 'error') ? exitCodes.problems : exitCodes.ok);
     });
 }

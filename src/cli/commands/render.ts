@@ -16,6 +16,8 @@ interface RenderOptions {
   locale?: Locale;
   history: boolean;
   maxFileSize: number;
+  includeIncentives?: boolean;
+  provisional?: boolean;
 }
 
 export function registerRender(program: Command, context: CommandContext): void {
@@ -30,6 +32,8 @@ export function registerRender(program: Command, context: CommandContext): void 
     .option('--template <dir>', 'a folder of templates that replace the default ones of the same file name')
     .addOption(new Option('--locale <locale>', 'the language of the scorecards (default: from goalpost.yaml)').choices([...locales]))
     .option('--no-history', 'do not read git history for "target revised" notes')
+    .option('--include-incentives', "show people's payout factors on their pages (off by default: scorecards are often published)")
+    .option('--provisional', 'with --include-incentives, compute payouts from periods that are not closed yet, marked provisional')
     .addOption(maxFileSizeOption())
     .action(async (dir: string, options: RenderOptions) => {
       await checkOutputFolder(options.out, dir, io.cwd);
@@ -43,10 +47,16 @@ export function registerRender(program: Command, context: CommandContext): void 
       const templates = await loadTemplates(options.template === undefined ? undefined : path.resolve(io.cwd, options.template)).catch((error: Error) => {
         throw new UsageError(`Cannot read the templates in "${options.template}": ${isFileSystemError(error) ? fileSystemReason(error) : error.message}.`);
       });
-      const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
+      const report = scoreRepository(result.model, { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), provisional: options.provisional ?? false });
       const formats: OutputFormat[] = options.format === 'both' ? ['md', 'html'] : [options.format];
       const revisions = options.history ? await revisionsFromGit(io.cwd, dir, result.model, io.stderr) : new Map();
-      const pages = renderScorecardFiles(report, result.model, { locale: options.locale ?? result.model.settings.locale, formats, templates, revisions });
+      const pages = renderScorecardFiles(report, result.model, {
+        locale: options.locale ?? result.model.settings.locale,
+        formats,
+        templates,
+        revisions,
+        includeIncentives: options.includeIncentives ?? false,
+      });
       const checkedPages = function* () {
         try {
           yield* pages;

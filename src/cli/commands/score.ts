@@ -12,11 +12,12 @@ export function registerScore(program: Command, context: CommandContext): void {
     .argument('[dir]', 'the goals folder', 'goals')
     .option('--as-of <month>', 'the last month to count (default: the latest month with actuals)', month)
     .addOption(new Option('-f, --format <format>', 'output format: json for scripts, text for a terminal, csv for a spreadsheet').choices(['json', 'text', 'csv']).default('json'))
+    .option('--provisional', 'compute payouts from periods that are not closed yet too, marked provisional')
     .addOption(maxFileSizeOption())
-    .action(async (dir: string, options: { format: 'text' | 'json' | 'csv'; asOf?: string; maxFileSize: number }) => {
+    .action(async (dir: string, options: { format: 'text' | 'json' | 'csv'; asOf?: string; maxFileSize: number; provisional?: boolean }) => {
       const result = await validOrReport(context, dir, options.maxFileSize);
       if (!result) return;
-      const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
+      const report = scoreRepository(result.model, { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), provisional: options.provisional ?? false });
       if (options.format === 'json') {
         writeInChunks(printableJsonPieces(report), context.io.stdout);
         return;

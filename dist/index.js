@@ -48593,6 +48593,14 @@ function differences(model, checkIn, before, after) {
     return was === now ? [] : [{ goal, title: titleIn(model, checkIn.team, checkIn.date, goal), before: was, after: now }];
   });
 }
+function previousConfidences(earlier, checkIn) {
+  const previous = /* @__PURE__ */ new Map();
+  for (const update of checkIn.goals) {
+    const last = earlier.findLast((each) => each.goals.some((g) => g.goal === update.goal && g.confidence !== void 0));
+    previous.set(update.goal, last?.goals.find((g) => g.goal === update.goal)?.confidence ?? null);
+  }
+  return previous;
+}
 function summary2(checkIn) {
   return {
     team: checkIn.team,
@@ -48610,11 +48618,10 @@ function checkInChanges(base, head) {
     const was = before.get(id);
     if (!was) {
       const earlier = (headByTeam.get(checkIn.team) ?? []).filter((each) => each.date < checkIn.date);
-      const previous = earlier.at(-1);
       changes.push({
         ...summary2(checkIn),
         change: "added",
-        confidence: previous ? differences(head, checkIn, confidences(previous), confidences(checkIn)) : []
+        confidence: earlier.length === 0 ? [] : differences(head, checkIn, previousConfidences(earlier, checkIn), confidences(checkIn))
       });
     } else if (contents(was) !== contents(checkIn)) {
       changes.push({ ...summary2(checkIn), change: "changed", confidence: differences(head, checkIn, confidences(was), confidences(checkIn)) });

@@ -56,7 +56,19 @@ describe('the README', () => {
     const report = JSON.parse((await run(['score', 'goals'], repoRoot)).stdout) as { teams: { team: string; period: string; goals: { id: string; breakdown: object[] }[] }[] };
     const team = report.teams.find((t) => t.team === 'marketing' && t.period === '2026-Q4')!;
     const goal = team.goals.find((g) => g.id === 'q4-revenue')!;
-    const fields = [...Object.keys(report), ...Object.keys(team), ...Object.keys(goal), ...Object.keys(goal.breakdown[0]!)];
+    const people = (report as unknown as { people: { id: string; goals: object[]; payout: object | null }[] }).people;
+    const payer = people.find((p) => p.payout !== null)!;
+    const checkIn = (goal as unknown as { checkIn: object }).checkIn;
+    const fields = [
+      ...Object.keys(report),
+      ...Object.keys(team),
+      ...Object.keys(goal),
+      ...Object.keys(goal.breakdown[0]!),
+      ...Object.keys(checkIn),
+      ...Object.keys(payer),
+      ...Object.keys(payer.goals[0]!),
+      ...Object.keys(payer.payout!),
+    ];
     for (const field of fields) expect(documented, field).toContain(field);
   });
 
@@ -68,6 +80,38 @@ describe('the README', () => {
     const result = await run(['diff', base], repo.dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(example('diff'));
+  });
+
+  it('shows what goalpost diff prints for a check-in added', async () => {
+    const repo = new GoalsGitRepo();
+    const base = repo.commit('Goals', '2026-11-16T09:00:00+08:00');
+    repo.write(
+      'goals/checkins/2026-11-30-marketing.yaml',
+      [
+        'apiVersion: goalpost/v1',
+        'kind: CheckIn',
+        'team: marketing',
+        'date: 2026-11-30',
+        'author: li.wei',
+        'goals:',
+        '  q4-revenue: {confidence: 8, note: 十二月大客户预算已审批}',
+        '  q4-budget: {confidence: 4, status: at-risk, note: 十二月须削减 10 万元投放}',
+        '  q4-attrition: {confidence: 2, status: at-risk}',
+        '',
+      ].join('\n'),
+    );
+    const result = await run(['diff', base], repo.dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(example('checkin diff'));
+  });
+
+  it('shows what goalpost diff says of a change to a closed goal set', async () => {
+    const repo = new GoalsGitRepo();
+    const base = repo.commit('Goals', '2026-11-16T09:00:00+08:00');
+    repo.edit('goals/2026-Q3/marketing.yaml', '    target: 10800000\n', '    target: 11000000\n');
+    const result = await run(['diff', base], repo.dir);
+    expect(result.code).toBe(1);
+    expect(`${result.stdout.split('\n\n')[0]}\n`).toBe(example('closed diff'));
   });
 
   it('shows what goalpost log prints for a goal, but for the commit hashes', async () => {

@@ -13,9 +13,9 @@ export interface CheckInChange {
   /** Over the check-in's own confidences (see netConfidence); null when none is given. */
   netConfidence: number | null;
   /**
-   * The confidences that differ: for an added check-in, from the team's
-   * previous check-in (the latest earlier-dated one; none when it is the
-   * first), null before when the previous one did not speak of the goal;
+   * The confidences that differ: for an added check-in, from each goal's
+   * previous confidence (in the latest earlier-dated check-in that speaks of
+   * it; none when this is the team's first), null before when none did;
    * for a changed one, from the check-in as it was, null where a goal was
    * added or removed; none for a removed one. In the check-in's goal order.
    */
@@ -68,6 +68,20 @@ function differences(model: GoalsModel, checkIn: CheckIn, before: ReadonlyMap<st
   });
 }
 
+/**
+ * Each goal's confidence before a new check-in: its latest earlier one, in
+ * whichever check-in last spoke of it, as scorecards show it. A goal the new
+ * check-in leaves out keeps its confidence, so it is not a change.
+ */
+function previousConfidences(earlier: readonly CheckIn[], checkIn: CheckIn): Map<string, number | null> {
+  const previous = new Map<string, number | null>();
+  for (const update of checkIn.goals) {
+    const last = earlier.findLast((each) => each.goals.some((g) => g.goal === update.goal && g.confidence !== undefined));
+    previous.set(update.goal, last?.goals.find((g) => g.goal === update.goal)?.confidence ?? null);
+  }
+  return previous;
+}
+
 function summary(checkIn: CheckIn): Pick<CheckInChange, 'team' | 'date' | 'goals' | 'netConfidence'> {
   return {
     team: checkIn.team!,
@@ -87,11 +101,10 @@ export function checkInChanges(base: GoalsModel, head: GoalsModel): CheckInChang
     const was = before.get(id);
     if (!was) {
       const earlier = (headByTeam.get(checkIn.team!) ?? []).filter((each) => each.date! < checkIn.date!);
-      const previous = earlier.at(-1);
       changes.push({
         ...summary(checkIn),
         change: 'added',
-        confidence: previous ? differences(head, checkIn, confidences(previous), confidences(checkIn)) : [],
+        confidence: earlier.length === 0 ? [] : differences(head, checkIn, previousConfidences(earlier, checkIn), confidences(checkIn)),
       });
     } else if (contents(was) !== contents(checkIn)) {
       changes.push({ ...summary(checkIn), change: 'changed', confidence: differences(head, checkIn, confidences(was), confidences(checkIn)) });

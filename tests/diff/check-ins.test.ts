@@ -65,6 +65,24 @@ describe('checkInChanges', () => {
     ]);
   });
 
+  it("compares each goal of an added check-in with that goal's latest confidence, and leaves out the goals it does not speak of", () => {
+    // 15 November speaks of q4-share (4); 30 November of q4-share and q4-csat only. q4-csat was last given on
+    // 15 November (5), q4-revenue is not in the new check-in: its 7 stands, and it is no change.
+    const november30 = checkIn('2026-11-30', '  q4-share: {confidence: 6}\n  q4-csat: {confidence: 5}\n');
+    const before = version({ 'checkins/2026-11-02.yaml': november2, 'checkins/2026-11-15.yaml': november15 });
+    const after = version({ 'checkins/2026-11-02.yaml': november2, 'checkins/2026-11-15.yaml': november15, 'checkins/2026-11-30.yaml': november30 });
+    expect(checkInChanges(before, after)).toEqual([
+      {
+        team: 'marketing',
+        date: '2026-11-30',
+        change: 'added',
+        goals: 2,
+        netConfidence: 0,
+        confidence: [{ goal: 'q4-share', title: '市场份额 *10%* @li.wei', before: 4, after: 6 }],
+      },
+    ]);
+  });
+
   it('gives nothing for a check-in that only moved, reordered its goals or gained a comment', () => {
     const moved = version({
       'checkins/2026-10-05.yaml': october5,

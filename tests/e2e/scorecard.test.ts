@@ -107,6 +107,30 @@ describe('the HTML scorecards', () => {
     await page.waitForURL(/marketing-2026-Q4\.html#goal-q4-new-customers$/);
   });
 
+  it('closed quarter shows its final results, the override beside the computed attainment, and the review', async () => {
+    await page.goto(`file://${siteDir}/teams/marketing-2026-Q3.html`);
+    await expect(page.locator('p.closed').innerText()).resolves.toBe('🔒 最终结果：已于 2026-10-09 由 李伟 关闭');
+    await expect(page.locator('header strong.score').textContent()).resolves.toBe('100.6%');
+    await expect(page.locator('#goal-q3-new-customers .meta.override').innerText()).resolves.toBe(
+      '最终达成率 100%（计算值 92.3%）：9 月华南行业展会被主办方取消（不可抗力），评审会认可按 100% 计',
+    );
+    await expect(page.locator('section.review h2').textContent()).resolves.toBe('复盘');
+    await expect(page.locator('section.review li').count()).resolves.toBe(6);
+    await page.screenshot({ path: path.join(outputDir, 'marketing-2026-Q3.png'), fullPage: true });
+  });
+
+  it('check-ins show under their goals, with the confidence line and the optimistic goal flagged', async () => {
+    await page.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
+    await expect(page.locator('p.net-confidence').textContent()).resolves.toBe('净信心指数 +20');
+    await expect(page.locator('section.carried li').count()).resolves.toBe(2);
+    const budget = page.locator('#goal-q4-budget');
+    await expect(budget.locator('.meta.gap').innerText()).resolves.toBe('⚠️ 自评“正常”，数据显示“有风险”');
+    await expect(budget.locator('.checkin p').textContent()).resolves.toBe('双十一追加投放 15 万元，十二月将收紧');
+    // Two check-ins of the budget goal, 7 then 6: drawn on the fixed 0–10 scale, y = 16 − 2 − value × 12 / 10.
+    await expect(budget.locator('svg.confidence polyline').getAttribute('points')).resolves.toBe('2,5.6 46,6.8');
+    await expect(page.locator('#goal-q4-roi .checkin').count()).resolves.toBe(0);
+  });
+
   it('prints without navigation', async () => {
     await page.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
     await page.emulateMedia({ media: 'print' });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,16 +41,19 @@ const goalSetText = [
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'goalpost-yls-'));
   cpSync(path.join(repoRoot, 'goals'), path.join(dir, 'goals'), { recursive: true });
+  // The example's files name their schema in a first-line comment, relative to the repository.
+  cpSync(path.join(repoRoot, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
   const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {}, cwd: dir };
   expect(await cli(['schema', 'goals', '--out', '.goalpost/schemas'], io)).toBe(0);
   const specialised = pathToFileURL(path.join(dir, '.goalpost/schemas/goal-set.schema.json')).href;
   const yaml = {
     schemas: {
       [specialised]: ['drafts/*.yaml'],
-      [schema('goal-set.schema.json')]: ['goals/2026-Q4/*.yaml'],
       [schema('kpi-catalog.schema.json')]: ['goals/kpis.yaml'],
       [schema('team.schema.json')]: ['goals/teams/*.yaml'],
       [schema('settings.schema.json')]: ['goals/goalpost.yaml'],
+      [schema('check-in.schema.json')]: ['goals/checkins/*.yaml'],
+      [schema('goal-set.schema.json')]: ['goals/2026-Q4/*.yaml', 'goals/2026-Q3/*.yaml'],
     },
     schemaStore: { enable: false },
     validate: true,
@@ -100,6 +103,20 @@ describe('the shipped schemas in yaml-language-server', () => {
     await published;
     expect(labels(await client.completion(file, 6, 9))).toEqual(expect.arrayContaining(['revenue', 'market_share', 'retention_rate', 'attrition_rate']));
     expect(labels(await client.completion(file, 7, 11))).toEqual(expect.arrayContaining(['li.wei', 'zhang.min', 'zhao.gang']));
+  });
+
+  it('describes a check-in, its confidence, a review and an incentive curve in English and Chinese', async () => {
+    const hoverOn = async (file: string, line: string, character: number): Promise<string> => {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      const published = client.diagnosticsFor(uri(file));
+      await client.open(uri(file), text);
+      const { diagnostics } = await published;
+      expect(diagnostics, file).toEqual([]);
+      return JSON.stringify((await client.hover(uri(file), text.split('\n').indexOf(line), character))?.contents);
+    };
+    expect(await hoverOn('goals/checkins/2026-11-02-marketing.yaml', '    confidence: 6', 6)).toContain('信心指数');
+    expect(await hoverOn('goals/2026-Q3/marketing.yaml', 'review:', 2)).toContain('复盘');
+    expect(await hoverOn('goals/goalpost.yaml', 'incentives:', 2)).toContain('激励');
   });
 
   it('shows the description of weight on hover', async () => {

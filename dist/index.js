@@ -30449,7 +30449,7 @@ var require_source_map_consumer = __commonJS({
         sourceMap = util.parseSourceMapInput(aSourceMap);
       }
       var version2 = util.getArg(sourceMap, "version");
-      var sources = util.getArg(sourceMap, "sources");
+      var sources2 = util.getArg(sourceMap, "sources");
       var names = util.getArg(sourceMap, "names", []);
       var sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
       var sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
@@ -30461,11 +30461,11 @@ var require_source_map_consumer = __commonJS({
       if (sourceRoot) {
         sourceRoot = util.normalize(sourceRoot);
       }
-      sources = sources.map(String).map(util.normalize).map(function(source) {
+      sources2 = sources2.map(String).map(util.normalize).map(function(source) {
         return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source) ? util.relative(sourceRoot, source) : source;
       });
       this._names = ArraySet.fromArray(names.map(String), true);
-      this._sources = ArraySet.fromArray(sources, true);
+      this._sources = ArraySet.fromArray(sources2, true);
       this._absoluteSources = this._sources.toArray().map(function(s) {
         return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
       });
@@ -30496,7 +30496,7 @@ var require_source_map_consumer = __commonJS({
     BasicSourceMapConsumer.fromSourceMap = function SourceMapConsumer_fromSourceMap(aSourceMap, aSourceMapURL) {
       var smc = Object.create(BasicSourceMapConsumer.prototype);
       var names = smc._names = ArraySet.fromArray(aSourceMap._names.toArray(), true);
-      var sources = smc._sources = ArraySet.fromArray(aSourceMap._sources.toArray(), true);
+      var sources2 = smc._sources = ArraySet.fromArray(aSourceMap._sources.toArray(), true);
       smc.sourceRoot = aSourceMap._sourceRoot;
       smc.sourcesContent = aSourceMap._generateSourcesContent(
         smc._sources.toArray(),
@@ -30516,7 +30516,7 @@ var require_source_map_consumer = __commonJS({
         destMapping.generatedLine = srcMapping.generatedLine;
         destMapping.generatedColumn = srcMapping.generatedColumn;
         if (srcMapping.source) {
-          destMapping.source = sources.indexOf(srcMapping.source);
+          destMapping.source = sources2.indexOf(srcMapping.source);
           destMapping.originalLine = srcMapping.originalLine;
           destMapping.originalColumn = srcMapping.originalColumn;
           if (srcMapping.name) {
@@ -30799,13 +30799,13 @@ var require_source_map_consumer = __commonJS({
     IndexedSourceMapConsumer.prototype._version = 3;
     Object.defineProperty(IndexedSourceMapConsumer.prototype, "sources", {
       get: function() {
-        var sources = [];
+        var sources2 = [];
         for (var i = 0; i < this._sections.length; i++) {
           for (var j = 0; j < this._sections[i].consumer.sources.length; j++) {
-            sources.push(this._sections[i].consumer.sources[j]);
+            sources2.push(this._sections[i].consumer.sources[j]);
           }
         }
-        return sources;
+        return sources2;
       }
     });
     IndexedSourceMapConsumer.prototype.originalPositionFor = function IndexedSourceMapConsumer_originalPositionFor(aArgs) {
@@ -31091,9 +31091,9 @@ var require_source_node = __commonJS({
           this.children[i].walkSourceContents(aFn);
         }
       }
-      var sources = Object.keys(this.sourceContents);
-      for (var i = 0, len = sources.length; i < len; i++) {
-        aFn(util.fromSetString(sources[i]), this.sourceContents[sources[i]]);
+      var sources2 = Object.keys(this.sourceContents);
+      for (var i = 0, len = sources2.length; i < len; i++) {
+        aFn(util.fromSetString(sources2[i]), this.sourceContents[sources2[i]]);
       }
     };
     SourceNode.prototype.toString = function SourceNode_toString() {
@@ -38204,6 +38204,45 @@ function periodOf(id, fiscal, year, unit, index, yearStart) {
 function isMonth(text) {
   return monthRegex.test(text);
 }
+var dayRegex = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+var weekRegex = /^(\d{4})-W(\d{2})$/;
+function isDay(text) {
+  const day = dayRegex.exec(text);
+  return day !== null && Number(day[3]) <= daysInMonth(Number(day[1]), Number(day[2]));
+}
+function daysInMonth(year, month) {
+  if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+function isoWeeksIn(year) {
+  return weekThursday(year, 53).getUTCFullYear() === year ? 53 : 52;
+}
+function isoWeekMonth(text) {
+  const week = weekRegex.exec(text);
+  if (!week) return void 0;
+  const [year, number2] = [Number(week[1]), Number(week[2])];
+  if (number2 < 1 || number2 > isoWeeksIn(year)) return void 0;
+  const thursday = weekThursday(year, number2);
+  return monthId(thursday.getUTCFullYear(), thursday.getUTCMonth() + 1);
+}
+function weekThursday(year, week) {
+  const january4 = utcDate(year, 1, 4);
+  const monday = 4 - (january4.getUTCDay() + 6) % 7;
+  return utcDate(year, 1, monday + 3 + 7 * (week - 1));
+}
+function utcDate(year, month, day) {
+  const date6 = /* @__PURE__ */ new Date(0);
+  date6.setUTCFullYear(year, month - 1, day);
+  return date6;
+}
+function actualsPeriodMonth(text) {
+  if (isMonth(text)) return text;
+  if (isDay(text)) return text.slice(0, 7);
+  return isoWeekMonth(text);
+}
+function granularityOf(period2) {
+  return period2.length === 10 ? "day" : period2[5] === "W" ? "week" : "month";
+}
 function monthId(year, month) {
   return `${year}-${String(month).padStart(2, "0")}`;
 }
@@ -38235,6 +38274,61 @@ function periodYearEarlier(period2, fiscalYearStart = 1) {
 function namedPeriod(like, year, index, fiscalYearStart) {
   const suffix = like.unit === "year" ? "" : like.unit === "half" ? `-H${index}` : like.unit === "quarter" ? `-Q${index}` : `-${String(index).padStart(2, "0")}`;
   return parsePeriod(`${like.fiscal ? "FY" : ""}${year}${suffix}`, fiscalYearStart);
+}
+
+// src/model/walk.ts
+function isTimeDimension(dimension) {
+  return dimension === "month" || dimension === "quarter" || dimension === "half";
+}
+function monthsOfItem(by, key2, period2) {
+  if (by === "month") return isMonth(key2) ? [key2] : void 0;
+  return yearPartMonths(period2, by, key2);
+}
+function forEachBreakdown(goal, visit2) {
+  forEachBreakdownWithin(goal, void 0, visit2);
+}
+function forEachBreakdownWithin(goal, period2, visit2) {
+  const walk = (breakdowns, parent, frame) => {
+    for (const breakdown of breakdowns) {
+      visit2(breakdown, parent, frame);
+      for (const item of breakdown.items) {
+        if (item.breakdowns.length > 0) walk(item.breakdowns, { kind: "item", item, breakdown }, narrowed(frame, breakdown.by, item, period2));
+      }
+    }
+  };
+  walk(goal.breakdowns, { kind: "goal", goal }, period2 && { months: period2.months, item: void 0, by: void 0 });
+}
+function narrowed(frame, by, item, period2) {
+  if (!frame || !period2 || !isTimeDimension(by)) return frame;
+  const months = monthsOfItem(by, item.key, period2);
+  return months ? { months, item, by } : frame;
+}
+
+// src/model/aggregate.ts
+var largestExactValue = 1e15;
+function combine(aggregate, values) {
+  if (values.length === 0) return void 0;
+  switch (aggregate) {
+    case "sum":
+      return values.reduce((a, b) => a + b, 0);
+    case "mean":
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    case "min":
+      return values.reduce((a, b) => Math.min(a, b));
+    case "max":
+      return values.reduce((a, b) => Math.max(a, b));
+    case "first":
+      return values[0];
+    case "last":
+      return values[values.length - 1];
+  }
+}
+function aggregateAlong(kpi, dimension) {
+  if (kpi.formula) return void 0;
+  return isTimeDimension(dimension) ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
+}
+function withinTolerance(value, expected, tolerance) {
+  return Math.abs(value - expected) <= tolerance * Math.abs(expected) + 1e-9 * Math.max(1, Math.abs(expected));
 }
 
 // src/model/actuals-index.ts
@@ -38276,10 +38370,21 @@ function matches(row, filter) {
   return true;
 }
 var rowsWorthIndexing = 16;
+function isCombinedRow(row) {
+  return "combines" in row;
+}
+function dimensionsKey(row) {
+  if (row.dimensions.size === 0) return "";
+  return [...row.dimensions].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, value]) => `${name}\0${value}`).join("\0");
+}
 var ActualsIndex = class {
   // Nested maps rather than joined string keys: no string is built per row of a large file.
-  byTeam = /* @__PURE__ */ new Map();
+  /** The rows by period as written (month, week, day, or text that is no period). */
+  byPeriod = /* @__PURE__ */ new Map();
+  /** The rows by month, week and day rows combined; the same maps as `byPeriod` when every row is monthly. */
+  byMonth;
   valuedGroups = /* @__PURE__ */ new Map();
+  finer;
   /** The latest month with any actual value, or undefined without actuals. */
   latestMonth;
   /** The dimension columns in the order they first appear, to pick the parts that make a total. */
@@ -38287,21 +38392,37 @@ var ActualsIndex = class {
   constructor(model) {
     let latest;
     const order = [];
+    const finerRows = [];
     for (const table of model.actuals) {
       for (const dimension of table.dimensions) if (!order.includes(dimension)) order.push(dimension);
       for (const row of table.rows) {
-        let kpis = this.byTeam.get(row.team);
-        if (!kpis) this.byTeam.set(row.team, kpis = /* @__PURE__ */ new Map());
+        let kpis = this.byPeriod.get(row.team);
+        if (!kpis) this.byPeriod.set(row.team, kpis = /* @__PURE__ */ new Map());
         let periods = kpis.get(row.kpi);
         if (!periods) kpis.set(row.kpi, periods = /* @__PURE__ */ new Map());
         let rows = periods.get(row.period);
         if (!rows) periods.set(row.period, rows = []);
         rows.push(row);
-        if (row.value !== void 0 && isMonth(row.period) && (latest === void 0 || row.period > latest)) latest = row.period;
+        if (isMonth(row.period)) {
+          if (row.value !== void 0 && (latest === void 0 || row.period > latest)) latest = row.period;
+          continue;
+        }
+        const month = actualsPeriodMonth(row.period);
+        if (month === void 0) continue;
+        finerRows.push({ row, month });
+        if (row.value !== void 0 && (latest === void 0 || month > latest)) latest = month;
       }
     }
     this.latestMonth = latest;
     this.dimensionOrder = order;
+    if (finerRows.length === 0) {
+      this.byMonth = this.byPeriod;
+      this.finer = [];
+    } else {
+      const finer = groupFinerRows(this.byPeriod, finerRows, model);
+      this.finer = finer;
+      this.byMonth = combineIntoMonths(this.byPeriod, finer, model);
+    }
   }
   /**
    * The rows of a team, KPI and month that have a value and whose dimension
@@ -38310,18 +38431,125 @@ var ActualsIndex = class {
    * of many breakdown items does not filter every row each time.
    */
   rowsMatching(team, kpi, month, filter) {
-    const rows = this.byTeam.get(team)?.get(kpi)?.get(month);
+    const rows = this.byMonth.get(team)?.get(kpi)?.get(month);
     if (!rows) return [];
     if (rows.length <= rowsWorthIndexing) return rows.filter((row) => row.value !== void 0 && matches(row, filter));
     let valued = this.valuedGroups.get(rows);
     if (!valued) this.valuedGroups.set(rows, valued = new ValuedRows(rows));
     return valued.matching(filter);
   }
-  /** Every group of rows with the same team, KPI and period, in file order. */
+  /** Every group of rows with the same team, KPI and period as written (a month, an ISO week or a day), in file order. */
   *groups() {
-    for (const kpis of this.byTeam.values()) for (const periods of kpis.values()) yield* periods.values();
+    for (const kpis of this.byPeriod.values()) for (const periods of kpis.values()) yield* periods.values();
+  }
+  /** Every group of rows with the same team, KPI and month, week and day rows combined into monthly ones, in file order. */
+  *monthGroups() {
+    for (const kpis of this.byMonth.values()) {
+      for (const periods of kpis.values()) for (const [period2, rows] of periods) if (isMonth(period2)) yield rows;
+    }
+  }
+  /** The rows of each team, KPI, month and combination of dimension values that are given by week or day, in file order. */
+  finerGroups() {
+    return this.finer;
   }
 };
+function groupFinerRows(byPeriod, finerRows, model) {
+  const inFileOrder = fileOrder(model);
+  const months = /* @__PURE__ */ new Map();
+  for (const { row, month } of finerRows) {
+    let kpis = months.get(row.team);
+    if (!kpis) months.set(row.team, kpis = /* @__PURE__ */ new Map());
+    let rowsByMonth = kpis.get(row.kpi);
+    if (!rowsByMonth) kpis.set(row.kpi, rowsByMonth = /* @__PURE__ */ new Map());
+    let rows = rowsByMonth.get(month);
+    if (!rows) rowsByMonth.set(month, rows = []);
+    rows.push(row);
+  }
+  const groups = [];
+  for (const [team, kpis] of months) {
+    for (const [kpi, rowsByMonth] of kpis) {
+      for (const [month, rows] of rowsByMonth) {
+        const all = [...byPeriod.get(team).get(kpi).get(month) ?? [], ...rows].sort(inFileOrder);
+        const byDimensions = /* @__PURE__ */ new Map();
+        for (const row of all) {
+          const key2 = dimensionsKey(row);
+          const same = byDimensions.get(key2);
+          if (same) same.push(row);
+          else byDimensions.set(key2, [row]);
+        }
+        for (const same of byDimensions.values()) if (same.some((row) => row.period !== month)) groups.push({ team, kpi, month, rows: same });
+      }
+    }
+  }
+  return groups;
+}
+function fileOrder(model) {
+  const tableOrder = new Map(model.actuals.map((table, i) => [table, i]));
+  return (a, b) => tableOrder.get(a.table) - tableOrder.get(b.table) || a.start - b.start;
+}
+var coverage = { month: 3, week: 2, day: 1 };
+function combineIntoMonths(byPeriod, finer, model) {
+  const combined = /* @__PURE__ */ new Map();
+  for (const group of finer) {
+    let kpis = combined.get(group.team);
+    if (!kpis) combined.set(group.team, kpis = /* @__PURE__ */ new Map());
+    let rowsByMonth = kpis.get(group.kpi);
+    if (!rowsByMonth) kpis.set(group.kpi, rowsByMonth = /* @__PURE__ */ new Map());
+    let rows = rowsByMonth.get(group.month);
+    if (!rows) rowsByMonth.set(group.month, rows = []);
+    const row = combinedRow(group, model);
+    if (row) rows.push(row);
+  }
+  const inFileOrder = fileOrder(model);
+  const byMonth = /* @__PURE__ */ new Map();
+  for (const [team, kpis] of byPeriod) {
+    const combinedKpis = combined.get(team);
+    if (!combinedKpis) {
+      byMonth.set(team, kpis);
+      continue;
+    }
+    const monthKpis = /* @__PURE__ */ new Map();
+    byMonth.set(team, monthKpis);
+    for (const [kpi, periods] of kpis) {
+      const combinedMonths = combinedKpis.get(kpi);
+      if (!combinedMonths) {
+        monthKpis.set(kpi, periods);
+        continue;
+      }
+      const months = /* @__PURE__ */ new Map();
+      for (const [period2, rows] of periods) if (isMonth(period2)) months.set(period2, rows);
+      for (const [month, rows] of combinedMonths) months.set(month, [...months.get(month) ?? [], ...rows].sort(inFileOrder));
+      monthKpis.set(kpi, months);
+    }
+  }
+  return byMonth;
+}
+function combinedRow(group, model) {
+  let coarsest = "day";
+  for (const row of group.rows) {
+    const granularity = granularityOf(row.period);
+    if (coverage[granularity] > coverage[coarsest]) coarsest = granularity;
+  }
+  if (coarsest === "month") return void 0;
+  const rows = group.rows.filter((row) => granularityOf(row.period) === coarsest);
+  const inPeriodOrder = rows.filter((row) => row.value !== void 0).sort((a, b) => a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
+  const combines = inPeriodOrder.filter((row, i) => i === 0 || row.period !== inPeriodOrder[i - 1].period);
+  const values = combines.map((row) => row.value);
+  const kpi = model.kpis.get(group.kpi);
+  const overTime = kpi && aggregateAlong(kpi, "month");
+  const first = rows[0];
+  return {
+    table: first.table,
+    period: group.month,
+    team: group.team,
+    kpi: group.kpi,
+    value: overTime ? combine(overTime, values) : void 0,
+    dimensions: first.dimensions,
+    start: first.start,
+    end: first.end,
+    combines
+  };
+}
 var indexes = /* @__PURE__ */ new WeakMap();
 function actualsIndex(model) {
   let index = indexes.get(model);
@@ -38616,61 +38844,6 @@ function applyOperator(operator, left, right) {
   }
 }
 
-// src/model/walk.ts
-function isTimeDimension(dimension) {
-  return dimension === "month" || dimension === "quarter" || dimension === "half";
-}
-function monthsOfItem(by, key2, period2) {
-  if (by === "month") return isMonth(key2) ? [key2] : void 0;
-  return yearPartMonths(period2, by, key2);
-}
-function forEachBreakdown(goal, visit2) {
-  forEachBreakdownWithin(goal, void 0, visit2);
-}
-function forEachBreakdownWithin(goal, period2, visit2) {
-  const walk = (breakdowns, parent, frame) => {
-    for (const breakdown of breakdowns) {
-      visit2(breakdown, parent, frame);
-      for (const item of breakdown.items) {
-        if (item.breakdowns.length > 0) walk(item.breakdowns, { kind: "item", item, breakdown }, narrowed(frame, breakdown.by, item, period2));
-      }
-    }
-  };
-  walk(goal.breakdowns, { kind: "goal", goal }, period2 && { months: period2.months, item: void 0, by: void 0 });
-}
-function narrowed(frame, by, item, period2) {
-  if (!frame || !period2 || !isTimeDimension(by)) return frame;
-  const months = monthsOfItem(by, item.key, period2);
-  return months ? { months, item, by } : frame;
-}
-
-// src/model/aggregate.ts
-var largestExactValue = 1e15;
-function combine(aggregate, values) {
-  if (values.length === 0) return void 0;
-  switch (aggregate) {
-    case "sum":
-      return values.reduce((a, b) => a + b, 0);
-    case "mean":
-      return values.reduce((a, b) => a + b, 0) / values.length;
-    case "min":
-      return values.reduce((a, b) => Math.min(a, b));
-    case "max":
-      return values.reduce((a, b) => Math.max(a, b));
-    case "first":
-      return values[0];
-    case "last":
-      return values[values.length - 1];
-  }
-}
-function aggregateAlong(kpi, dimension) {
-  if (kpi.formula) return void 0;
-  return isTimeDimension(dimension) ? kpi.overTime ?? kpi.aggregate : kpi.aggregate;
-}
-function withinTolerance(value, expected, tolerance) {
-  return Math.abs(value - expected) <= tolerance * Math.abs(expected) + 1e-9 * Math.max(1, Math.abs(expected));
-}
-
 // src/score/kpi-value.ts
 function teamRows(team) {
   return { kind: "rows", team };
@@ -38888,7 +39061,7 @@ var noFilter = /* @__PURE__ */ new Map();
 var deepestRollUp = 64;
 function actualsSources(model, index) {
   const alignment2 = alignmentIndex(model);
-  const sources = /* @__PURE__ */ new Map();
+  const sources2 = /* @__PURE__ */ new Map();
   const open3 = /* @__PURE__ */ new Set();
   const rowsOf = /* @__PURE__ */ new Map();
   const rows = (team) => {
@@ -38937,13 +39110,13 @@ function actualsSources(model, index) {
   };
   function ofGoal(place) {
     if (alignment2.childrenOf(place.goal).length === 0) return rows(place.goalSet.team ?? "");
-    let source = sources.get(place.goal);
+    let source = sources2.get(place.goal);
     if (source) return source;
     if (open3.size >= deepestRollUp) return rows(place.goalSet.team ?? "");
     open3.add(place.goal);
     source = sourceOf(place, place.goalSet.team ?? "", () => alignment2.contributorsOf(place.goal));
     open3.delete(place.goal);
-    sources.set(place.goal, source);
+    sources2.set(place.goal, source);
     return source;
   }
   const byTeam = /* @__PURE__ */ new Map();
@@ -39638,6 +39811,20 @@ function scanCsv(text, onRecord) {
 }
 
 // src/model/model.ts
+var sourceTypes = ["duckdb", "postgres"];
+var envReference = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
+function queryFilePath(source) {
+  const file = source.file;
+  if (file === void 0 || file.startsWith("/") || file.includes("\\") || /^[A-Za-z]:/.test(file)) return void 0;
+  const parts = source.at.doc.source.path.split("/").slice(0, -1);
+  for (const part of file.split("/")) {
+    if (part === "..") {
+      if (parts.length === 0 || parts.at(-1) === "..") return void 0;
+      parts.pop();
+    } else if (part !== "." && part !== "") parts.push(part);
+  }
+  return parts.join("/");
+}
 var selfAssessments = ["on-track", "at-risk", "off-track"];
 var initiativeStatuses = ["planned", "in-progress", "done", "dropped", "blocked"];
 var defaultSettings = {
@@ -39649,7 +39836,8 @@ var defaultSettings = {
   fiscalYearStart: 1,
   rollups: "warning",
   challenge: { enabled: true, maxGrowth: 1 },
-  incentives: void 0
+  incentives: void 0,
+  sources: /* @__PURE__ */ new Map()
 };
 function spanOf(at, rest = [], part = "value") {
   return at.doc.span([...at.path, ...rest], part);
@@ -39685,6 +39873,45 @@ function listWords(words, conjunction = "or") {
 function formatNumber(value) {
   return value.toLocaleString("en-US", { maximumFractionDigits: 6 });
 }
+
+// src/checks/actuals-granularity.ts
+function describePeriod(row, month) {
+  switch (granularityOf(row.period)) {
+    case "month":
+      return `the whole month ${row.period}`;
+    case "week":
+      return `the ISO week ${row.period}, which counts in ${month} (the month of its Thursday)`;
+    case "day":
+      return `the day ${row.period}`;
+  }
+}
+var actualsGranularity = {
+  name: "actuals-granularity",
+  codes: ["actuals-mixed-granularity"],
+  run(model) {
+    const diagnostics = [];
+    for (const group of actualsIndex(model).finerGroups()) {
+      const first = group.rows[0];
+      const reported = /* @__PURE__ */ new Set([granularityOf(first.period)]);
+      for (const row of group.rows) {
+        const granularity = granularityOf(row.period);
+        if (reported.has(granularity)) continue;
+        reported.add(granularity);
+        const where3 = `${first.table.source.path}:${first.table.source.position(first.start).line}`;
+        const dimensions = [...row.dimensions].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, value]) => `${name} ${truncate(value, 40)}`);
+        const what = `${truncate(row.kpi, 40)} of team "${truncate(row.team, 40)}"${dimensions.length > 0 ? ` (${dimensions.join(", ")})` : ""}`;
+        diagnostics.push(
+          diagnosticAt(
+            cellSpan(row, "period"),
+            "actuals-mixed-granularity",
+            `This row gives ${what} for ${describePeriod(row, group.month)}, but ${where3} gives it for ${describePeriod(first, group.month)}: ${group.month} would count the same figures twice. Give a month's actuals in one form: one row for the month, rows by ISO week, or rows by day.`
+          )
+        );
+      }
+    }
+    return diagnostics;
+  }
+};
 
 // src/text/did-you-mean.ts
 var longestSuggestible = 100;
@@ -39859,7 +40086,7 @@ var actualsRollup = {
     if (model.actuals.length === 0 || model.settings.rollups === "off") return [];
     const alignment2 = alignmentIndex(model);
     const index = actualsIndex(model);
-    const sources = actualsSources(model, index);
+    const sources2 = actualsSources(model, index);
     const diagnostics = [];
     for (const goalSet of model.goalSets) {
       for (const goal of goalSet.goals) {
@@ -39871,7 +40098,7 @@ var actualsRollup = {
         for (const month of goalSet.period.months) {
           const reported = kpiValue(model, index, kpi, { source: own, months: [month], filter: teamTotal2 });
           if (reported === void 0) continue;
-          rolledUp ??= sources.ofContributors(contributors);
+          rolledUp ??= sources2.ofContributors(contributors);
           const combined = kpiValue(model, index, kpi, { source: rolledUp, months: [month], filter: teamTotal2 });
           if (combined === void 0 || withinTolerance(combined, reported, model.settings.tolerance)) continue;
           const names = listNames(contributors.filter((place) => place.goalSet.period?.months.includes(month)).map(goalPath));
@@ -39922,12 +40149,18 @@ var actualsSums = {
 };
 
 // src/checks/actuals-totals.ts
+function combinedFrom(row) {
+  if (!isCombinedRow(row) || row.combines.length === 0) return "";
+  const unit = granularityOf(row.combines[0].period) === "week" ? "ISO week" : "day";
+  const count = row.combines.length;
+  return ` (combined from ${count === 1 ? `one row by ${unit}` : `${count} rows by ${unit}`})`;
+}
 var actualsTotals = {
   name: "actuals-totals",
   codes: ["actuals-total-mismatch"],
   run(model) {
     const diagnostics = [];
-    for (const rows of actualsIndex(model).groups()) {
+    for (const rows of actualsIndex(model).monthGroups()) {
       if (rows.length < 2) continue;
       const total = rows.find((row) => row.dimensions.size === 0 && row.value !== void 0);
       if (!total) continue;
@@ -39949,7 +40182,7 @@ var actualsTotals = {
           diagnosticAt(
             cellSpan(total, "value"),
             "actuals-total-mismatch",
-            `The ${total.period} total of ${kpi.id} for team "${total.team}" is ${formatNumber(expected)}, but its rows by ${dimension} ${kpi.aggregate === "sum" ? "add up to" : `combine (${kpi.aggregate}) to`} ${formatNumber(combined)}. Scorecards use the total for the team and the rows for breakdown items.`
+            `The ${total.period} total of ${kpi.id} for team "${total.team}" is ${formatNumber(expected)}${combinedFrom(total)}, but its rows by ${dimension} ${kpi.aggregate === "sum" ? "add up to" : `combine (${kpi.aggregate}) to`} ${formatNumber(combined)}. Scorecards use the total for the team and the rows for breakdown items.`
           )
         );
       }
@@ -40432,10 +40665,6 @@ var dueDates = {
 };
 
 // src/checks/duplicate-actuals.ts
-function dimensionsKey(row) {
-  if (row.dimensions.size === 0) return "";
-  return [...row.dimensions].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, value]) => `${name}\0${value}`).join("\0");
-}
 var duplicateActuals = {
   name: "duplicate-actuals",
   codes: ["duplicate-actual"],
@@ -40992,6 +41221,108 @@ function overCoveredParts(target, aggregate) {
   return { contributions, total, expected: target.planned.target, months: target.planned.months };
 }
 
+// src/checks/sources.ts
+function hasPassword(url) {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/@]*:[^/@]*@/i.test(url) || /[?&;\s]password=/i.test(url);
+}
+function sourceUrlProblems(source) {
+  const { name, type, url } = source;
+  const example = `url: "\${env:GOALPOST_${name.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_URL}"`;
+  if (type === "duckdb" && url !== void 0) {
+    return [
+      diagnosticAt(
+        spanOf(source.at, ["url"], "key"),
+        "source-url",
+        `The source "${name}" is DuckDB, which runs inside goalpost over the files of the goals folder, so it takes no url. Remove it, or make it "type: postgres".`
+      )
+    ];
+  }
+  if (type !== "postgres") return [];
+  if (url === void 0) {
+    return [
+      diagnosticAt(
+        keySpanOf(source.at),
+        "source-url",
+        `The source "${name}" is a PostgreSQL database but has no url. Name the environment variable that holds its URL: ${example}.`
+      )
+    ];
+  }
+  if (envReference.test(url)) return [];
+  return [
+    diagnosticAt(
+      spanOf(source.at, ["url"]),
+      "source-url",
+      hasPassword(url) ? `The url of the source "${name}" holds a password, and this file goes into git. Put the URL in an environment variable (a secret in CI) and write ${example}; then change the password, since it is in the history.` : `The url of the source "${name}" must name the environment variable that holds the URL, written ${example}: a database URL carries its password, which must not go into git.`
+    )
+  ];
+}
+function kpiSourceProblems(model, kpi, source) {
+  const diagnostics = [];
+  const sources2 = model.settings.sources;
+  if (kpi.formula) {
+    diagnostics.push(
+      diagnosticAt(
+        keySpanOf(source.at),
+        "actuals-derived-kpi",
+        `KPI "${kpi.id}" is derived by the formula "${kpi.formula.text}", so its value is computed; give its inputs a source instead.`
+      )
+    );
+  }
+  if (source.from !== void 0 && !sources2.has(source.from)) {
+    diagnostics.push(
+      diagnosticAt(
+        spanOf(source.at, ["from"]),
+        "unknown-source",
+        sources2.size === 0 ? `KPI "${kpi.id}" takes its numbers from "${truncate(source.from, 40)}", but the settings define no sources. Add it under "sources" in the settings (goalpost.yaml).` : `KPI "${kpi.id}" takes its numbers from "${truncate(source.from, 40)}", which is not a source of the settings.${didYouMean(source.from, sources2.keys())}`
+      )
+    );
+  }
+  if (source.query !== void 0 && source.file !== void 0) {
+    diagnostics.push(
+      diagnosticAt(
+        spanOf(source.at, ["file"], "key"),
+        "source-query",
+        `The source of KPI "${kpi.id}" gives both a query and a file; keep one, so that there is no doubt which query runs.`
+      )
+    );
+  } else if (source.query === void 0 && source.file === void 0) {
+    diagnostics.push(
+      diagnosticAt(
+        keySpanOf(source.at),
+        "source-query",
+        `The source of KPI "${kpi.id}" has no query: give the SQL as "query", or the .sql file that holds it as "file" (for example queries/${kpi.id}.sql).`
+      )
+    );
+  } else if (source.file !== void 0) {
+    const file = queryFilePath(source);
+    if (file === void 0 || !model.queryFiles.has(file)) {
+      const base = source.at.doc.source.path.split("/").slice(0, -1);
+      const written = [...model.queryFiles.keys()].flatMap((path6) => {
+        const parts = path6.split("/");
+        return base.every((part, i) => parts[i] === part) ? [parts.slice(base.length).join("/")] : [];
+      });
+      diagnostics.push(
+        diagnosticAt(
+          spanOf(source.at, ["file"]),
+          "missing-query-file",
+          file === void 0 ? `The query file "${truncate(source.file, 80)}" is not a path in the goals folder: write it relative to this file, such as queries/${kpi.id}.sql.` : `The query file "${truncate(source.file, 80)}" of KPI "${kpi.id}" is not in the goals folder (no ${truncate(file, 80)}).${didYouMean(source.file, written)}`
+        )
+      );
+    }
+  }
+  return diagnostics;
+}
+var sources = {
+  name: "sources",
+  codes: ["unknown-source", "source-query", "missing-query-file", "source-url", "actuals-derived-kpi"],
+  run(model) {
+    const diagnostics = [];
+    for (const source of model.settings.sources.values()) diagnostics.push(...sourceUrlProblems(source));
+    for (const kpi of model.definitions.kpis) if (kpi.source) diagnostics.push(...kpiSourceProblems(model, kpi, kpi.source));
+    return diagnostics;
+  }
+};
+
 // src/checks/target-baselines.ts
 var ratioWords = {
   increase: "attainment is measured as a share of the target (actual \xF7 target)",
@@ -41170,6 +41501,7 @@ var weightsTotal = {
 // src/checks/index.ts
 var checks = [
   kpiDefinitions,
+  sources,
   formulaReferencesCheck,
   formulaCycles,
   uniqueIds,
@@ -41187,6 +41519,7 @@ var checks = [
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
+  actualsGranularity,
   actualsSums,
   actualsTotals,
   rollups,
@@ -41198,276 +41531,6 @@ var checks = [
 function runChecks(model, selected = checks) {
   return selected.flatMap((check) => check.run(model));
 }
-
-// src/load/build-model.ts
-function buildModel(files) {
-  const kpiList = [];
-  const teamList = [];
-  const goalSets = [];
-  const checkIns2 = [];
-  const settingsDocuments = [];
-  const actuals = [];
-  let settings = { ...defaultSettings, at: void 0 };
-  for (const file of files) {
-    if (file.actuals) actuals.push(file.actuals);
-    for (const { kind, doc: doc2 } of file.documents) {
-      const root = record(doc2.data) ?? {};
-      const at = { doc: doc2, path: [] };
-      switch (kind) {
-        case "KpiCatalog":
-          for (const [id, value] of entries(root.kpis)) kpiList.push(readKpi(id, value, locate(doc2, ["kpis", id])));
-          break;
-        case "Team":
-          if (typeof root["id"] === "string") teamList.push(readTeam(root, at));
-          break;
-        case "GoalSet":
-          goalSets.push(readGoalSet(root, at));
-          break;
-        case "CheckIn":
-          checkIns2.push(readCheckIn(root, at));
-          break;
-        case "Settings":
-          if (settingsDocuments.length === 0) settings = readSettings(root, at);
-          settingsDocuments.push(at);
-          break;
-      }
-    }
-  }
-  for (const goalSet of goalSets) goalSet.period = goalSet.periodText === void 0 ? void 0 : parsePeriod(goalSet.periodText, settings.fiscalYearStart);
-  return {
-    kpis: firstById(kpiList),
-    teams: firstById(teamList),
-    goalSets,
-    checkIns: checkIns2,
-    settings,
-    actuals,
-    definitions: { kpis: kpiList, teams: teamList, settings: settingsDocuments }
-  };
-}
-function readKpi(id, value, at) {
-  const data = record(value) ?? {};
-  const formulaText = string(data.formula);
-  const parsed = formulaText === void 0 ? void 0 : parseFormula(formulaText);
-  return {
-    id,
-    name: string(data.name),
-    description: string(data.description),
-    unit: string(data.unit),
-    direction: oneOf(data.direction, directions),
-    aggregate: oneOf(data.aggregate, aggregates),
-    overTime: oneOf(data.overTime, aggregates),
-    formula: formulaText === void 0 || !parsed ? void 0 : { text: formulaText, parsed, ast: parsed.ast },
-    keys: Object.keys(data),
-    at
-  };
-}
-function readTeam(root, at) {
-  const members = /* @__PURE__ */ new Map();
-  for (const [id, value] of entries(root.members)) {
-    const data = record(value) ?? {};
-    members.set(id, {
-      id,
-      name: string(data.name),
-      role: string(data.role),
-      email: string(data.email),
-      at: locate(at.doc, ["members", id])
-    });
-  }
-  return { id: root.id, name: string(root.name), lead: string(root.lead), members, incentives: readIncentives(root.incentives, locate(at.doc, ["incentives"])), at };
-}
-function readGoalSet(root, at) {
-  const periodValue = root.period;
-  const periodText = typeof periodValue === "string" || typeof periodValue === "number" ? String(periodValue) : void 0;
-  const goals = array(root.goals).map((value, index) => readGoal(value, locate(at.doc, ["goals", index])));
-  return {
-    team: string(root.team),
-    periodText,
-    period: void 0,
-    title: string(root.title),
-    goals,
-    closed: readSignOff(root.closed, locate(at.doc, ["closed"])),
-    reopened: readReopened(root.reopened, locate(at.doc, ["reopened"])),
-    review: readReview(root.review, locate(at.doc, ["review"])),
-    at
-  };
-}
-function readSignOff(value, at) {
-  const data = record(value);
-  return data && { date: string(data.date), by: string(data.by), at };
-}
-function readReopened(value, at) {
-  const data = record(value);
-  return data && { date: string(data.date), by: string(data.by), reason: string(data.reason), at };
-}
-function readReview(value, at) {
-  const data = record(value);
-  return data && { wentWell: strings(data.wentWell), toImprove: strings(data.toImprove), actions: strings(data.actions), at };
-}
-function readFinal(value, at) {
-  const data = record(value);
-  return data && { attainment: number(data.attainment), reason: string(data.reason), at };
-}
-function readIncentives(value, at) {
-  const data = record(value);
-  if (!data) return void 0;
-  const curve = array(data.curve).flatMap((point) => {
-    const entry = record(point);
-    const attainment2 = number(entry?.["attainment"]);
-    const payout = number(entry?.["payout"]);
-    return attainment2 === void 0 || payout === void 0 ? [] : [{ attainment: attainment2, payout }];
-  });
-  return { curve, below: nonNegative(data.below) ?? 0, at };
-}
-function readCheckIn(root, at) {
-  const goals = entries(root.goals).map(([goal, value]) => {
-    const data = record(value) ?? {};
-    return {
-      goal,
-      confidence: number(data.confidence),
-      status: oneOf(data.status, selfAssessments),
-      note: string(data.note),
-      blockers: strings(data.blockers),
-      next: strings(data.next),
-      owner: string(data.owner),
-      at: locate(at.doc, ["goals", goal])
-    };
-  });
-  return { team: string(root.team), date: string(root.date), author: string(root.author), goals, at };
-}
-function strings(value) {
-  return array(value).flatMap((entry) => typeof entry === "string" ? [entry] : []);
-}
-function readGoal(value, at) {
-  const data = record(value) ?? {};
-  return {
-    id: string(data.id),
-    title: string(data.title),
-    kpi: string(data.kpi),
-    target: number(data.target),
-    baseline: number(data.baseline),
-    comparison: oneOf(data.comparison, comparisons),
-    weight: number(data.weight),
-    owner: string(data.owner),
-    due: string(data.due),
-    alignsTo: string(data.alignsTo),
-    thresholds: readThresholds(data.thresholds),
-    notes: string(data.notes),
-    breakdowns: readBreakdowns(data.breakdown, at, ["breakdown"]),
-    contributors: array(data.contributors).flatMap((team) => typeof team === "string" ? [team] : []),
-    initiatives: array(data.initiatives).map((entry, index) => readInitiative(entry, locate(at.doc, [...at.path, "initiatives", index]))),
-    challenge: typeof data.challenge === "boolean" ? data.challenge : void 0,
-    final: readFinal(data.final, locate(at.doc, [...at.path, "final"])),
-    at
-  };
-}
-function readInitiative(value, at) {
-  const data = record(value) ?? {};
-  return {
-    id: string(data.id),
-    title: string(data.title),
-    owner: string(data.owner),
-    start: string(data.start),
-    due: string(data.due),
-    status: oneOf(data.status, initiativeStatuses),
-    link: string(data.link),
-    at
-  };
-}
-function readBreakdowns(value, parent, path6) {
-  return array(value).map((entry, index) => {
-    const at = locate(parent.doc, [...parent.path, ...path6, index]);
-    const data = record(entry) ?? {};
-    const items = entries(data.items).map(([key2, itemValue]) => {
-      const itemAt = locate(parent.doc, [...at.path, "items", key2]);
-      if (typeof itemValue === "number") {
-        return { key: key2, target: finite2(itemValue), shorthand: true, owner: void 0, breakdowns: [], at: itemAt };
-      }
-      const item = record(itemValue) ?? {};
-      return {
-        key: key2,
-        target: number(item.target),
-        shorthand: false,
-        owner: string(item.owner),
-        breakdowns: readBreakdowns(item.breakdown, itemAt, ["breakdown"]),
-        at: itemAt
-      };
-    });
-    return { by: string(data.by), items, at };
-  });
-}
-function readSettings(root, at) {
-  const thresholds2 = readThresholds(root.thresholds);
-  return {
-    locale: oneOf(root.locale, locales) ?? defaultSettings.locale,
-    currency: string(root.currency) ?? defaultSettings.currency,
-    tolerance: nonNegative(root.tolerance) ?? defaultSettings.tolerance,
-    thresholds: { ...defaultSettings.thresholds, ...thresholds2 },
-    cap: nonNegative(root.cap) ?? defaultSettings.cap,
-    fiscalYearStart: monthNumber(root.fiscalYearStart) ?? defaultSettings.fiscalYearStart,
-    rollups: oneOf(root.rollups, ["error", "warning", "off"]) ?? defaultSettings.rollups,
-    challenge: readChallenge(root.challenge),
-    incentives: readIncentives(root.incentives, locate(at.doc, ["incentives"])),
-    at
-  };
-}
-function monthNumber(value) {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 12 ? value : void 0;
-}
-function readChallenge(value) {
-  if (value === false) return { ...defaultSettings.challenge, enabled: false };
-  const data = record(value) ?? {};
-  return { enabled: true, maxGrowth: nonNegative(data.maxGrowth) ?? defaultSettings.challenge.maxGrowth };
-}
-function readThresholds(value) {
-  const data = record(value);
-  if (!data) return void 0;
-  const result = {};
-  const green = nonNegative(data.green);
-  const amber = nonNegative(data.amber);
-  if (green !== void 0) result.green = green;
-  if (amber !== void 0) result.amber = amber;
-  return result;
-}
-function locate(doc2, path6) {
-  return { doc: doc2, path: path6 };
-}
-function firstById(list) {
-  const map = /* @__PURE__ */ new Map();
-  for (const item of list) if (!map.has(item.id)) map.set(item.id, item);
-  return map;
-}
-function record(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function entries(value) {
-  const data = record(value);
-  return data ? Object.keys(data).map((key2) => [key2, data[key2]]) : [];
-}
-function array(value) {
-  return Array.isArray(value) ? value : [];
-}
-function string(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function finite2(value) {
-  return Number.isFinite(value) ? value : void 0;
-}
-function number(value) {
-  return typeof value === "number" ? finite2(value) : void 0;
-}
-function nonNegative(value) {
-  const result = number(value);
-  return result !== void 0 && result >= 0 ? result : void 0;
-}
-function oneOf(value, allowed) {
-  return typeof value === "string" && allowed.includes(value) ? value : void 0;
-}
-
-// src/load/cache.ts
-import { createHash } from "node:crypto";
-
-// src/version.ts
-var version = "0.1.0";
 
 // src/model/schema/validators.generated.ts
 var validators_generated_exports = {};
@@ -41481,9 +41544,10 @@ __export(validators_generated_exports, {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var ucs2length = import_ucs2length.default.default ?? import_ucs2length.default;
 var KpiCatalog = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/kpi-catalog.schema.json", "title": "goalpost KPI catalog", "description": "The KPIs (KPI \u6307\u6807\u5E93) that goals refer to, by id.", "markdownDescription": "The KPIs (**KPI \u6307\u6807\u5E93**) that goals refer to, by id.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here KpiCatalog. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `KpiCatalog`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "KpiCatalog" }, "kpis": { "type": "object", "title": "KPIs", "description": "The KPIs by id (\u6307\u6807). An id uses letters, digits and underscores, so formulas can name it.", "markdownDescription": "The KPIs by id (**\u6307\u6807**). An id uses letters, digits and underscores, so formulas can name it.", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "additionalProperties": { "$ref": "#/definitions/kpi" } } }, "required": ["apiVersion", "kind", "kpis"], "additionalProperties": false, "definitions": { "kpi": { "type": "object", "title": "KPI", "description": "A key performance indicator (\u5173\u952E\u7EE9\u6548\u6307\u6807). A *measured* KPI has an aggregate and actual values in the actuals CSV; a *derived* KPI has a formula over other KPIs and is computed.", "markdownDescription": "A key performance indicator (**\u5173\u952E\u7EE9\u6548\u6307\u6807**). A *measured* KPI has an `aggregate` and actual values in the actuals CSV; a *derived* KPI has a `formula` over other KPIs and is computed.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u540D\u79F0), e.g. \u9500\u552E\u989D.", "markdownDescription": "The display name (**\u540D\u79F0**), e.g. `\u9500\u552E\u989D`.", "minLength": 1 }, "description": { "type": "string", "title": "description", "description": "What the KPI measures and where its numbers come from (\u8BF4\u660E).", "markdownDescription": "What the KPI measures and where its numbers come from (**\u8BF4\u660E**)." }, "unit": { "type": "string", "title": "unit", "description": "The unit (\u5355\u4F4D): a currency code such as CNY (or currency for the currency of the settings), or percent, ratio, count, score, hours. Percent values are written as fractions: 0.85 for 85%.", "markdownDescription": "The unit (**\u5355\u4F4D**): a currency code such as `CNY` (or `currency` for the currency of the settings), or `percent`, `ratio`, `count`, `score`, `hours`. Percent values are written as fractions: `0.85` for 85%.", "examples": ["CNY", "USD", "currency", "percent", "ratio", "count", "score", "hours"], "minLength": 1 }, "direction": { "type": "string", "title": "direction", "description": "Which way is better (\u65B9\u5411): increase or decrease.", "markdownDescription": "Which way is better (**\u65B9\u5411**): `increase` or `decrease`.", "enum": ["increase", "decrease"], "markdownEnumDescriptions": ["`increase`: more is better (**\u8D8A\u9AD8\u8D8A\u597D**), e.g. revenue.", "`decrease`: less is better (**\u8D8A\u4F4E\u8D8A\u597D**), e.g. attrition."] }, "aggregate": { "type": "string", "title": "aggregate", "description": "How values combine (\u6C47\u603B\u65B9\u5F0F) across the parts of a breakdown (owners, regions) and, unless overTime says otherwise, across the months of a period.", "markdownDescription": "How values combine (**\u6C47\u603B\u65B9\u5F0F**) across the parts of a breakdown (owners, regions) and, unless `overTime` says otherwise, across the months of a period.", "enum": ["sum", "mean", "min", "max", "first", "last"], "markdownEnumDescriptions": ["`sum`: the parts add up (revenue, new customers, spend).", "`mean`: the average of the parts (a satisfaction score).", "`min`: the smallest part.", "`max`: the largest part.", "`first`: the first value (customers at the start of a period).", "`last`: the last value (customers at the end of a period)."] }, "overTime": { "type": "string", "title": "overTime", "description": "How monthly values combine over a period when it differs from aggregate, e.g. last for customers at the end of the period, mean for average headcount.", "markdownDescription": "How monthly values combine over a period when it differs from `aggregate`, e.g. `last` for customers at the end of the period, `mean` for average headcount.", "enum": ["sum", "mean", "min", "max", "first", "last"], "markdownEnumDescriptions": ["`sum`: the parts add up (revenue, new customers, spend).", "`mean`: the average of the parts (a satisfaction score).", "`min`: the smallest part.", "`max`: the largest part.", "`first`: the first value (customers at the start of a period).", "`last`: the last value (customers at the end of a period)."] }, "formula": { "type": "string", "title": "formula", "description": "For a derived KPI (\u8BA1\u7B97\u6307\u6807): an expression over other KPI ids with + - * /, parentheses, numbers and min, max, abs, e.g. revenue / market_size. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios.", "markdownDescription": "For a derived KPI (**\u8BA1\u7B97\u6307\u6807**): an expression over other KPI ids with `+ - * /`, parentheses, numbers and `min`, `max`, `abs`, e.g. `revenue / market_size`. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios.", "minLength": 1 } }, "additionalProperties": false, "defaultSnippets": [{ "label": "Measured KPI", "markdownDescription": "A KPI whose actual values are committed in the actuals CSV.", "body": { "name": "${1:\u9500\u552E\u989D}", "unit": "${2:CNY}", "direction": "${3|increase,decrease|}", "aggregate": "${4|sum,mean,min,max,first,last|}" } }, { "label": "Derived KPI", "markdownDescription": "A KPI computed by a formula over other KPIs (**\u8BA1\u7B97\u6307\u6807**).", "body": { "name": "${1:\u5E02\u573A\u4EFD\u989D}", "unit": "${2:percent}", "direction": "${3|increase,decrease|}", "formula": "${4:revenue / market_size}" } }] } } };
-var schema12 = { "type": "object", "title": "KPI", "description": "A key performance indicator (\u5173\u952E\u7EE9\u6548\u6307\u6807). A *measured* KPI has an aggregate and actual values in the actuals CSV; a *derived* KPI has a formula over other KPIs and is computed.", "markdownDescription": "A key performance indicator (**\u5173\u952E\u7EE9\u6548\u6307\u6807**). A *measured* KPI has an `aggregate` and actual values in the actuals CSV; a *derived* KPI has a `formula` over other KPIs and is computed.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u540D\u79F0), e.g. \u9500\u552E\u989D.", "markdownDescription": "The display name (**\u540D\u79F0**), e.g. `\u9500\u552E\u989D`.", "minLength": 1 }, "description": { "type": "string", "title": "description", "description": "What the KPI measures and where its numbers come from (\u8BF4\u660E).", "markdownDescription": "What the KPI measures and where its numbers come from (**\u8BF4\u660E**)." }, "unit": { "type": "string", "title": "unit", "description": "The unit (\u5355\u4F4D): a currency code such as CNY (or currency for the currency of the settings), or percent, ratio, count, score, hours. Percent values are written as fractions: 0.85 for 85%.", "markdownDescription": "The unit (**\u5355\u4F4D**): a currency code such as `CNY` (or `currency` for the currency of the settings), or `percent`, `ratio`, `count`, `score`, `hours`. Percent values are written as fractions: `0.85` for 85%.", "examples": ["CNY", "USD", "currency", "percent", "ratio", "count", "score", "hours"], "minLength": 1 }, "direction": { "type": "string", "title": "direction", "description": "Which way is better (\u65B9\u5411): increase or decrease.", "markdownDescription": "Which way is better (**\u65B9\u5411**): `increase` or `decrease`.", "enum": ["increase", "decrease"], "markdownEnumDescriptions": ["`increase`: more is better (**\u8D8A\u9AD8\u8D8A\u597D**), e.g. revenue.", "`decrease`: less is better (**\u8D8A\u4F4E\u8D8A\u597D**), e.g. attrition."] }, "aggregate": { "type": "string", "title": "aggregate", "description": "How values combine (\u6C47\u603B\u65B9\u5F0F) across the parts of a breakdown (owners, regions) and, unless overTime says otherwise, across the months of a period.", "markdownDescription": "How values combine (**\u6C47\u603B\u65B9\u5F0F**) across the parts of a breakdown (owners, regions) and, unless `overTime` says otherwise, across the months of a period.", "enum": ["sum", "mean", "min", "max", "first", "last"], "markdownEnumDescriptions": ["`sum`: the parts add up (revenue, new customers, spend).", "`mean`: the average of the parts (a satisfaction score).", "`min`: the smallest part.", "`max`: the largest part.", "`first`: the first value (customers at the start of a period).", "`last`: the last value (customers at the end of a period)."] }, "overTime": { "type": "string", "title": "overTime", "description": "How monthly values combine over a period when it differs from aggregate, e.g. last for customers at the end of the period, mean for average headcount.", "markdownDescription": "How monthly values combine over a period when it differs from `aggregate`, e.g. `last` for customers at the end of the period, `mean` for average headcount.", "enum": ["sum", "mean", "min", "max", "first", "last"], "markdownEnumDescriptions": ["`sum`: the parts add up (revenue, new customers, spend).", "`mean`: the average of the parts (a satisfaction score).", "`min`: the smallest part.", "`max`: the largest part.", "`first`: the first value (customers at the start of a period).", "`last`: the last value (customers at the end of a period)."] }, "formula": { "type": "string", "title": "formula", "description": "For a derived KPI (\u8BA1\u7B97\u6307\u6807): an expression over other KPI ids with + - * /, parentheses, numbers and min, max, abs, e.g. revenue / market_size. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios.", "markdownDescription": "For a derived KPI (**\u8BA1\u7B97\u6307\u6807**): an expression over other KPI ids with `+ - * /`, parentheses, numbers and `min`, `max`, `abs`, e.g. `revenue / market_size`. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios.", "minLength": 1 } }, "additionalProperties": false, "defaultSnippets": [{ "label": "Measured KPI", "markdownDescription": "A KPI whose actual values are committed in the actuals CSV.", "body": { "name": "${1:\u9500\u552E\u989D}", "unit": "${2:CNY}", "direction": "${3|increase,decrease|}", "aggregate": "${4|sum,mean,min,max,first,last|}" } }, { "label": "Derived KPI", "markdownDescription": "A KPI computed by a formula over other KPIs (**\u8BA1\u7B97\u6307\u6807**).", "body": { "name": "${1:\u5E02\u573A\u4EFD\u989D}", "unit": "${2:percent}", "direction": "${3|increase,decrease|}", "formula": "${4:revenue / market_size}" } }] };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/kpi-catalog.schema.json", "title": "goalpost KPI catalog", "description": "The KPIs (KPI \u6307\u6807\u5E93) that goals refer to, by id.", "markdownDescription": "The KPIs (**KPI \u6307\u6807\u5E93**) that goals refer to, by id.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here KpiCatalog. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `KpiCatalog`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "KpiCatalog" }, "kpis": { "type": "object", "title": "KPIs", "description": "The KPIs by id (\u6307\u6807). An id uses letters, digits and underscores, so formulas can name it.", "markdownDescription": "The KPIs by id (**\u6307\u6807**). An id uses letters, digits and underscores, so formulas can name it.", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "additionalProperties": { "$ref": "#/definitions/kpi" } } }, "required": ["apiVersion", "kind", "kpis"], "additionalProperties": false, "definitions": { "kpi": { "type": "object", "title": "KPI", "description": "A key performance indicator (\u5173\u952E\u7EE9\u6548\u6307\u6807). A *measured* KPI has an aggregate and actual values in the actuals CSV; a *derived* KPI has a formula over other KPIs and is computed.", "markdownDescription": "A key performance indicator (**\u5173\u952E\u7EE9\u6548\u6307\u6807**). A *measured* KPI has an `aggregate` and actual values in the actuals CSV; a *derived* KPI has a `formula` over other KPIs and is computed.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u540D\u79F0), e.g. \u9500\u552E\u989D.", "markdownDescription": "The display name (**\u540D\u79F0**), e.g. `\u9500\u552E\u989D`.", "minLength": 1 }, "description": { "type": "string", "title": "description", "description": "What the KPI measures and where its numbers come from (\u8BF4\u660E).", "markdownDescription": "What the KPI measures and where its numbers come from (**\u8BF4\u660E**)." }, "unit": { "type": "string", "title": "unit", "description": "The unit (\u5355\u4F4D): a currency code such as CNY (or currency for the currency of the settings), or percent, ratio, count, score, hours. Percent values are written as fractions: 0.85 for 85%.", "markdownDescription": "The unit (**\u5355\u4F4D**): a currency code such as `CNY` (or `currency` for the currency of the settings), or `percent`, `ratio`, `count`, `score`, `hours`. Percent values are written as fractions: `0.85` for 85%.", "examples": ["CNY", "USD", "currency", "percent", "ratio", "count", "score", "hours"], "minLength": 1 }, "direction": { "type": "string", "title": "direction", "description": "Which way is better (\u65B9\u5411): increase or decrease.", "markdownDescription": "Which way is better (**\u65B9\u5411**): `increase` or `decrease`.", "enum": ["increase", "decrease"], "markdownEnumDescriptions": ["`increase`: more is better (**\u8D8A\u9AD8\u8D8A\u597D**), e.g. revenue.", "`decrease`: less is better (**\u8D8A\u4F4E\u8D8A\u597D**), e.g. attrition."] }, "aggregate": { "type": "string", "title": "aggregate", "description": "How values combine (\u6C47\u603B\u65B9\u5F0F) across the parts of a breakdown (owners, regions) and, unless overTime says otherwise, across the months of a period.", "markdownDescription": "How values combine (**\u6C47\u603B\u65B9\u5F0F**) across the parts of a breakdown (owners, regions) and, unless `overTime` says otherwise, across the months of a period.", "enum": ["sum", "mean", "min", "max", "first", "last"], "markdownEnumDescriptions": ["`sum`: the parts add up (revenue, new customers, spend).", "`mean`: the average of the parts (a satisfaction score).", "`min`: the smallest part.", "`max`: the largest part.", "`first`: the first value (customers at the start of a period).", "`last`: the last value (customers at the end of a period)."] }, "overTime": { "type": "string", "title": "overTime", "description": "How values combine over time when it differs from aggregate: days and weeks into their month, and months over a period. E.g. last for customers at the end of the period, mean for average headcount.", "markdownDescription": "How values combine over time when it differs from `aggregate`: days and weeks into their month, and months over a period. E.g. `last` for customers at the end of the period, `mean` for average headcount.", "enum": ["sum", "mean", "min", "max", "first", "last"], "markdownEnumDescriptions": ["`sum`: the parts add up (revenue, new customers, spend).", "`mean`: the average of the parts (a satisfaction score).", "`min`: the smallest part.", "`max`: the largest part.", "`first`: the first value (customers at the start of a period).", "`last`: the last value (customers at the end of a period)."] }, "formula": { "type": "string", "title": "formula", "description": "For a derived KPI (\u8BA1\u7B97\u6307\u6807): an expression over other KPI ids with + - * /, parentheses, numbers and min, max, abs, e.g. revenue / market_size. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios.", "markdownDescription": "For a derived KPI (**\u8BA1\u7B97\u6307\u6807**): an expression over other KPI ids with `+ - * /`, parentheses, numbers and `min`, `max`, `abs`, e.g. `revenue / market_size`. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios.", "minLength": 1 }, "source": { "type": "object", "title": "source", "description": "How a measured KPI is measured (\u53D6\u6570): a query that goalpost pull runs in a source of the settings for each month. It returns the columns team and value, and optionally dimension columns named like breakdown dimensions (owner, region); it receives the month as the parameters $month (2026-11), $start and $end (its first and last day).", "markdownDescription": "How a measured KPI is measured (**\u53D6\u6570**): a query that `goalpost pull` runs in a source of the settings for each month. It returns the columns `team` and `value`, and optionally dimension columns named like breakdown dimensions (`owner`, `region`); it receives the month as the parameters `$month` (`2026-11`), `$start` and `$end` (its first and last day).", "properties": { "from": { "type": "string", "title": "from", "description": "The name of a source under sources in the settings, e.g. warehouse.", "markdownDescription": "The name of a source under `sources` in the settings, e.g. `warehouse`.", "minLength": 1 }, "query": { "type": "string", "title": "query", "description": "The SQL query, e.g. select team, sum(amount) as value from orders where to_char(ordered_at, 'YYYY-MM') = $month group by team.", "markdownDescription": "The SQL query, e.g. `select team, sum(amount) as value from orders where to_char(ordered_at, 'YYYY-MM') = $month group by team`.", "minLength": 1 }, "file": { "type": "string", "title": "file", "description": "A .sql file that holds the query, relative to this file, e.g. queries/revenue.sql. Give query or file, not both.", "markdownDescription": "A `.sql` file that holds the query, relative to this file, e.g. `queries/revenue.sql`. Give `query` or `file`, not both.", "pattern": "\\.sql$", "patternErrorMessage": "A query file is a .sql file in the goals folder, such as queries/revenue.sql." } }, "required": ["from"], "additionalProperties": false } }, "additionalProperties": false, "defaultSnippets": [{ "label": "Measured KPI", "markdownDescription": "A KPI whose actual values are committed in the actuals CSV.", "body": { "name": "${1:\u9500\u552E\u989D}", "unit": "${2:CNY}", "direction": "${3|increase,decrease|}", "aggregate": "${4|sum,mean,min,max,first,last|}" } }, { "label": "Derived KPI", "markdownDescription": "A KPI computed by a formula over other KPIs (**\u8BA1\u7B97\u6307\u6807**).", "body": { "name": "${1:\u5E02\u573A\u4EFD\u989D}", "unit": "${2:percent}", "direction": "${3|increase,decrease|}", "formula": "${4:revenue / market_size}" } }] } } };
+var schema12 = { "type": "object", "title": "KPI", "description": "A key performance indicator (\u5173\u952E\u7EE9\u6548\u6307\u6807). A *measured* KPI has an aggregate and actual values in the actuals CSV; a *derived* KPI has a formula over other KPIs and is computed.", "markdownDescription": "A key performance indicator (**\u5173\u952E\u7EE9\u6548\u6307\u6807**). A *measured* KPI has an `aggregate` and actual values in the actuals CSV; a *derived* KPI has a `formula` over other KPIs and is computed.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u540D\u79F0), e.g. \u9500\u552E\u989D.", "markdownDescription": "The display name (**\u540D\u79F0**), e.g. `\u9500\u552E\u989D`.", "minLength": 1 }, "description": { "type": "string", "title": "description", "description": "What the KPI measures and where its numbers come from (\u8BF4\u660E).", "markdownDescription": "What the KPI measures and where its numbers come from (**\u8BF4\u660E**)." }, "unit": { "type": "string", "title": "unit", "description": "The unit (\u5355\u4F4D): a currency code such as CNY (or currency for the currency of the settings), or percent, ratio, count, score, hours. Percent values are written as fractions: 0.85 for 85%.", "markdownDescription": "The unit (**\u5355\u4F4D**): a currency code such as `CNY` (or `currency` for the currency of the settings), or `percent`, `ratio`, `count`, `score`, `hours`. Percent values are written as fractions: `0.85` for 85%.", "examples": ["CNY", "USD", "currency", "percent", "ratio", "count", "score", "hours"], "minLength": 1 }, "direction": { "type": "string", "title": "direction", "description": "Which way is better (\u65B9\u5411): increase or decrease.", "markdownDescription": "Which way is better (**\u65B9\u5411**): `increase` or `decrease`.", "enum": ["increase", "decrease"], "markdownEnumDescriptions": ["`increase`: more is better (**\u8D8A\u9AD8\u8D8A\u597D**), e.g. revenue.", "`decrease`: less is better (**\u8D8A\u4F4E\u8D8A\u597D**), e.g. attrition."] }, "aggregate": { "type": "string", "title": "aggregate", "description": "How values combine (\u6C47\u603B\u65B9\u5F0F) across the parts of a breakdown (owners, regions) and, unless overTime says otherwise, across the months of a period.", "markdownDescription": "How values combine (**\u6C47\u603B\u65B9\u5F0F**) across the parts of a breakdown (owners, regions) and, unless `overTime` says otherwise, across the months of a period.", "enum": ["sum", "mean", "min", "max", "first", "last"], "markdownEnumDescriptions": ["`sum`: the parts add up (revenue, new customers, spend).", "`mean`: the average of the parts (a satisfaction score).", "`min`: the smallest part.", "`max`: the largest part.", "`first`: the first value (customers at the start of a period).", "`last`: the last value (customers at the end of a period)."] }, "overTime": { "type": "string", "title": "overTime", "description": "How values combine over time when it differs from aggregate: days and weeks into their month, and months over a period. E.g. last for customers at the end of the period, mean for average headcount.", "markdownDescription": "How values combine over time when it differs from `aggregate`: days and weeks into their month, and months over a period. E.g. `last` for customers at the end of the period, `mean` for average headcount.", "enum": ["sum", "mean", "min", "max", "first", "last"], "markdownEnumDescriptions": ["`sum`: the parts add up (revenue, new customers, spend).", "`mean`: the average of the parts (a satisfaction score).", "`min`: the smallest part.", "`max`: the largest part.", "`first`: the first value (customers at the start of a period).", "`last`: the last value (customers at the end of a period)."] }, "formula": { "type": "string", "title": "formula", "description": "For a derived KPI (\u8BA1\u7B97\u6307\u6807): an expression over other KPI ids with + - * /, parentheses, numbers and min, max, abs, e.g. revenue / market_size. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios.", "markdownDescription": "For a derived KPI (**\u8BA1\u7B97\u6307\u6807**): an expression over other KPI ids with `+ - * /`, parentheses, numbers and `min`, `max`, `abs`, e.g. `revenue / market_size`. It is computed from the combined values of its inputs \u2014 a ratio of sums, never an average of ratios.", "minLength": 1 }, "source": { "type": "object", "title": "source", "description": "How a measured KPI is measured (\u53D6\u6570): a query that goalpost pull runs in a source of the settings for each month. It returns the columns team and value, and optionally dimension columns named like breakdown dimensions (owner, region); it receives the month as the parameters $month (2026-11), $start and $end (its first and last day).", "markdownDescription": "How a measured KPI is measured (**\u53D6\u6570**): a query that `goalpost pull` runs in a source of the settings for each month. It returns the columns `team` and `value`, and optionally dimension columns named like breakdown dimensions (`owner`, `region`); it receives the month as the parameters `$month` (`2026-11`), `$start` and `$end` (its first and last day).", "properties": { "from": { "type": "string", "title": "from", "description": "The name of a source under sources in the settings, e.g. warehouse.", "markdownDescription": "The name of a source under `sources` in the settings, e.g. `warehouse`.", "minLength": 1 }, "query": { "type": "string", "title": "query", "description": "The SQL query, e.g. select team, sum(amount) as value from orders where to_char(ordered_at, 'YYYY-MM') = $month group by team.", "markdownDescription": "The SQL query, e.g. `select team, sum(amount) as value from orders where to_char(ordered_at, 'YYYY-MM') = $month group by team`.", "minLength": 1 }, "file": { "type": "string", "title": "file", "description": "A .sql file that holds the query, relative to this file, e.g. queries/revenue.sql. Give query or file, not both.", "markdownDescription": "A `.sql` file that holds the query, relative to this file, e.g. `queries/revenue.sql`. Give `query` or `file`, not both.", "pattern": "\\.sql$", "patternErrorMessage": "A query file is a .sql file in the goals folder, such as queries/revenue.sql." } }, "required": ["from"], "additionalProperties": false } }, "additionalProperties": false, "defaultSnippets": [{ "label": "Measured KPI", "markdownDescription": "A KPI whose actual values are committed in the actuals CSV.", "body": { "name": "${1:\u9500\u552E\u989D}", "unit": "${2:CNY}", "direction": "${3|increase,decrease|}", "aggregate": "${4|sum,mean,min,max,first,last|}" } }, { "label": "Derived KPI", "markdownDescription": "A KPI computed by a formula over other KPIs (**\u8BA1\u7B97\u6307\u6807**).", "body": { "name": "${1:\u5E02\u573A\u4EFD\u989D}", "unit": "${2:percent}", "direction": "${3|increase,decrease|}", "formula": "${4:revenue / market_size}" } }] };
 var pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+var pattern1 = new RegExp("\\.sql$", "u");
 var func2 = ucs2length;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -41583,7 +41647,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[key2];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             for (const key3 in data3) {
-              if (!(key3 === "name" || key3 === "description" || key3 === "unit" || key3 === "direction" || key3 === "aggregate" || key3 === "overTime" || key3 === "formula")) {
+              if (!(key3 === "name" || key3 === "description" || key3 === "unit" || key3 === "direction" || key3 === "aggregate" || key3 === "overTime" || key3 === "formula" || key3 === "source")) {
                 const err8 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/kpi/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err8];
@@ -41734,32 +41798,131 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data3.source !== void 0) {
+              let data11 = data3.source;
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                if (data11.from === void 0) {
+                  const err22 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source", schemaPath: "#/definitions/kpi/properties/source/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema12.properties.source.required, parentSchema: schema12.properties.source, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                for (const key4 in data11) {
+                  if (!(key4 === "from" || key4 === "query" || key4 === "file")) {
+                    const err23 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source", schemaPath: "#/definitions/kpi/properties/source/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12.properties.source, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.from !== void 0) {
+                  let data12 = data11.from;
+                  if (typeof data12 === "string") {
+                    if (func2(data12) < 1) {
+                      const err24 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source/from", schemaPath: "#/definitions/kpi/properties/source/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.source.properties.from, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err24];
+                      } else {
+                        vErrors.push(err24);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err25 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source/from", schemaPath: "#/definitions/kpi/properties/source/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.source.properties.from.type, parentSchema: schema12.properties.source.properties.from, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.query !== void 0) {
+                  let data13 = data11.query;
+                  if (typeof data13 === "string") {
+                    if (func2(data13) < 1) {
+                      const err26 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source/query", schemaPath: "#/definitions/kpi/properties/source/properties/query/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema12.properties.source.properties.query, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source/query", schemaPath: "#/definitions/kpi/properties/source/properties/query/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.source.properties.query.type, parentSchema: schema12.properties.source.properties.query, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.file !== void 0) {
+                  let data14 = data11.file;
+                  if (typeof data14 === "string") {
+                    if (!pattern1.test(data14)) {
+                      const err28 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source/file", schemaPath: "#/definitions/kpi/properties/source/properties/file/pattern", keyword: "pattern", params: { pattern: "\\.sql$" }, message: 'must match pattern "\\.sql$"', schema: "\\.sql$", parentSchema: schema12.properties.source.properties.file, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err29 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source/file", schemaPath: "#/definitions/kpi/properties/source/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.source.properties.file.type, parentSchema: schema12.properties.source.properties.file, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err30 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source", schemaPath: "#/definitions/kpi/properties/source/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.properties.source.type, parentSchema: schema12.properties.source, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err22 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/kpi/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data3 };
+            const err31 = { instancePath: instancePath + "/kpis/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/kpi/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data: data3 };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err31];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err31);
             }
             errors++;
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/kpis", schemaPath: "#/properties/kpis/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kpis.type, parentSchema: schema11.properties.kpis, data: data2 };
+        const err32 = { instancePath: instancePath + "/kpis", schemaPath: "#/properties/kpis/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.kpis.type, parentSchema: schema11.properties.kpis, data: data2 };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err32];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err32);
         }
         errors++;
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err33];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err33);
     }
     errors++;
   }
@@ -41769,7 +41932,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 var Team = validate11;
 var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/team.schema.json", "title": "goalpost team", "description": "A team (\u56E2\u961F) and its people. Owners of goals must be declared here.", "markdownDescription": "A team (**\u56E2\u961F**) and its people. Owners of goals must be declared here.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Team. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Team`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Team" }, "id": { "type": "string", "title": "id", "description": "The team id (\u56E2\u961F\u7F16\u53F7) that goal sets and actuals refer to, e.g. marketing.", "markdownDescription": "The team id (**\u56E2\u961F\u7F16\u53F7**) that goal sets and actuals refer to, e.g. `marketing`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "name": { "type": "string", "title": "name", "description": "The display name (\u56E2\u961F\u540D\u79F0), e.g. \u5E02\u573A\u8425\u9500\u90E8.", "markdownDescription": "The display name (**\u56E2\u961F\u540D\u79F0**), e.g. `\u5E02\u573A\u8425\u9500\u90E8`.", "minLength": 1 }, "lead": { "type": "string", "title": "lead", "description": "The id of the team lead (\u8D1F\u8D23\u4EBA), one of the members.", "markdownDescription": "The id of the team lead (**\u8D1F\u8D23\u4EBA**), one of the members.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "members": { "type": "object", "title": "Members", "description": "The people of the team by id (\u6210\u5458), e.g. li.wei: {name: \u674E\u4F1F, role: \u8425\u9500\u603B\u76D1}.", "markdownDescription": "The people of the team by id (**\u6210\u5458**), e.g. `li.wei: {name: \u674E\u4F1F, role: \u8425\u9500\u603B\u76D1}`.", "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "additionalProperties": { "$ref": "#/definitions/person" } }, "incentives": { "type": "object", "title": "Incentives", "description": "The incentive curve (\u6FC0\u52B1) of this team\u2019s people, in place of the one in the settings.", "markdownDescription": "The incentive curve (**\u6FC0\u52B1**) of this team\u2019s people, in place of the one in the settings.", "properties": { "curve": { "type": "array", "title": "curve", "description": "The points of the curve, e.g. [{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}].", "markdownDescription": "The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`.", "minItems": 1, "items": { "type": "object", "title": "Point", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "A person\u2019s score, as a fraction: 1.0 = 100%.", "markdownDescription": "A person\u2019s score, as a fraction: `1.0` = 100%.", "minimum": 0 }, "payout": { "type": "number", "title": "payout", "description": "The payout factor at that score: 1.0 = the full incentive.", "markdownDescription": "The payout factor at that score: `1.0` = the full incentive.", "minimum": 0 } }, "required": ["attainment", "payout"], "additionalProperties": false } }, "below": { "type": "number", "title": "below", "description": "The payout under the first point of the curve, e.g. 0.", "markdownDescription": "The payout under the first point of the curve, e.g. `0`.", "minimum": 0 } }, "required": ["curve"], "additionalProperties": false } }, "required": ["apiVersion", "kind", "id", "name", "members"], "additionalProperties": false, "definitions": { "person": { "type": "object", "title": "Person", "description": "A member of the team (\u6210\u5458) who can own goals and breakdown items.", "markdownDescription": "A member of the team (**\u6210\u5458**) who can own goals and breakdown items.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u59D3\u540D), e.g. \u5F20\u654F.", "markdownDescription": "The display name (**\u59D3\u540D**), e.g. `\u5F20\u654F`.", "minLength": 1 }, "role": { "type": "string", "title": "role", "description": "The role or title (\u804C\u4F4D), e.g. \u534E\u4E1C\u533A\u7ECF\u7406.", "markdownDescription": "The role or title (**\u804C\u4F4D**), e.g. `\u534E\u4E1C\u533A\u7ECF\u7406`." }, "email": { "type": "string", "title": "email", "description": "An e-mail address (\u90AE\u7BB1).", "markdownDescription": "An e-mail address (**\u90AE\u7BB1**)." } }, "required": ["name"], "additionalProperties": false, "defaultSnippets": [{ "label": "Person", "body": { "name": "${1:\u5F20\u654F}", "role": "${2:\u534E\u4E1C\u533A\u7ECF\u7406}" } }] } } };
 var schema14 = { "type": "object", "title": "Person", "description": "A member of the team (\u6210\u5458) who can own goals and breakdown items.", "markdownDescription": "A member of the team (**\u6210\u5458**) who can own goals and breakdown items.", "properties": { "name": { "type": "string", "title": "name", "description": "The display name (\u59D3\u540D), e.g. \u5F20\u654F.", "markdownDescription": "The display name (**\u59D3\u540D**), e.g. `\u5F20\u654F`.", "minLength": 1 }, "role": { "type": "string", "title": "role", "description": "The role or title (\u804C\u4F4D), e.g. \u534E\u4E1C\u533A\u7ECF\u7406.", "markdownDescription": "The role or title (**\u804C\u4F4D**), e.g. `\u534E\u4E1C\u533A\u7ECF\u7406`." }, "email": { "type": "string", "title": "email", "description": "An e-mail address (\u90AE\u7BB1).", "markdownDescription": "An e-mail address (**\u90AE\u7BB1**)." } }, "required": ["name"], "additionalProperties": false, "defaultSnippets": [{ "label": "Person", "body": { "name": "${1:\u5F20\u654F}", "role": "${2:\u534E\u4E1C\u533A\u7ECF\u7406}" } }] };
-var pattern1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -41858,7 +42021,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data2 = data.id;
       if (typeof data2 === "string") {
-        if (!pattern1.test(data2)) {
+        if (!pattern2.test(data2)) {
           const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema13.properties.id, data: data2 };
           if (vErrors === null) {
             vErrors = [err8];
@@ -41902,7 +42065,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.lead !== void 0) {
       let data4 = data.lead;
       if (typeof data4 === "string") {
-        if (!pattern1.test(data4)) {
+        if (!pattern2.test(data4)) {
           const err12 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema13.properties.lead, data: data4 };
           if (vErrors === null) {
             vErrors = [err12];
@@ -41927,7 +42090,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data5) {
           const _errs12 = errors;
           if (typeof key1 === "string") {
-            if (!pattern1.test(key1)) {
+            if (!pattern2.test(key1)) {
               const err14 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema13.properties.members.propertyNames, data: key1, propertyName: key1 };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -42216,14 +42379,14 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 var GoalSet = validate12;
 var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/goal-set.schema.json", "title": "goalpost goal set", "description": "The goals (\u76EE\u6807) of one team for one period.", "markdownDescription": "The goals (**\u76EE\u6807**) of one team for one period.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here GoalSet. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `GoalSet`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "GoalSet" }, "team": { "type": "string", "title": "team", "description": "The id of the team whose goals these are (\u56E2\u961F).", "markdownDescription": "The id of the team whose goals these are (**\u56E2\u961F**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "period": { "type": ["string", "integer"], "title": "Period", "description": "The period the goals are for (\u5468\u671F): a year 2026, a half 2026-H2, a quarter 2026-Q4 or a month 2026-11; or a fiscal year (\u8D22\u5E74) FY2027 and its halves and quarters FY2027-H1, FY2027-Q1, named after the calendar year the fiscal year ends in (see fiscalYearStart in the settings).", "markdownDescription": "The period the goals are for (**\u5468\u671F**): a year `2026`, a half `2026-H2`, a quarter `2026-Q4` or a month `2026-11`; or a fiscal year (**\u8D22\u5E74**) `FY2027` and its halves and quarters `FY2027-H1`, `FY2027-Q1`, named after the calendar year the fiscal year ends in (see `fiscalYearStart` in the settings).", "pattern": "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "patternErrorMessage": "A period is a year (2026), a half (2026-H2), a quarter (2026-Q4), a month (2026-11), or a fiscal year, half or quarter (FY2027, FY2027-H1, FY2027-Q1).", "minimum": 1e3, "maximum": 9999, "examples": ["2026-Q4", "2026-H2", "2026", "2026-11", "FY2027", "FY2027-Q1"] }, "title": { "type": "string", "title": "title", "description": "An optional heading for the goal set (\u6807\u9898).", "markdownDescription": "An optional heading for the goal set (**\u6807\u9898**)." }, "goals": { "type": "array", "title": "goals", "description": "The goals of the team for the period (\u76EE\u6807\u5217\u8868).", "markdownDescription": "The goals of the team for the period (**\u76EE\u6807\u5217\u8868**).", "minItems": 1, "items": { "$ref": "#/definitions/goal" } }, "closed": { "type": "object", "properties": { "date": { "type": "string", "title": "date", "description": "The date the goal set was closed, YYYY-MM-DD.", "markdownDescription": "The date the goal set was closed, `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2027-01-10." }, "by": { "type": "string", "title": "by", "description": "Who closed it, a member of the team.", "markdownDescription": "Who closed it, a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." } }, "required": ["date", "by"], "additionalProperties": false, "title": "closed", "description": "The goal set is closed (\u5173\u95ED): its results are final. Its targets, weights, owners and breakdowns no longer change unless it is reopened.", "markdownDescription": "The goal set is closed (**\u5173\u95ED**): its results are final. Its targets, weights, owners and breakdowns no longer change unless it is reopened." }, "reopened": { "type": "object", "properties": { "date": { "type": "string", "title": "date", "description": "The date the goal set was reopened, YYYY-MM-DD.", "markdownDescription": "The date the goal set was reopened, `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2027-01-10." }, "by": { "type": "string", "title": "by", "description": "Who reopened it, a member of the team.", "markdownDescription": "Who reopened it, a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "reason": { "type": "string", "title": "reason", "description": "Why the closed goal set changes again (\u91CD\u65B0\u6253\u5F00\u539F\u56E0).", "markdownDescription": "Why the closed goal set changes again (**\u91CD\u65B0\u6253\u5F00\u539F\u56E0**).", "minLength": 1 } }, "required": ["date", "by", "reason"], "additionalProperties": false, "title": "reopened", "description": "Reopens a closed goal set to change it (\u91CD\u65B0\u6253\u5F00), with the reason; the change that adds it may change its targets.", "markdownDescription": "Reopens a closed goal set to change it (**\u91CD\u65B0\u6253\u5F00**), with the reason; the change that adds it may change its targets." }, "review": { "$ref": "#/definitions/review", "title": "review", "description": "The lessons of the period (\u590D\u76D8): what went well, what to improve, and the actions carried into the next period.", "markdownDescription": "The lessons of the period (**\u590D\u76D8**): what went well, what to improve, and the actions carried into the next period." } }, "required": ["apiVersion", "kind", "team", "period", "goals"], "additionalProperties": false, "definitions": { "goal": { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, quarter, team, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, quarter, team, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } }, "contributors": { "type": "array", "title": "contributors", "description": 'Other teams that carry this goal with its own team (\u8DE8\u90E8\u95E8\u534F\u540C, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "markdownDescription": 'Other teams that carry this goal with its own team (**\u8DE8\u90E8\u95E8\u534F\u540C**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "items": { "type": "string", "title": "Team", "description": "A team id, e.g. sales.", "markdownDescription": "A team id, e.g. `sales`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "uniqueItems": true }, "initiatives": { "type": "array", "title": "initiatives", "description": "The work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212): what, who, and by when (\u65F6\u95F4\u8868).", "markdownDescription": "The work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**): what, who, and by when (**\u65F6\u95F4\u8868**).", "items": { "$ref": "#/definitions/initiative" } }, "final": { "type": "object", "title": "final", "description": "When the goal set is closed (\u590D\u76D8): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.", "markdownDescription": "When the goal set is closed (**\u590D\u76D8**): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "The attainment that counts, as a fraction: 1.0 = 100%.", "markdownDescription": "The attainment that counts, as a fraction: `1.0` = 100%.", "minimum": 0 }, "reason": { "type": "string", "title": "reason", "description": "Why the review overrides the computed attainment (\u8C03\u6574\u539F\u56E0).", "markdownDescription": "Why the review overrides the computed attainment (**\u8C03\u6574\u539F\u56E0**).", "minLength": 1 } }, "required": ["attainment", "reason"], "additionalProperties": false }, "challenge": { "type": "boolean", "title": "challenge", "description": "false to leave this goal out of the comparison with the previous period\u2019s result (\u76EE\u6807\u6311\u6218\u6027), with notes saying why (a new product, a market that shrank).", "markdownDescription": "`false` to leave this goal out of the comparison with the previous period\u2019s result (**\u76EE\u6807\u6311\u6218\u6027**), with `notes` saying why (a new product, a market that shrank)." } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] }, "breakdown": { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), quarter (\u5B63\u5EA6\u5206\u89E3: Q1..Q4 of the goal\u2019s year) or half (H1, H2), team (team ids: the teams that carry the goal, \u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), `quarter` (**\u5B63\u5EA6\u5206\u89E3**: `Q1`..`Q4` of the goal\u2019s year) or `half` (`H1`, `H2`), `team` (team ids: the teams that carry the goal, **\u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F**), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, quarter, half, team, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, `quarter`, `half`, `team`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "quarter", "half", "team", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] }, "breakdownItem": { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } }, "initiative": { "type": "object", "title": "Initiative", "description": "A piece of work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212), with its owner and due date.", "markdownDescription": "A piece of work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**), with its owner and due date.", "properties": { "id": { "type": "string", "title": "id", "description": "A short id, unique among the initiatives of the goal, e.g. double-11.", "markdownDescription": "A short id, unique among the initiatives of the goal, e.g. `double-11`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "An initiative id uses letters, digits and . _ - only (for example double-11)." }, "title": { "type": "string", "title": "title", "description": "What is to be done (\u5DE5\u4F5C\u5185\u5BB9), e.g. \u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8.", "markdownDescription": "What is to be done (**\u5DE5\u4F5C\u5185\u5BB9**), e.g. `\u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8`.", "minLength": 1 }, "owner": { "type": "string", "title": "owner", "description": "Who does it (\u8D1F\u8D23\u4EBA): a member of the goal\u2019s team or of a contributing team.", "markdownDescription": "Who does it (**\u8D1F\u8D23\u4EBA**): a member of the goal\u2019s team or of a contributing team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "start": { "type": "string", "title": "start", "description": "When it starts (\u5F00\u59CB\u65E5\u671F), YYYY-MM-DD.", "markdownDescription": "When it starts (**\u5F00\u59CB\u65E5\u671F**), `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-01." }, "due": { "type": "string", "title": "due", "description": "When it is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the goal\u2019s period.", "markdownDescription": "When it is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the goal\u2019s period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-30." }, "status": { "type": "string", "title": "status", "description": "Where the work stands (\u72B6\u6001).", "markdownDescription": "Where the work stands (**\u72B6\u6001**).", "enum": ["planned", "in-progress", "done", "dropped", "blocked"], "markdownEnumDescriptions": ["`planned`: not started yet (**\u8BA1\u5212\u4E2D**).", "`in-progress`: under way (**\u8FDB\u884C\u4E2D**).", "`done`: finished (**\u5DF2\u5B8C\u6210**).", "`dropped`: no longer pursued (**\u5DF2\u53D6\u6D88**).", "`blocked`: cannot go on until something else happens (**\u53D7\u963B**)."] }, "link": { "type": "string", "title": "link", "description": "Where to read more: an http or https address (a ticket, a brief).", "markdownDescription": "Where to read more: an `http` or `https` address (a ticket, a brief)." } }, "required": ["id", "title", "owner", "due", "status"], "additionalProperties": false, "defaultSnippets": [{ "label": "New initiative", "markdownDescription": "A piece of work with its owner and due date (**\u5DE5\u4F5C\u8BA1\u5212**).", "body": { "id": "${1:initiative-id}", "title": "${2:\u5DE5\u4F5C\u5185\u5BB9}", "owner": "${3:owner.id}", "due": "${4:2026-12-31}", "status": "${5|planned,in-progress,done,dropped,blocked|}" } }] }, "review": { "type": "object", "title": "Review", "description": "The lessons of the period (\u590D\u76D8, \u6301\u7EED\u6539\u8FDB): what went well, what to improve, and the actions carried into the next period.", "markdownDescription": "The lessons of the period (**\u590D\u76D8**, \u6301\u7EED\u6539\u8FDB): what went well, what to improve, and the actions carried into the next period.", "properties": { "wentWell": { "type": "array", "title": "wentWell", "description": "What went well (\u505A\u5F97\u597D\u7684).", "markdownDescription": "What went well (**\u505A\u5F97\u597D\u7684**).", "items": { "type": "string", "minLength": 1 } }, "toImprove": { "type": "array", "title": "toImprove", "description": "What to improve (\u5F85\u6539\u8FDB\u7684).", "markdownDescription": "What to improve (**\u5F85\u6539\u8FDB\u7684**).", "items": { "type": "string", "minLength": 1 } }, "actions": { "type": "array", "title": "actions", "description": "What will be done differently (\u6539\u8FDB\u884C\u52A8); shown on the team\u2019s next scorecard.", "markdownDescription": "What will be done differently (**\u6539\u8FDB\u884C\u52A8**); shown on the team\u2019s next scorecard.", "items": { "type": "string", "minLength": 1 } } }, "additionalProperties": false } } };
 var schema20 = { "type": "object", "title": "Review", "description": "The lessons of the period (\u590D\u76D8, \u6301\u7EED\u6539\u8FDB): what went well, what to improve, and the actions carried into the next period.", "markdownDescription": "The lessons of the period (**\u590D\u76D8**, \u6301\u7EED\u6539\u8FDB): what went well, what to improve, and the actions carried into the next period.", "properties": { "wentWell": { "type": "array", "title": "wentWell", "description": "What went well (\u505A\u5F97\u597D\u7684).", "markdownDescription": "What went well (**\u505A\u5F97\u597D\u7684**).", "items": { "type": "string", "minLength": 1 } }, "toImprove": { "type": "array", "title": "toImprove", "description": "What to improve (\u5F85\u6539\u8FDB\u7684).", "markdownDescription": "What to improve (**\u5F85\u6539\u8FDB\u7684**).", "items": { "type": "string", "minLength": 1 } }, "actions": { "type": "array", "title": "actions", "description": "What will be done differently (\u6539\u8FDB\u884C\u52A8); shown on the team\u2019s next scorecard.", "markdownDescription": "What will be done differently (**\u6539\u8FDB\u884C\u52A8**); shown on the team\u2019s next scorecard.", "items": { "type": "string", "minLength": 1 } } }, "additionalProperties": false };
-var func7 = Object.prototype.hasOwnProperty;
-var pattern5 = new RegExp("^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "u");
-var pattern9 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
+var func9 = Object.prototype.hasOwnProperty;
+var pattern6 = new RegExp("^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", "u");
+var pattern10 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 var schema16 = { "type": "object", "title": "Goal", "description": "One goal (\u76EE\u6807): a KPI, a target for the period, a weight in the team score (\u6743\u91CD), and an owner (\u8D1F\u8D23\u4EBA).", "markdownDescription": "One goal (**\u76EE\u6807**): a KPI, a target for the period, a weight in the team score (**\u6743\u91CD**), and an owner (**\u8D1F\u8D23\u4EBA**).", "properties": { "id": { "type": "string", "title": "id", "description": "A short id (\u76EE\u6807\u7F16\u53F7), unique in the goal set, e.g. q4-revenue. Other teams align to it as team/id.", "markdownDescription": "A short id (**\u76EE\u6807\u7F16\u53F7**), unique in the goal set, e.g. `q4-revenue`. Other teams align to it as `team/id`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A goal id uses letters, digits and . _ - only (for example q4-revenue)." }, "title": { "type": "string", "title": "title", "description": "What the goal is, in words (\u76EE\u6807\u63CF\u8FF0), e.g. \u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143.", "markdownDescription": "What the goal is, in words (**\u76EE\u6807\u63CF\u8FF0**), e.g. `\u7B2C\u56DB\u5B63\u5EA6\u9500\u552E\u989D\u8FBE\u5230 1200 \u4E07\u5143`.", "minLength": 1 }, "kpi": { "type": "string", "title": "kpi", "description": "The id of a KPI of the KPI catalog (KPI \u6307\u6807), e.g. revenue.", "markdownDescription": "The id of a KPI of the KPI catalog (**KPI \u6307\u6807**), e.g. `revenue`.", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "A KPI id uses letters, digits and underscores only, and does not start with a digit." }, "target": { "type": "number", "title": "target", "description": "The value to reach by the end of the period (\u76EE\u6807\u503C). Percentages as fractions: 0.85 for 85%.", "markdownDescription": "The value to reach by the end of the period (**\u76EE\u6807\u503C**). Percentages as fractions: `0.85` for 85%.", "minimum": -1e15, "maximum": 1e15 }, "baseline": { "type": "number", "title": "baseline", "description": "The starting value (\u57FA\u7EBF). With a baseline, attainment measures the progress from it towards the target.", "markdownDescription": "The starting value (**\u57FA\u7EBF**). With a baseline, attainment measures the progress from it towards the target.", "minimum": -1e15, "maximum": 1e15 }, "comparison": { "type": "string", "title": "comparison", "description": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "markdownDescription": "Makes this a threshold goal, met or not met, scored 1 or 0. Without it, attainment is measured in proportion to the target.", "enum": ["atLeast", "atMost"], "markdownEnumDescriptions": ["`atLeast`: met when the actual is at least the target (**\u4E0D\u4F4E\u4E8E**).", "`atMost`: met when the actual is at most the target (**\u63A7\u5236\u5728\u2026\u2026\u4EE5\u5185**)."] }, "weight": { "type": "number", "title": "weight", "description": "The share of this goal in the team score (\u6743\u91CD). The weights of a goal set add up to 100.", "markdownDescription": "The share of this goal in the team score (**\u6743\u91CD**). The weights of a goal set add up to 100.", "minimum": 0, "maximum": 100 }, "owner": { "type": "string", "title": "owner", "description": "The person responsible for the goal (\u8D1F\u8D23\u4EBA), a member of the team.", "markdownDescription": "The person responsible for the goal (**\u8D1F\u8D23\u4EBA**), a member of the team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "due": { "type": "string", "title": "due", "description": "The date the goal is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the period.", "markdownDescription": "The date the goal is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-12-31." }, "alignsTo": { "type": "string", "title": "alignsTo", "description": "The goal of another team that this goal serves (\u5BF9\u9F50), as team/goal-id, e.g. company/revenue.", "markdownDescription": "The goal of another team that this goal serves (**\u5BF9\u9F50**), as `team/goal-id`, e.g. `company/revenue`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "alignsTo is written team/goal-id, for example company/revenue." }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds for this goal (\u72B6\u6001\u9608\u503C), overriding those of the settings.", "markdownDescription": "Status thresholds for this goal (**\u72B6\u6001\u9608\u503C**), overriding those of the settings.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false }, "notes": { "type": "string", "title": "notes", "description": "Free notes (\u5907\u6CE8): context, assumptions, links.", "markdownDescription": "Free notes (**\u5907\u6CE8**): context, assumptions, links." }, "breakdown": { "type": "array", "title": "breakdown", "description": "Splits of the target (\u76EE\u6807\u5206\u89E3) by owner, month, quarter, team, region, ... Each split must add up to the target.", "markdownDescription": "Splits of the target (**\u76EE\u6807\u5206\u89E3**) by owner, month, quarter, team, region, ... Each split must add up to the target.", "items": { "$ref": "#/definitions/breakdown" } }, "contributors": { "type": "array", "title": "contributors", "description": 'Other teams that carry this goal with its own team (\u8DE8\u90E8\u95E8\u534F\u540C, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "markdownDescription": 'Other teams that carry this goal with its own team (**\u8DE8\u90E8\u95E8\u534F\u540C**, a shared goal): it shows on their scorecards under "Shared goals" (counting in their score only through a goal of their own aligned to it), and their people may own its breakdown items and initiatives.', "items": { "type": "string", "title": "Team", "description": "A team id, e.g. sales.", "markdownDescription": "A team id, e.g. `sales`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A team id uses letters, digits and . _ - only." }, "uniqueItems": true }, "initiatives": { "type": "array", "title": "initiatives", "description": "The work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212): what, who, and by when (\u65F6\u95F4\u8868).", "markdownDescription": "The work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**): what, who, and by when (**\u65F6\u95F4\u8868**).", "items": { "$ref": "#/definitions/initiative" } }, "final": { "type": "object", "title": "final", "description": "When the goal set is closed (\u590D\u76D8): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.", "markdownDescription": "When the goal set is closed (**\u590D\u76D8**): the attainment that counts in place of the computed one, for an exception the review accepts (a target that stopped making sense), with the reason. Between 0 and the cap.", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "The attainment that counts, as a fraction: 1.0 = 100%.", "markdownDescription": "The attainment that counts, as a fraction: `1.0` = 100%.", "minimum": 0 }, "reason": { "type": "string", "title": "reason", "description": "Why the review overrides the computed attainment (\u8C03\u6574\u539F\u56E0).", "markdownDescription": "Why the review overrides the computed attainment (**\u8C03\u6574\u539F\u56E0**).", "minLength": 1 } }, "required": ["attainment", "reason"], "additionalProperties": false }, "challenge": { "type": "boolean", "title": "challenge", "description": "false to leave this goal out of the comparison with the previous period\u2019s result (\u76EE\u6807\u6311\u6218\u6027), with notes saying why (a new product, a market that shrank).", "markdownDescription": "`false` to leave this goal out of the comparison with the previous period\u2019s result (**\u76EE\u6807\u6311\u6218\u6027**), with `notes` saying why (a new product, a market that shrank)." } }, "required": ["id", "title", "kpi", "target", "weight", "owner"], "additionalProperties": false, "defaultSnippets": [{ "label": "New goal", "markdownDescription": "A goal with its KPI, target, weight and owner (**\u65B0\u76EE\u6807**).", "body": { "id": "${1:q4-goal}", "title": "${2:\u76EE\u6807\u63CF\u8FF0}", "kpi": "${3:revenue}", "target": "^${4:0}", "weight": "^${5:0}", "owner": "${6:owner.id}" } }] };
 var schema19 = { "type": "object", "title": "Initiative", "description": "A piece of work planned to reach the goal (\u5DE5\u4F5C\u8BA1\u5212), with its owner and due date.", "markdownDescription": "A piece of work planned to reach the goal (**\u5DE5\u4F5C\u8BA1\u5212**), with its owner and due date.", "properties": { "id": { "type": "string", "title": "id", "description": "A short id, unique among the initiatives of the goal, e.g. double-11.", "markdownDescription": "A short id, unique among the initiatives of the goal, e.g. `double-11`.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "An initiative id uses letters, digits and . _ - only (for example double-11)." }, "title": { "type": "string", "title": "title", "description": "What is to be done (\u5DE5\u4F5C\u5185\u5BB9), e.g. \u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8.", "markdownDescription": "What is to be done (**\u5DE5\u4F5C\u5185\u5BB9**), e.g. `\u53CC\u5341\u4E00\u4FC3\u9500\u6D3B\u52A8`.", "minLength": 1 }, "owner": { "type": "string", "title": "owner", "description": "Who does it (\u8D1F\u8D23\u4EBA): a member of the goal\u2019s team or of a contributing team.", "markdownDescription": "Who does it (**\u8D1F\u8D23\u4EBA**): a member of the goal\u2019s team or of a contributing team.", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "start": { "type": "string", "title": "start", "description": "When it starts (\u5F00\u59CB\u65E5\u671F), YYYY-MM-DD.", "markdownDescription": "When it starts (**\u5F00\u59CB\u65E5\u671F**), `YYYY-MM-DD`.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-01." }, "due": { "type": "string", "title": "due", "description": "When it is due (\u622A\u6B62\u65E5\u671F), YYYY-MM-DD, within the goal\u2019s period.", "markdownDescription": "When it is due (**\u622A\u6B62\u65E5\u671F**), `YYYY-MM-DD`, within the goal\u2019s period.", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "patternErrorMessage": "A date is written YYYY-MM-DD, for example 2026-11-30." }, "status": { "type": "string", "title": "status", "description": "Where the work stands (\u72B6\u6001).", "markdownDescription": "Where the work stands (**\u72B6\u6001**).", "enum": ["planned", "in-progress", "done", "dropped", "blocked"], "markdownEnumDescriptions": ["`planned`: not started yet (**\u8BA1\u5212\u4E2D**).", "`in-progress`: under way (**\u8FDB\u884C\u4E2D**).", "`done`: finished (**\u5DF2\u5B8C\u6210**).", "`dropped`: no longer pursued (**\u5DF2\u53D6\u6D88**).", "`blocked`: cannot go on until something else happens (**\u53D7\u963B**)."] }, "link": { "type": "string", "title": "link", "description": "Where to read more: an http or https address (a ticket, a brief).", "markdownDescription": "Where to read more: an `http` or `https` address (a ticket, a brief)." } }, "required": ["id", "title", "owner", "due", "status"], "additionalProperties": false, "defaultSnippets": [{ "label": "New initiative", "markdownDescription": "A piece of work with its owner and due date (**\u5DE5\u4F5C\u8BA1\u5212**).", "body": { "id": "${1:initiative-id}", "title": "${2:\u5DE5\u4F5C\u5185\u5BB9}", "owner": "${3:owner.id}", "due": "${4:2026-12-31}", "status": "${5|planned,in-progress,done,dropped,blocked|}" } }] };
-var pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+var pattern11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 var schema17 = { "type": "object", "title": "Breakdown", "description": "A split of a target (\u76EE\u6807\u5206\u89E3) by one dimension: owner (people of the team), month (months of the period, YYYY-MM), quarter (\u5B63\u5EA6\u5206\u89E3: Q1..Q4 of the goal\u2019s year) or half (H1, H2), team (team ids: the teams that carry the goal, \u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F), or any other name such as region or channel. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "markdownDescription": "A split of a target (**\u76EE\u6807\u5206\u89E3**) by one dimension: `owner` (people of the team), `month` (months of the period, `YYYY-MM`), `quarter` (**\u5B63\u5EA6\u5206\u89E3**: `Q1`..`Q4` of the goal\u2019s year) or `half` (`H1`, `H2`), `team` (team ids: the teams that carry the goal, **\u76EE\u6807\u5206\u89E3\u5230\u56E2\u961F**), or any other name such as `region` or `channel`. The items must add up to the target \u2014 or combine to it by the KPI\u2019s aggregate.", "properties": { "by": { "type": "string", "title": "by", "description": "The dimension of the split (\u5206\u89E3\u7EF4\u5EA6): owner, month, quarter, half, team, or a name such as region or channel.", "markdownDescription": "The dimension of the split (**\u5206\u89E3\u7EF4\u5EA6**): `owner`, `month`, `quarter`, `half`, `team`, or a name such as `region` or `channel`.", "examples": ["owner", "month", "quarter", "half", "team", "region", "channel"], "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "patternErrorMessage": "A dimension name uses letters, digits and underscores, and starts with a letter." }, "items": { "type": "object", "title": "Breakdown items", "description": "The parts by key (\u5206\u89E3\u9879): key: target, or key: {target: N, owner: ..., breakdown: [...]} to give the part an owner or split it further.", "markdownDescription": "The parts by key (**\u5206\u89E3\u9879**): `key: target`, or `key: {target: N, owner: ..., breakdown: [...]}` to give the part an owner or split it further.", "minProperties": 1, "additionalProperties": { "$ref": "#/definitions/breakdownItem" } } }, "required": ["by", "items"], "additionalProperties": false, "defaultSnippets": [{ "label": "Breakdown by owner", "markdownDescription": "Split the target between people of the team (**\u6309\u8D1F\u8D23\u4EBA\u5206\u89E3**).", "body": { "by": "owner", "items": { "${1:zhang.min}": "^${2:0}", "${3:wang.fang}": "^${4:0}" } } }, { "label": "Breakdown by month", "markdownDescription": "Split the target over the months of the period (**\u6309\u6708\u5206\u89E3**).", "body": { "by": "month", "items": { "${1:2026-10}": "^${2:0}", "${3:2026-11}": "^${4:0}", "${5:2026-12}": "^${6:0}" } } }] };
-var pattern11 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
+var pattern12 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
 var schema18 = { "type": ["number", "object"], "title": "Breakdown item", "description": "The target of this part (\u5206\u89E3\u76EE\u6807), or an object with target, an optional owner and a nested breakdown.", "markdownDescription": "The target of this part (**\u5206\u89E3\u76EE\u6807**), or an object with `target`, an optional `owner` and a nested `breakdown`.", "minimum": -1e15, "maximum": 1e15, "if": { "type": "object" }, "then": { "title": "Breakdown item", "properties": { "target": { "type": "number", "title": "target", "description": "The target of this part (\u76EE\u6807\u503C).", "markdownDescription": "The target of this part (**\u76EE\u6807\u503C**).", "minimum": -1e15, "maximum": 1e15 }, "owner": { "type": "string", "title": "owner", "description": "Who is responsible for this part (\u8D1F\u8D23\u4EBA).", "markdownDescription": "Who is responsible for this part (**\u8D1F\u8D23\u4EBA**).", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A person id uses letters, digits and . _ - only (for example li.wei)." }, "breakdown": { "type": "array", "title": "breakdown", "description": "A further split of this part (\u8FDB\u4E00\u6B65\u5206\u89E3).", "markdownDescription": "A further split of this part (**\u8FDB\u4E00\u6B65\u5206\u89E3**).", "items": { "$ref": "#/definitions/breakdown" } } }, "required": ["target"], "additionalProperties": false } };
 var wrapper0 = { validate: validate14 };
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -42316,7 +42479,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.owner !== void 0) {
         let data1 = data.owner;
         if (typeof data1 === "string") {
-          if (!pattern1.test(data1)) {
+          if (!pattern2.test(data1)) {
             const err7 = { instancePath: instancePath + "/owner", schemaPath: "#/then/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema18.then.properties.owner, data: data1 };
             if (vErrors === null) {
               vErrors = [err7];
@@ -42427,7 +42590,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.by !== void 0) {
       let data0 = data.by;
       if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
+        if (!pattern12.test(data0)) {
           const err3 = { instancePath: instancePath + "/by", schemaPath: "#/properties/by/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_]*$"', schema: "^[A-Za-z][A-Za-z0-9_]*$", parentSchema: schema17.properties.by, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
@@ -42545,7 +42708,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func7.call(schema16.properties, key0)) {
+      if (!func9.call(schema16.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
         if (vErrors === null) {
           vErrors = [err6];
@@ -42558,7 +42721,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern1.test(data0)) {
+        if (!pattern2.test(data0)) {
           const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.id, data: data0 };
           if (vErrors === null) {
             vErrors = [err7];
@@ -42738,7 +42901,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.owner !== void 0) {
       let data7 = data.owner;
       if (typeof data7 === "string") {
-        if (!pattern1.test(data7)) {
+        if (!pattern2.test(data7)) {
           const err24 = { instancePath: instancePath + "/owner", schemaPath: "#/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.owner, data: data7 };
           if (vErrors === null) {
             vErrors = [err24];
@@ -42760,7 +42923,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.due !== void 0) {
       let data8 = data.due;
       if (typeof data8 === "string") {
-        if (!pattern9.test(data8)) {
+        if (!pattern10.test(data8)) {
           const err26 = { instancePath: instancePath + "/due", schemaPath: "#/properties/due/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema16.properties.due, data: data8 };
           if (vErrors === null) {
             vErrors = [err26];
@@ -42782,7 +42945,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.alignsTo !== void 0) {
       let data9 = data.alignsTo;
       if (typeof data9 === "string") {
-        if (!pattern10.test(data9)) {
+        if (!pattern11.test(data9)) {
           const err28 = { instancePath: instancePath + "/alignsTo", schemaPath: "#/properties/alignsTo/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.alignsTo, data: data9 };
           if (vErrors === null) {
             vErrors = [err28];
@@ -42908,7 +43071,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data17 = data16[i1];
           if (typeof data17 === "string") {
-            if (!pattern1.test(data17)) {
+            if (!pattern2.test(data17)) {
               const err38 = { instancePath: instancePath + "/contributors/" + i1, schemaPath: "#/properties/contributors/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema16.properties.contributors.items, data: data17 };
               if (vErrors === null) {
                 vErrors = [err38];
@@ -43026,7 +43189,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             if (data19.id !== void 0) {
               let data20 = data19.id;
               if (typeof data20 === "string") {
-                if (!pattern1.test(data20)) {
+                if (!pattern2.test(data20)) {
                   const err48 = { instancePath: instancePath + "/initiatives/" + i3 + "/id", schemaPath: "#/definitions/initiative/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema19.properties.id, data: data20 };
                   if (vErrors === null) {
                     vErrors = [err48];
@@ -43070,7 +43233,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             if (data19.owner !== void 0) {
               let data22 = data19.owner;
               if (typeof data22 === "string") {
-                if (!pattern1.test(data22)) {
+                if (!pattern2.test(data22)) {
                   const err52 = { instancePath: instancePath + "/initiatives/" + i3 + "/owner", schemaPath: "#/definitions/initiative/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema19.properties.owner, data: data22 };
                   if (vErrors === null) {
                     vErrors = [err52];
@@ -43092,7 +43255,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             if (data19.start !== void 0) {
               let data23 = data19.start;
               if (typeof data23 === "string") {
-                if (!pattern9.test(data23)) {
+                if (!pattern10.test(data23)) {
                   const err54 = { instancePath: instancePath + "/initiatives/" + i3 + "/start", schemaPath: "#/definitions/initiative/properties/start/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema19.properties.start, data: data23 };
                   if (vErrors === null) {
                     vErrors = [err54];
@@ -43114,7 +43277,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             if (data19.due !== void 0) {
               let data24 = data19.due;
               if (typeof data24 === "string") {
-                if (!pattern9.test(data24)) {
+                if (!pattern10.test(data24)) {
                   const err56 = { instancePath: instancePath + "/initiatives/" + i3 + "/due", schemaPath: "#/definitions/initiative/properties/due/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema19.properties.due, data: data24 };
                   if (vErrors === null) {
                     vErrors = [err56];
@@ -43347,7 +43510,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func7.call(schema15.properties, key0)) {
+      if (!func9.call(schema15.properties, key0)) {
         const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data };
         if (vErrors === null) {
           vErrors = [err5];
@@ -43384,7 +43547,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.team !== void 0) {
       let data2 = data.team;
       if (typeof data2 === "string") {
-        if (!pattern1.test(data2)) {
+        if (!pattern2.test(data2)) {
           const err8 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema15.properties.team, data: data2 };
           if (vErrors === null) {
             vErrors = [err8];
@@ -43435,7 +43598,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (typeof data3 === "string") {
-        if (!pattern5.test(data3)) {
+        if (!pattern6.test(data3)) {
           const err13 = { instancePath: instancePath + "/period", schemaPath: "#/properties/period/pattern", keyword: "pattern", params: { pattern: "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$" }, message: 'must match pattern "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$"', schema: "^([0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|FY[0-9]{4}(-(H[12]|Q[1-4]))?)$", parentSchema: schema15.properties.period, data: data3 };
           if (vErrors === null) {
             vErrors = [err13];
@@ -43522,7 +43685,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.date !== void 0) {
           let data8 = data7.date;
           if (typeof data8 === "string") {
-            if (!pattern9.test(data8)) {
+            if (!pattern10.test(data8)) {
               const err20 = { instancePath: instancePath + "/closed/date", schemaPath: "#/properties/closed/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema15.properties.closed.properties.date, data: data8 };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -43544,7 +43707,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.by !== void 0) {
           let data9 = data7.by;
           if (typeof data9 === "string") {
-            if (!pattern1.test(data9)) {
+            if (!pattern2.test(data9)) {
               const err22 = { instancePath: instancePath + "/closed/by", schemaPath: "#/properties/closed/properties/by/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema15.properties.closed.properties.by, data: data9 };
               if (vErrors === null) {
                 vErrors = [err22];
@@ -43617,7 +43780,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         if (data10.date !== void 0) {
           let data11 = data10.date;
           if (typeof data11 === "string") {
-            if (!pattern9.test(data11)) {
+            if (!pattern10.test(data11)) {
               const err29 = { instancePath: instancePath + "/reopened/date", schemaPath: "#/properties/reopened/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema15.properties.reopened.properties.date, data: data11 };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -43639,7 +43802,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         if (data10.by !== void 0) {
           let data12 = data10.by;
           if (typeof data12 === "string") {
-            if (!pattern1.test(data12)) {
+            if (!pattern2.test(data12)) {
               const err31 = { instancePath: instancePath + "/reopened/by", schemaPath: "#/properties/reopened/properties/by/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema15.properties.reopened.properties.by, data: data12 };
               if (vErrors === null) {
                 vErrors = [err31];
@@ -43835,8 +43998,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var Settings = validate19;
-var schema21 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/settings.schema.json", "title": "goalpost settings", "description": "Settings for the whole goals repository (\u8BBE\u7F6E, goalpost.yaml). Every key is optional.", "markdownDescription": "Settings for the whole goals repository (**\u8BBE\u7F6E**, goalpost.yaml). Every key is optional.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Settings. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Settings`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Settings" }, "locale": { "type": "string", "title": "locale", "description": "The language of scorecards (\u8BED\u8A00).", "markdownDescription": "The language of scorecards (**\u8BED\u8A00**).", "enum": ["en", "zh-CN"], "markdownEnumDescriptions": ["`en`: English.", "`zh-CN`: Simplified Chinese (**\u7B80\u4F53\u4E2D\u6587**)."], "default": "en" }, "currency": { "type": "string", "title": "currency", "description": "The currency (\u5E01\u79CD, an ISO 4217 code) for amounts whose unit is currency.", "markdownDescription": "The currency (**\u5E01\u79CD**, an ISO 4217 code) for amounts whose unit is `currency`.", "pattern": "^[A-Z]{3}$", "patternErrorMessage": "A currency is a three-letter ISO 4217 code such as CNY or USD.", "default": "CNY" }, "tolerance": { "type": "number", "title": "tolerance", "description": "How far the items of a breakdown may differ from their target (\u5BB9\u5DEE), as a fraction of the target: 0.001 = 0.1%.", "markdownDescription": "How far the items of a breakdown may differ from their target (**\u5BB9\u5DEE**), as a fraction of the target: `0.001` = 0.1%.", "minimum": 0, "maximum": 1, "default": 1e-3 }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds (\u72B6\u6001\u9608\u503C) as fractions of the value expected to date: on track at or above green, at risk at or above amber, off track below.", "markdownDescription": "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false, "default": { "green": 1, "amber": 0.9 } }, "cap": { "type": "number", "title": "cap", "description": "The most that one goal\u2019s attainment counts in a score (\u4E0A\u9650): 1.2 = 120%. Attainment is shown uncapped.", "markdownDescription": "The most that one goal\u2019s attainment counts in a score (**\u4E0A\u9650**): `1.2` = 120%. Attainment is shown uncapped.", "minimum": 1, "default": 1.2 }, "incentives": { "type": "object", "title": "Incentives", "description": "The incentive curve (\u6FC0\u52B1) of every team that has none of its own: how a person\u2019s score turns into a payout factor.", "markdownDescription": "The incentive curve (**\u6FC0\u52B1**) of every team that has none of its own: how a person\u2019s score turns into a payout factor.", "properties": { "curve": { "type": "array", "title": "curve", "description": "The points of the curve, e.g. [{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}].", "markdownDescription": "The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`.", "minItems": 1, "items": { "type": "object", "title": "Point", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "A person\u2019s score, as a fraction: 1.0 = 100%.", "markdownDescription": "A person\u2019s score, as a fraction: `1.0` = 100%.", "minimum": 0 }, "payout": { "type": "number", "title": "payout", "description": "The payout factor at that score: 1.0 = the full incentive.", "markdownDescription": "The payout factor at that score: `1.0` = the full incentive.", "minimum": 0 } }, "required": ["attainment", "payout"], "additionalProperties": false } }, "below": { "type": "number", "title": "below", "description": "The payout under the first point of the curve, e.g. 0.", "markdownDescription": "The payout under the first point of the curve, e.g. `0`.", "minimum": 0 } }, "required": ["curve"], "additionalProperties": false }, "fiscalYearStart": { "type": "integer", "title": "fiscalYearStart", "description": "The first month of the fiscal year (\u8D22\u5E74\u8D77\u59CB\u6708), 1\u201312. With 4, FY2027 runs from April 2026 to March 2027 and FY2027-Q1 is April to June 2026. Calendar periods (2027, 2027-Q1) are not affected.", "markdownDescription": "The first month of the fiscal year (**\u8D22\u5E74\u8D77\u59CB\u6708**), 1\u201312. With `4`, `FY2027` runs from April 2026 to March 2027 and `FY2027-Q1` is April to June 2026. Calendar periods (`2027`, `2027-Q1`) are not affected.", "minimum": 1, "maximum": 12, "default": 1 }, "rollups": { "type": "string", "title": "rollups", "description": "How goals that do not add up across files are reported (\u6C47\u603B\u6821\u9A8C): the goals aligned to a goal with the same KPI, against its target.", "markdownDescription": "How goals that do not add up across files are reported (**\u6C47\u603B\u6821\u9A8C**): the goals aligned to a goal with the same KPI, against its target.", "enum": ["error", "warning", "off"], "markdownEnumDescriptions": ["`error`: a plan that does not add up fails validation.", "`warning`: it is reported, and validation still passes.", "`off`: roll-ups are not checked."], "default": "warning" }, "challenge": { "type": ["boolean", "object"], "title": "challenge", "description": "Compare each target with what the team achieved in the previous comparable period (\u76EE\u6807\u6311\u6218\u6027): a target that does not improve on it, or asks for more than maxGrowth over it, is a warning. false turns the comparison off.", "markdownDescription": "Compare each target with what the team achieved in the previous comparable period (**\u76EE\u6807\u6311\u6218\u6027**): a target that does not improve on it, or asks for more than `maxGrowth` over it, is a warning. `false` turns the comparison off.", "properties": { "maxGrowth": { "type": "number", "title": "maxGrowth", "description": "The most growth over the previous result that is still realistic, as a fraction: 1.0 = +100%.", "markdownDescription": "The most growth over the previous result that is still realistic, as a fraction: `1.0` = +100%.", "minimum": 0 } }, "additionalProperties": false, "default": { "maxGrowth": 1 } } }, "required": ["apiVersion", "kind"], "additionalProperties": false };
-var pattern22 = new RegExp("^[A-Z]{3}$", "u");
+var schema21 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://goalpost.dev/schemas/v1/settings.schema.json", "title": "goalpost settings", "description": "Settings for the whole goals repository (\u8BBE\u7F6E, goalpost.yaml). Every key is optional.", "markdownDescription": "Settings for the whole goals repository (**\u8BBE\u7F6E**, goalpost.yaml). Every key is optional.", "type": "object", "properties": { "apiVersion": { "title": "apiVersion", "description": "The version of the goalpost file format: always goalpost/v1.", "markdownDescription": "The version of the goalpost file format: always `goalpost/v1`.", "const": "goalpost/v1" }, "kind": { "title": "kind", "description": "What this file holds: here Settings. goalpost picks the schema from apiVersion and kind, never from the file name.", "markdownDescription": "What this file holds: here `Settings`. goalpost picks the schema from `apiVersion` and `kind`, never from the file name.", "const": "Settings" }, "locale": { "type": "string", "title": "locale", "description": "The language of scorecards (\u8BED\u8A00).", "markdownDescription": "The language of scorecards (**\u8BED\u8A00**).", "enum": ["en", "zh-CN"], "markdownEnumDescriptions": ["`en`: English.", "`zh-CN`: Simplified Chinese (**\u7B80\u4F53\u4E2D\u6587**)."], "default": "en" }, "currency": { "type": "string", "title": "currency", "description": "The currency (\u5E01\u79CD, an ISO 4217 code) for amounts whose unit is currency.", "markdownDescription": "The currency (**\u5E01\u79CD**, an ISO 4217 code) for amounts whose unit is `currency`.", "pattern": "^[A-Z]{3}$", "patternErrorMessage": "A currency is a three-letter ISO 4217 code such as CNY or USD.", "default": "CNY" }, "tolerance": { "type": "number", "title": "tolerance", "description": "How far the items of a breakdown may differ from their target (\u5BB9\u5DEE), as a fraction of the target: 0.001 = 0.1%.", "markdownDescription": "How far the items of a breakdown may differ from their target (**\u5BB9\u5DEE**), as a fraction of the target: `0.001` = 0.1%.", "minimum": 0, "maximum": 1, "default": 1e-3 }, "thresholds": { "type": "object", "title": "Status thresholds", "description": "Status thresholds (\u72B6\u6001\u9608\u503C) as fractions of the value expected to date: on track at or above green, at risk at or above amber, off track below.", "markdownDescription": "Status thresholds (**\u72B6\u6001\u9608\u503C**) as fractions of the value expected to date: on track at or above `green`, at risk at or above `amber`, off track below.", "properties": { "green": { "type": "number", "title": "green", "description": "On track (\u6B63\u5E38) at or above this fraction of the expected value, e.g. 1.0.", "markdownDescription": "On track (**\u6B63\u5E38**) at or above this fraction of the expected value, e.g. `1.0`.", "minimum": 0 }, "amber": { "type": "number", "title": "amber", "description": "At risk (\u6709\u98CE\u9669) at or above this fraction of the expected value, e.g. 0.9; below it, off track (\u843D\u540E).", "markdownDescription": "At risk (**\u6709\u98CE\u9669**) at or above this fraction of the expected value, e.g. `0.9`; below it, off track (**\u843D\u540E**).", "minimum": 0 } }, "additionalProperties": false, "default": { "green": 1, "amber": 0.9 } }, "cap": { "type": "number", "title": "cap", "description": "The most that one goal\u2019s attainment counts in a score (\u4E0A\u9650): 1.2 = 120%. Attainment is shown uncapped.", "markdownDescription": "The most that one goal\u2019s attainment counts in a score (**\u4E0A\u9650**): `1.2` = 120%. Attainment is shown uncapped.", "minimum": 1, "default": 1.2 }, "incentives": { "type": "object", "title": "Incentives", "description": "The incentive curve (\u6FC0\u52B1) of every team that has none of its own: how a person\u2019s score turns into a payout factor.", "markdownDescription": "The incentive curve (**\u6FC0\u52B1**) of every team that has none of its own: how a person\u2019s score turns into a payout factor.", "properties": { "curve": { "type": "array", "title": "curve", "description": "The points of the curve, e.g. [{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}].", "markdownDescription": "The points of the curve, e.g. `[{attainment: 0.8, payout: 0.5}, {attainment: 1.0, payout: 1.0}, {attainment: 1.2, payout: 1.5}]`.", "minItems": 1, "items": { "type": "object", "title": "Point", "properties": { "attainment": { "type": "number", "title": "attainment", "description": "A person\u2019s score, as a fraction: 1.0 = 100%.", "markdownDescription": "A person\u2019s score, as a fraction: `1.0` = 100%.", "minimum": 0 }, "payout": { "type": "number", "title": "payout", "description": "The payout factor at that score: 1.0 = the full incentive.", "markdownDescription": "The payout factor at that score: `1.0` = the full incentive.", "minimum": 0 } }, "required": ["attainment", "payout"], "additionalProperties": false } }, "below": { "type": "number", "title": "below", "description": "The payout under the first point of the curve, e.g. 0.", "markdownDescription": "The payout under the first point of the curve, e.g. `0`.", "minimum": 0 } }, "required": ["curve"], "additionalProperties": false }, "fiscalYearStart": { "type": "integer", "title": "fiscalYearStart", "description": "The first month of the fiscal year (\u8D22\u5E74\u8D77\u59CB\u6708), 1\u201312. With 4, FY2027 runs from April 2026 to March 2027 and FY2027-Q1 is April to June 2026. Calendar periods (2027, 2027-Q1) are not affected.", "markdownDescription": "The first month of the fiscal year (**\u8D22\u5E74\u8D77\u59CB\u6708**), 1\u201312. With `4`, `FY2027` runs from April 2026 to March 2027 and `FY2027-Q1` is April to June 2026. Calendar periods (`2027`, `2027-Q1`) are not affected.", "minimum": 1, "maximum": 12, "default": 1 }, "rollups": { "type": "string", "title": "rollups", "description": "How goals that do not add up across files are reported (\u6C47\u603B\u6821\u9A8C): the goals aligned to a goal with the same KPI, against its target.", "markdownDescription": "How goals that do not add up across files are reported (**\u6C47\u603B\u6821\u9A8C**): the goals aligned to a goal with the same KPI, against its target.", "enum": ["error", "warning", "off"], "markdownEnumDescriptions": ["`error`: a plan that does not add up fails validation.", "`warning`: it is reported, and validation still passes.", "`off`: roll-ups are not checked."], "default": "warning" }, "challenge": { "type": ["boolean", "object"], "title": "challenge", "description": "Compare each target with what the team achieved in the previous comparable period (\u76EE\u6807\u6311\u6218\u6027): a target that does not improve on it, or asks for more than maxGrowth over it, is a warning. false turns the comparison off.", "markdownDescription": "Compare each target with what the team achieved in the previous comparable period (**\u76EE\u6807\u6311\u6218\u6027**): a target that does not improve on it, or asks for more than `maxGrowth` over it, is a warning. `false` turns the comparison off.", "properties": { "maxGrowth": { "type": "number", "title": "maxGrowth", "description": "The most growth over the previous result that is still realistic, as a fraction: 1.0 = +100%.", "markdownDescription": "The most growth over the previous result that is still realistic, as a fraction: `1.0` = +100%.", "minimum": 0 } }, "additionalProperties": false, "default": { "maxGrowth": 1 } }, "sources": { "type": "object", "title": "sources", "description": "Where the numbers of measured KPIs live (\u6570\u636E\u6E90), by name; a KPI names one in its source and goalpost pull runs its query there. Credentials never live in the repository: a postgres source takes its URL from an environment variable.", "markdownDescription": "Where the numbers of measured KPIs live (**\u6570\u636E\u6E90**), by name; a KPI names one in its `source` and `goalpost pull` runs its query there. Credentials never live in the repository: a `postgres` source takes its URL from an environment variable.", "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$", "patternErrorMessage": "A source name uses letters, digits and . _ - only (for example warehouse)." }, "additionalProperties": { "type": "object", "title": "source", "description": "A database to run queries in.", "markdownDescription": "A database to run queries in.", "properties": { "type": { "type": "string", "title": "type", "description": "The kind of database.", "markdownDescription": "The kind of database.", "enum": ["duckdb", "postgres"], "markdownEnumDescriptions": ["`duckdb`: DuckDB, inside goalpost: SQL over CSV, Parquet and JSON files, with paths relative to the goals folder. Nothing to install or connect to.", "`postgres`: a PostgreSQL server (or one that speaks its protocol), at `url`."], "default": "duckdb" }, "url": { "type": "string", "title": "url", "description": "For postgres: the environment variable that holds the connection URL, written ${env:NAME}. The URL holds a password, so it never goes into git: CI sets the variable from a secret.", "markdownDescription": "For `postgres`: the environment variable that holds the connection URL, written `${env:NAME}`. The URL holds a password, so it never goes into git: CI sets the variable from a secret.", "examples": ["${env:GOALPOST_WAREHOUSE_URL}"] } }, "additionalProperties": false, "defaultSnippets": [{ "label": "DuckDB over files", "markdownDescription": "SQL over CSV, Parquet and JSON files in the goals folder.", "body": { "type": "duckdb" } }, { "label": "PostgreSQL", "markdownDescription": "A PostgreSQL server whose URL is in an environment variable.", "body": { "type": "postgres", "url": "\\${env:${1:GOALPOST_WAREHOUSE_URL}\\}" } }] } } }, "required": ["apiVersion", "kind"], "additionalProperties": false };
+var pattern23 = new RegExp("^[A-Z]{3}$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -43861,7 +44024,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func7.call(schema21.properties, key0)) {
+      if (!func9.call(schema21.properties, key0)) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21, data };
         if (vErrors === null) {
           vErrors = [err2];
@@ -43919,7 +44082,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data3 = data.currency;
       if (typeof data3 === "string") {
-        if (!pattern22.test(data3)) {
+        if (!pattern23.test(data3)) {
           const err7 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"', schema: "^[A-Z]{3}$", parentSchema: schema21.properties.currency, data: data3 };
           if (vErrors === null) {
             vErrors = [err7];
@@ -44323,12 +44486,106 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data.sources !== void 0) {
+      let data19 = data.sources;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        for (const key5 in data19) {
+          const _errs44 = errors;
+          if (typeof key5 === "string") {
+            if (!pattern2.test(key5)) {
+              const err44 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema21.properties.sources.propertyNames, data: key5, propertyName: key5 };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          }
+          var valid7 = _errs44 === errors;
+          if (!valid7) {
+            const err45 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/propertyNames", keyword: "propertyNames", params: { propertyName: key5 }, message: "property name must be valid", schema: schema21.properties.sources.propertyNames, parentSchema: schema21.properties.sources, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        for (const key6 in data19) {
+          let data20 = data19[key6];
+          if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+            for (const key7 in data20) {
+              if (!(key7 === "type" || key7 === "url")) {
+                const err46 = { instancePath: instancePath + "/sources/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sources/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema21.properties.sources.additionalProperties, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+            if (data20.type !== void 0) {
+              let data21 = data20.type;
+              if (typeof data21 !== "string") {
+                const err47 = { instancePath: instancePath + "/sources/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/sources/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.properties.sources.additionalProperties.properties.type.type, parentSchema: schema21.properties.sources.additionalProperties.properties.type, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+              if (!(data21 === "duckdb" || data21 === "postgres")) {
+                const err48 = { instancePath: instancePath + "/sources/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/sources/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema21.properties.sources.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema21.properties.sources.additionalProperties.properties.type.enum, parentSchema: schema21.properties.sources.additionalProperties.properties.type, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data20.url !== void 0) {
+              let data22 = data20.url;
+              if (typeof data22 !== "string") {
+                const err49 = { instancePath: instancePath + "/sources/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/sources/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.properties.sources.additionalProperties.properties.url.type, parentSchema: schema21.properties.sources.additionalProperties.properties.url, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/sources/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/sources/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.properties.sources.additionalProperties.type, parentSchema: schema21.properties.sources.additionalProperties, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err51 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.properties.sources.type, parentSchema: schema21.properties.sources, data: data19 };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.type, parentSchema: schema21, data };
+    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema21.type, parentSchema: schema21, data };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err52];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err52);
     }
     errors++;
   }
@@ -44435,7 +44692,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.team !== void 0) {
       let data2 = data.team;
       if (typeof data2 === "string") {
-        if (!pattern1.test(data2)) {
+        if (!pattern2.test(data2)) {
           const err9 = { instancePath: instancePath + "/team", schemaPath: "#/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema22.properties.team, data: data2 };
           if (vErrors === null) {
             vErrors = [err9];
@@ -44457,7 +44714,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.date !== void 0) {
       let data3 = data.date;
       if (typeof data3 === "string") {
-        if (!pattern9.test(data3)) {
+        if (!pattern10.test(data3)) {
           const err11 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"', schema: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", parentSchema: schema22.properties.date, data: data3 };
           if (vErrors === null) {
             vErrors = [err11];
@@ -44479,7 +44736,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.author !== void 0) {
       let data4 = data.author;
       if (typeof data4 === "string") {
-        if (!pattern1.test(data4)) {
+        if (!pattern2.test(data4)) {
           const err13 = { instancePath: instancePath + "/author", schemaPath: "#/properties/author/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema22.properties.author, data: data4 };
           if (vErrors === null) {
             vErrors = [err13];
@@ -44513,7 +44770,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data5) {
           const _errs12 = errors;
           if (typeof key1 === "string") {
-            if (!pattern1.test(key1)) {
+            if (!pattern2.test(key1)) {
               const err16 = { instancePath: instancePath + "/goals", schemaPath: "#/properties/goals/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema22.properties.goals.propertyNames, data: key1, propertyName: key1 };
               if (vErrors === null) {
                 vErrors = [err16];
@@ -44697,7 +44954,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.owner !== void 0) {
               let data14 = data6.owner;
               if (typeof data14 === "string") {
-                if (!pattern1.test(data14)) {
+                if (!pattern2.test(data14)) {
                   const err32 = { instancePath: instancePath + "/goals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/definitions/goalUpdate/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]*$", parentSchema: schema23.properties.owner, data: data14 };
                   if (vErrors === null) {
                     vErrors = [err32];
@@ -45108,14 +45365,8 @@ function readActuals(source) {
       return { source, start: cell.start, end: cell.end };
     };
     const period2 = text(periodAt);
-    if (!isMonth(period2)) {
-      diagnostics.push(
-        diagnosticAt(
-          cellSpan2(periodAt),
-          "actuals-period",
-          period2 === "" ? "The period is empty. Actuals are monthly: write the month as YYYY-MM, e.g. 2026-10." : `"${truncate(period2, 40)}" is not a month. Actuals are monthly: write the month as YYYY-MM, e.g. 2026-10.`
-        )
-      );
+    if (actualsPeriodMonth(period2) === void 0) {
+      diagnostics.push(diagnosticAt(cellSpan2(periodAt), "actuals-period", periodProblem(period2)));
     }
     const value = parseValue(text(valueAt));
     if (typeof value === "string") diagnostics.push(diagnosticAt(cellSpan2(valueAt), "actuals-value", value));
@@ -45138,6 +45389,22 @@ function readActuals(source) {
     });
   }
   return { table, diagnostics };
+}
+var acceptedPeriods = "A period is a month (2026-11), an ISO week (2026-W45, counted in the month that holds its Thursday) or a day (2026-11-03).";
+var monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+function periodProblem(period2) {
+  if (period2 === "") return `The period is empty. ${acceptedPeriods}`;
+  const day = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(period2);
+  if (day) {
+    const [year, month] = [Number(day[1]), Number(day[2])];
+    return `"${period2}" is not a day: ${monthNames[month - 1]} ${year} has ${daysInMonth(year, month)} days. ${acceptedPeriods}`;
+  }
+  const week = /^(\d{4})-W(\d{2})$/.exec(period2);
+  if (week) {
+    const year = Number(week[1]);
+    return `"${period2}" is not a week: ${year} has ISO weeks W01 to W${isoWeeksIn(year)}. ${acceptedPeriods}`;
+  }
+  return `"${truncate(period2, 40)}" is not a period. ${acceptedPeriods}`;
 }
 function parseValue(text) {
   if (text === "") return "The value is empty. Leave the row out if there is no value yet.";
@@ -48280,6 +48547,9 @@ function isYamlPath(path6) {
 function isCsvPath(path6) {
   return /\.csv$/i.test(path6);
 }
+function isQueryPath(path6) {
+  return /\.sql$/i.test(path6);
+}
 function loadFile(file, options2 = {}) {
   const loaded = { path: file.path, source: void 0, documents: [], actuals: void 0, diagnostics: [] };
   const decoded = decodeFile(file.path, file.bytes, options2.maxFileBytes, file.size);
@@ -48289,6 +48559,7 @@ function loadFile(file, options2 = {}) {
   }
   const source = decoded.source;
   loaded.source = source;
+  if (isQueryPath(file.path)) return loaded;
   if (isCsvPath(file.path)) {
     const { table, diagnostics: diagnostics2 } = readActuals(source);
     loaded.actuals = table;
@@ -48360,6 +48631,294 @@ function readHeader(doc2, diagnostics) {
   return ok && isDocumentKind(kind) ? kind : void 0;
 }
 
+// src/load/build-model.ts
+function buildModel(files) {
+  const kpiList = [];
+  const teamList = [];
+  const goalSets = [];
+  const checkIns2 = [];
+  const settingsDocuments = [];
+  const actuals = [];
+  const queryFiles = /* @__PURE__ */ new Map();
+  let settings = { ...defaultSettings, at: void 0 };
+  for (const file of files) {
+    if (file.actuals) actuals.push(file.actuals);
+    if (file.source && isQueryPath(file.path)) queryFiles.set(file.path, file.source);
+    for (const { kind, doc: doc2 } of file.documents) {
+      const root = record(doc2.data) ?? {};
+      const at = { doc: doc2, path: [] };
+      switch (kind) {
+        case "KpiCatalog":
+          for (const [id, value] of entries(root.kpis)) kpiList.push(readKpi(id, value, locate(doc2, ["kpis", id])));
+          break;
+        case "Team":
+          if (typeof root["id"] === "string") teamList.push(readTeam(root, at));
+          break;
+        case "GoalSet":
+          goalSets.push(readGoalSet(root, at));
+          break;
+        case "CheckIn":
+          checkIns2.push(readCheckIn(root, at));
+          break;
+        case "Settings":
+          if (settingsDocuments.length === 0) settings = readSettings(root, at);
+          settingsDocuments.push(at);
+          break;
+      }
+    }
+  }
+  for (const goalSet of goalSets) goalSet.period = goalSet.periodText === void 0 ? void 0 : parsePeriod(goalSet.periodText, settings.fiscalYearStart);
+  return {
+    kpis: firstById(kpiList),
+    teams: firstById(teamList),
+    goalSets,
+    checkIns: checkIns2,
+    settings,
+    actuals,
+    queryFiles,
+    definitions: { kpis: kpiList, teams: teamList, settings: settingsDocuments }
+  };
+}
+function readKpi(id, value, at) {
+  const data = record(value) ?? {};
+  const formulaText = string(data.formula);
+  const parsed = formulaText === void 0 ? void 0 : parseFormula(formulaText);
+  return {
+    id,
+    name: string(data.name),
+    description: string(data.description),
+    unit: string(data.unit),
+    direction: oneOf(data.direction, directions),
+    aggregate: oneOf(data.aggregate, aggregates),
+    overTime: oneOf(data.overTime, aggregates),
+    formula: formulaText === void 0 || !parsed ? void 0 : { text: formulaText, parsed, ast: parsed.ast },
+    source: readKpiSource(data.source, locate(at.doc, [...at.path, "source"])),
+    keys: Object.keys(data),
+    at
+  };
+}
+function readKpiSource(value, at) {
+  const data = record(value);
+  return data && { from: string(data.from), query: string(data.query), file: string(data.file), at };
+}
+function readTeam(root, at) {
+  const members = /* @__PURE__ */ new Map();
+  for (const [id, value] of entries(root.members)) {
+    const data = record(value) ?? {};
+    members.set(id, {
+      id,
+      name: string(data.name),
+      role: string(data.role),
+      email: string(data.email),
+      at: locate(at.doc, ["members", id])
+    });
+  }
+  return { id: root.id, name: string(root.name), lead: string(root.lead), members, incentives: readIncentives(root.incentives, locate(at.doc, ["incentives"])), at };
+}
+function readGoalSet(root, at) {
+  const periodValue = root.period;
+  const periodText = typeof periodValue === "string" || typeof periodValue === "number" ? String(periodValue) : void 0;
+  const goals = array(root.goals).map((value, index) => readGoal(value, locate(at.doc, ["goals", index])));
+  return {
+    team: string(root.team),
+    periodText,
+    period: void 0,
+    title: string(root.title),
+    goals,
+    closed: readSignOff(root.closed, locate(at.doc, ["closed"])),
+    reopened: readReopened(root.reopened, locate(at.doc, ["reopened"])),
+    review: readReview(root.review, locate(at.doc, ["review"])),
+    at
+  };
+}
+function readSignOff(value, at) {
+  const data = record(value);
+  return data && { date: string(data.date), by: string(data.by), at };
+}
+function readReopened(value, at) {
+  const data = record(value);
+  return data && { date: string(data.date), by: string(data.by), reason: string(data.reason), at };
+}
+function readReview(value, at) {
+  const data = record(value);
+  return data && { wentWell: strings(data.wentWell), toImprove: strings(data.toImprove), actions: strings(data.actions), at };
+}
+function readFinal(value, at) {
+  const data = record(value);
+  return data && { attainment: number(data.attainment), reason: string(data.reason), at };
+}
+function readIncentives(value, at) {
+  const data = record(value);
+  if (!data) return void 0;
+  const curve = array(data.curve).flatMap((point) => {
+    const entry = record(point);
+    const attainment2 = number(entry?.["attainment"]);
+    const payout = number(entry?.["payout"]);
+    return attainment2 === void 0 || payout === void 0 ? [] : [{ attainment: attainment2, payout }];
+  });
+  return { curve, below: nonNegative(data.below) ?? 0, at };
+}
+function readCheckIn(root, at) {
+  const goals = entries(root.goals).map(([goal, value]) => {
+    const data = record(value) ?? {};
+    return {
+      goal,
+      confidence: number(data.confidence),
+      status: oneOf(data.status, selfAssessments),
+      note: string(data.note),
+      blockers: strings(data.blockers),
+      next: strings(data.next),
+      owner: string(data.owner),
+      at: locate(at.doc, ["goals", goal])
+    };
+  });
+  return { team: string(root.team), date: string(root.date), author: string(root.author), goals, at };
+}
+function strings(value) {
+  return array(value).flatMap((entry) => typeof entry === "string" ? [entry] : []);
+}
+function readGoal(value, at) {
+  const data = record(value) ?? {};
+  return {
+    id: string(data.id),
+    title: string(data.title),
+    kpi: string(data.kpi),
+    target: number(data.target),
+    baseline: number(data.baseline),
+    comparison: oneOf(data.comparison, comparisons),
+    weight: number(data.weight),
+    owner: string(data.owner),
+    due: string(data.due),
+    alignsTo: string(data.alignsTo),
+    thresholds: readThresholds(data.thresholds),
+    notes: string(data.notes),
+    breakdowns: readBreakdowns(data.breakdown, at, ["breakdown"]),
+    contributors: array(data.contributors).flatMap((team) => typeof team === "string" ? [team] : []),
+    initiatives: array(data.initiatives).map((entry, index) => readInitiative(entry, locate(at.doc, [...at.path, "initiatives", index]))),
+    challenge: typeof data.challenge === "boolean" ? data.challenge : void 0,
+    final: readFinal(data.final, locate(at.doc, [...at.path, "final"])),
+    at
+  };
+}
+function readInitiative(value, at) {
+  const data = record(value) ?? {};
+  return {
+    id: string(data.id),
+    title: string(data.title),
+    owner: string(data.owner),
+    start: string(data.start),
+    due: string(data.due),
+    status: oneOf(data.status, initiativeStatuses),
+    link: string(data.link),
+    at
+  };
+}
+function readBreakdowns(value, parent, path6) {
+  return array(value).map((entry, index) => {
+    const at = locate(parent.doc, [...parent.path, ...path6, index]);
+    const data = record(entry) ?? {};
+    const items = entries(data.items).map(([key2, itemValue]) => {
+      const itemAt = locate(parent.doc, [...at.path, "items", key2]);
+      if (typeof itemValue === "number") {
+        return { key: key2, target: finite2(itemValue), shorthand: true, owner: void 0, breakdowns: [], at: itemAt };
+      }
+      const item = record(itemValue) ?? {};
+      return {
+        key: key2,
+        target: number(item.target),
+        shorthand: false,
+        owner: string(item.owner),
+        breakdowns: readBreakdowns(item.breakdown, itemAt, ["breakdown"]),
+        at: itemAt
+      };
+    });
+    return { by: string(data.by), items, at };
+  });
+}
+function readSettings(root, at) {
+  const thresholds2 = readThresholds(root.thresholds);
+  return {
+    locale: oneOf(root.locale, locales) ?? defaultSettings.locale,
+    currency: string(root.currency) ?? defaultSettings.currency,
+    tolerance: nonNegative(root.tolerance) ?? defaultSettings.tolerance,
+    thresholds: { ...defaultSettings.thresholds, ...thresholds2 },
+    cap: nonNegative(root.cap) ?? defaultSettings.cap,
+    fiscalYearStart: monthNumber(root.fiscalYearStart) ?? defaultSettings.fiscalYearStart,
+    rollups: oneOf(root.rollups, ["error", "warning", "off"]) ?? defaultSettings.rollups,
+    challenge: readChallenge(root.challenge),
+    incentives: readIncentives(root.incentives, locate(at.doc, ["incentives"])),
+    sources: readSources(root.sources, at),
+    at
+  };
+}
+function readSources(value, settingsAt) {
+  const sources2 = /* @__PURE__ */ new Map();
+  for (const [name, entry] of entries(value)) {
+    const data = record(entry) ?? {};
+    const type = data.type === void 0 ? "duckdb" : oneOf(data.type, sourceTypes);
+    sources2.set(name, { name, type, url: string(data.url), at: locate(settingsAt.doc, ["sources", name]) });
+  }
+  return sources2;
+}
+function monthNumber(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 12 ? value : void 0;
+}
+function readChallenge(value) {
+  if (value === false) return { ...defaultSettings.challenge, enabled: false };
+  const data = record(value) ?? {};
+  return { enabled: true, maxGrowth: nonNegative(data.maxGrowth) ?? defaultSettings.challenge.maxGrowth };
+}
+function readThresholds(value) {
+  const data = record(value);
+  if (!data) return void 0;
+  const result = {};
+  const green = nonNegative(data.green);
+  const amber = nonNegative(data.amber);
+  if (green !== void 0) result.green = green;
+  if (amber !== void 0) result.amber = amber;
+  return result;
+}
+function locate(doc2, path6) {
+  return { doc: doc2, path: path6 };
+}
+function firstById(list) {
+  const map = /* @__PURE__ */ new Map();
+  for (const item of list) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
+function record(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function entries(value) {
+  const data = record(value);
+  return data ? Object.keys(data).map((key2) => [key2, data[key2]]) : [];
+}
+function array(value) {
+  return Array.isArray(value) ? value : [];
+}
+function string(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function finite2(value) {
+  return Number.isFinite(value) ? value : void 0;
+}
+function number(value) {
+  return typeof value === "number" ? finite2(value) : void 0;
+}
+function nonNegative(value) {
+  const result = number(value);
+  return result !== void 0 && result >= 0 ? result : void 0;
+}
+function oneOf(value, allowed) {
+  return typeof value === "string" && allowed.includes(value) ? value : void 0;
+}
+
+// src/load/cache.ts
+import { createHash } from "node:crypto";
+
+// src/version.ts
+var version = "0.1.0";
+
 // src/load/cache.ts
 function isCacheable(loaded) {
   return loaded.source !== void 0 && loaded.actuals === void 0 && isYamlPath(loaded.path);
@@ -48411,6 +48970,7 @@ var codesThatWaitForEveryFile = /* @__PURE__ */ new Set([
   "unknown-team",
   "unknown-person",
   "unknown-goal",
+  "unknown-source",
   "checkin-without-goal-set",
   "unknown-dimension-value",
   "rollup-sum",
@@ -49048,7 +49608,7 @@ async function readGoalsDirectory(dir, cwd = process.cwd(), maxFileBytes = defau
       const entryPath = path2.join(absolute, entry.name);
       const shownPath2 = shown2 === "" ? entry.name : `${shown2}/${entry.name}`;
       if (entry.isDirectory()) walk(entryPath, shownPath2);
-      else if (entry.isFile() && (isYamlPath(entry.name) || isCsvPath(entry.name))) {
+      else if (entry.isFile() && (isYamlPath(entry.name) || isCsvPath(entry.name) || isQueryPath(entry.name))) {
         try {
           const { size } = statSync(entryPath);
           files.push(size > maxFileBytes ? { path: shownPath2, bytes: new Uint8Array(0), size } : { path: shownPath2, bytes: readFileSync(entryPath) });
@@ -49148,7 +49708,7 @@ var GitGoals = class _GitGoals {
     }
     const shownRoot = this.dir.split(path3.sep).join("/").replace(/\/+$/, "");
     const shown2 = (relative) => shownRoot === "" || shownRoot === "." ? relative : `${shownRoot}/${relative}`;
-    return folders.map((tree) => tree === void 0 ? [] : trees.files(tree).filter((file) => isYamlPath(file.path) || isCsvPath(file.path)).map((file) => ({ ...file, path: shown2(file.path) })));
+    return folders.map((tree) => tree === void 0 ? [] : trees.files(tree).filter((file) => isYamlPath(file.path) || isCsvPath(file.path) || isQueryPath(file.path)).map((file) => ({ ...file, path: shown2(file.path) })));
   }
   /** The content of blobs, by object id. */
   async blobs(objects) {
@@ -50011,22 +50571,22 @@ var defaultTemplatesDir = (() => {
   throw new Error("The templates/ folder of goalpost is missing.");
 })();
 async function readTemplateDir(dir) {
-  const sources = /* @__PURE__ */ new Map();
+  const sources2 = /* @__PURE__ */ new Map();
   const root = await realpath(dir);
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (!/\.(hbs|css)$/.test(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) continue;
     const file = path4.join(dir, entry.name);
     const relative = path4.relative(root, await realpath(file));
     if (relative.startsWith("..") || path4.isAbsolute(relative)) throw new Error(`${entry.name} is a link to a file outside the template folder`);
-    sources.set(entry.name, await readFile(file, "utf8"));
+    sources2.set(entry.name, await readFile(file, "utf8"));
   }
-  return sources;
+  return sources2;
 }
 var packageRoot = path4.dirname(defaultTemplatesDir);
 async function loadTemplates(overrideDir) {
-  const sources = await readTemplateDir(defaultTemplatesDir);
-  if (overrideDir !== void 0) for (const [name, text] of await readTemplateDir(overrideDir)) sources.set(name, text);
-  return sources;
+  const sources2 = await readTemplateDir(defaultTemplatesDir);
+  if (overrideDir !== void 0) for (const [name, text] of await readTemplateDir(overrideDir)) sources2.set(name, text);
+  return sources2;
 }
 
 // src/render/write-output.ts

@@ -18,6 +18,9 @@ export const cliBuildOptions: BuildOptions = {
   format: 'esm',
   target: 'node20',
   packages: 'bundle',
+  // The database drivers of `goalpost pull` stay packages of their own: DuckDB's is a native
+  // addon that no bundle can hold, and both load only when a source of their type is used.
+  external: ['@duckdb/node-api', 'pg'],
   minify: process.env['GOALPOST_BUILD_DEBUG'] === undefined,
   sourcemap: 'linked',
   // Some bundled CommonJS dependencies call require() for Node built-ins, which an ES module lacks.

@@ -24,6 +24,7 @@ const codesThatWaitForEveryFile: ReadonlySet<DiagnosticCode> = new Set<Diagnosti
   'unknown-team',
   'unknown-person',
   'unknown-goal',
+  'unknown-source',
   'checkin-without-goal-set',
   'unknown-dimension-value',
   'rollup-sum',

@@ -154,3 +154,44 @@ describe('the release workflow', () => {
     expect(git(origin, 'rev-parse', 'v1^{commit}').trim()).toBe(second);
   });
 });
+
+describe('the actuals workflow', () => {
+  const workflow = parse(read('.github/workflows/actuals.yml')) as Workflow & {
+    on: { schedule: { cron: string }[]; workflow_dispatch: { inputs: Record<string, unknown> } };
+  };
+  const job = workflow.jobs['pull']!;
+  const step = (name: string): Step => job.steps.find((s) => s.name === name)!;
+
+  /** The month the step chooses, with the environment given, or its error. */
+  function chosenMonth(env: Record<string, string>): { code: number | null; month: string | undefined; stdout: string } {
+    const output = path.join(mkdtempSync(path.join(tmpdir(), 'goalpost-actuals-')), 'output');
+    writeFileSync(output, '');
+    const { code, stdout } = runStep(step('The month to pull'), repoRoot, { GITHUB_OUTPUT: output, ...env });
+    return { code, stdout, month: /^month=(.*)$/m.exec(readFileSync(output, 'utf8'))?.[1] };
+  }
+
+  it('runs at 06:00 UTC on the 2nd of every month, and by hand for a month of one’s choice', () => {
+    expect(workflow.on.schedule).toEqual([{ cron: '0 6 2 * *' }]);
+    expect(Object.keys(workflow.on.workflow_dispatch.inputs)).toEqual(['month']);
+  });
+
+  it('pulls the previous month by default, across the turn of the year, or the month asked for', () => {
+    expect(chosenMonth({ TODAY: '2026-12-02' }).month).toBe('2026-11');
+    expect(chosenMonth({ TODAY: '2027-01-02' }).month).toBe('2026-12');
+    expect(chosenMonth({ TODAY: '2027-03-31' }).month).toBe('2027-02');
+    expect(chosenMonth({ REQUESTED_MONTH: '2026-09', TODAY: '2027-01-02' }).month).toBe('2026-09');
+    expect(chosenMonth({ REQUESTED_MONTH: '2026-13' })).toMatchObject({ code: 1, month: undefined, stdout: '::error::The month must be written YYYY-MM, such as 2026-11.\n' });
+  });
+
+  it('gives the warehouse URL to the pull from the secret only, and opens the pull request with what the actuals do to the scorecards', () => {
+    const pull = step('Pull the actuals');
+    expect(pull.run).toBe('node bin/goalpost.js pull goals --month "$MONTH"');
+    expect(pull.env).toEqual({ MONTH: '${{ steps.month.outputs.month }}', GOALPOST_WAREHOUSE_URL: '${{ secrets.GOALPOST_WAREHOUSE_URL }}' });
+    const open = step('Open or update the pull request');
+    expect(open.env).not.toHaveProperty('GOALPOST_WAREHOUSE_URL');
+    expect(open.run).toContain('node bin/goalpost.js diff HEAD --format md > "$body"');
+    expect(open.run).toContain('gh pr create --base "$BASE" --head "$branch" --title "Actuals for $MONTH" --body-file "$body"');
+    expect(workflow.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+  });
+});

@@ -1,17 +1,9 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { actualsIndex } from '../model/actuals-index.js';
+import { actualsIndex, dimensionsKey } from '../model/actuals-index.js';
 import { cellSpan, type ActualRow } from '../model/model.js';
 import type { Check } from './check.js';
 
-function dimensionsKey(row: ActualRow): string {
-  if (row.dimensions.size === 0) return '';
-  return [...row.dimensions]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, value]) => `${name}\u0000${value}`)
-    .join('\u0000');
-}
-
-/** Each period, team, KPI and combination of dimension values has one value. */
+/** Each period (month, ISO week or day), team, KPI and combination of dimension values has one value. */
 export const duplicateActuals: Check = {
   name: 'duplicate-actuals',
   codes: ['duplicate-actual'],

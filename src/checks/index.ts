@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GoalsModel } from '../model/model.js';
+import { actualsGranularity } from './actuals-granularity.js';
 import { actualsReferences } from './actuals-references.js';
 import { actualsRollup } from './actuals-rollup.js';
 import { actualsSums } from './actuals-sums.js';
@@ -20,6 +21,7 @@ import { kpiDefinitions } from './kpi-definitions.js';
 import { negativeTargets } from './negative-targets.js';
 import { goalReferences, teamLeads } from './references.js';
 import { rollups } from './rollups.js';
+import { sources } from './sources.js';
 import { targetBaselines } from './target-baselines.js';
 import { thresholdsOrder } from './thresholds-order.js';
 import { uniqueIds } from './unique-ids.js';
@@ -28,6 +30,7 @@ import { weightsTotal } from './weights-total.js';
 /** Every semantic check, in one place. */
 export const checks: readonly Check[] = [
   kpiDefinitions,
+  sources,
   formulaReferencesCheck,
   formulaCycles,
   uniqueIds,
@@ -45,6 +48,7 @@ export const checks: readonly Check[] = [
   thresholdsOrder,
   actualsReferences,
   duplicateActuals,
+  actualsGranularity,
   actualsSums,
   actualsTotals,
   rollups,

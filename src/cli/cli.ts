@@ -5,9 +5,12 @@ import { escapeTerminal } from '../text/terminal.js';
 import { version } from '../version.js';
 import { registerCheckIn } from './commands/checkin.js';
 import { registerDiff } from './commands/diff.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
 import { registerLsp } from './commands/lsp.js';
+import { registerPull } from './commands/pull.js';
 import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
 import { registerScore } from './commands/score.js';
@@ -42,6 +45,9 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
   registerSchema(program, context);
   registerInit(program, context);
   registerCheckIn(program, context);
+  registerImport(program, context);
+  registerExport(program, context);
+  registerPull(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

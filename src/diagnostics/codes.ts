@@ -74,16 +74,23 @@ export const diagnosticCodes = {
   'incentive-curve-order': 'The points of an incentive curve are not in increasing order of attainment.',
   'closed-goal-set-changed': 'A change alters the targets, weights, owners or breakdowns of a closed goal set without reopening it.',
 
+  // Sources of actuals (goalpost pull)
+  'unknown-source': "A KPI's `source` names a source that the settings do not define.",
+  'source-query': "A KPI's `source` gives both `query` and `file`, or neither.",
+  'missing-query-file': "The `.sql` file named by a KPI's `source` is not in the goals folder.",
+  'source-url': 'A `postgres` source has no `url` or a literal one where `${env:NAME}` belongs (a URL in git would publish its password), or a `duckdb` source has a `url`.',
+
   // Actuals (CSV)
   'csv-syntax': 'The CSV file cannot be parsed (for example an unclosed quote).',
   'actuals-header': 'The actuals CSV header lacks a required column or repeats one.',
   'actuals-row-length': 'A CSV row has a different number of cells than the header.',
-  'actuals-period': 'An actuals period is not a month written as YYYY-MM.',
+  'actuals-period': 'An actuals period is not a month (YYYY-MM), an ISO week (YYYY-Www) or a day (YYYY-MM-DD) that exists.',
   'actuals-value': "An actual value is not a plain finite number, or is too large to add up exactly (alone or with the team's other values of the KPI).",
   'actuals-derived-kpi': 'Actuals are given for a derived KPI, whose value is always computed from its formula.',
   'duplicate-actual': 'Two actuals rows have the same period, team, KPI and dimensions.',
   'unknown-dimension-value': 'An actuals dimension value matches no breakdown item of that dimension.',
   'actuals-total-mismatch': 'A team-total row disagrees with the rows that split the same month by a dimension.',
+  'actuals-mixed-granularity': 'Actuals for the same team, KPI and dimension values give one month in two forms (month, ISO week, day), which would count it twice.',
 } as const satisfies Record<string, string>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RepositoryFile } from '../load/load-file.js';
-import { isCsvPath, isYamlPath } from '../load/load-file.js';
+import { isCsvPath, isQueryPath, isYamlPath } from '../load/load-file.js';
 import { UsageError } from '../load/read-directory.js';
 
 const exec = promisify(execFile);
@@ -102,7 +102,7 @@ export class GitGoals {
     }
     const shownRoot = this.dir.split(path.sep).join('/').replace(/\/+$/, '');
     const shown = (relative: string): string => (shownRoot === '' || shownRoot === '.' ? relative : `${shownRoot}/${relative}`);
-    return folders.map((tree) => (tree === undefined ? [] : trees.files(tree).filter((file) => isYamlPath(file.path) || isCsvPath(file.path)).map((file) => ({ ...file, path: shown(file.path) }))));
+    return folders.map((tree) => (tree === undefined ? [] : trees.files(tree).filter((file) => isYamlPath(file.path) || isCsvPath(file.path) || isQueryPath(file.path)).map((file) => ({ ...file, path: shown(file.path) }))));
   }
 
   /** The content of blobs, by object id. */

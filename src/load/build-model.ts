@@ -4,6 +4,7 @@ import {
   defaultSettings,
   initiativeStatuses,
   selfAssessments,
+  sourceTypes,
   type ActualsTable,
   type Breakdown,
   type BreakdownItem,
@@ -20,16 +21,20 @@ import {
   type Initiative,
   type InitiativeStatus,
   type Kpi,
+  type KpiSource,
   type Located,
   type Person,
   type RollupSeverity,
   type Settings,
+  type SourceDefinition,
+  type SourceType,
   type Team,
   type Thresholds,
 } from '../model/model.js';
 import { parsePeriod } from '../model/period.js';
 import type * as FileFormat from '../model/file-formats.js';
-import type { LoadedFile } from './load-file.js';
+import { isQueryPath, type LoadedFile } from './load-file.js';
+import type { SourceText } from './source-text.js';
 import type { LocatedDocument, PathSegment } from './yaml-document.js';
 
 /**
@@ -51,10 +56,12 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
   const checkIns: CheckIn[] = [];
   const settingsDocuments: Located[] = [];
   const actuals: ActualsTable[] = [];
+  const queryFiles = new Map<string, SourceText>();
   let settings: Settings = { ...defaultSettings, at: undefined };
 
   for (const file of files) {
     if (file.actuals) actuals.push(file.actuals);
+    if (file.source && isQueryPath(file.path)) queryFiles.set(file.path, file.source);
     for (const { kind, doc } of file.documents) {
       const root = record(doc.data) ?? {};
       const at: Located = { doc, path: [] };
@@ -89,6 +96,7 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
     checkIns,
     settings,
     actuals,
+    queryFiles,
     definitions: { kpis: kpiList, teams: teamList, settings: settingsDocuments },
   };
 }
@@ -106,9 +114,15 @@ function readKpi(id: string, value: unknown, at: Located): Kpi {
     aggregate: oneOf<Aggregate>(data.aggregate, aggregates),
     overTime: oneOf<Aggregate>(data.overTime, aggregates),
     formula: formulaText === undefined || !parsed ? undefined : { text: formulaText, parsed, ast: parsed.ast },
+    source: readKpiSource(data.source, locate(at.doc, [...at.path, 'source'])),
     keys: Object.keys(data),
     at,
   };
+}
+
+function readKpiSource(value: unknown, at: Located): KpiSource | undefined {
+  const data: Loose<NonNullable<FileFormat.Kpi['source']>> | undefined = record(value);
+  return data && { from: string(data.from), query: string(data.query), file: string(data.file), at };
 }
 
 function readTeam(root: Loose<FileFormat.TeamFile>, at: Located): Team {
@@ -269,8 +283,20 @@ function readSettings(root: Loose<FileFormat.SettingsFile>, at: Located): Settin
     rollups: oneOf<RollupSeverity>(root.rollups, ['error', 'warning', 'off']) ?? defaultSettings.rollups,
     challenge: readChallenge(root.challenge),
     incentives: readIncentives(root.incentives, locate(at.doc, ['incentives'])),
+    sources: readSources(root.sources, at),
     at,
   };
+}
+
+function readSources(value: unknown, settingsAt: Located): Map<string, SourceDefinition> {
+  const sources = new Map<string, SourceDefinition>();
+  for (const [name, entry] of entries(value)) {
+    const data: Loose<NonNullable<NonNullable<FileFormat.SettingsFile['sources']>[string]>> = record(entry) ?? {};
+    // DuckDB runs inside goalpost, so it is what a source is when it says nothing else.
+    const type = data.type === undefined ? 'duckdb' : oneOf<SourceType>(data.type, sourceTypes);
+    sources.set(name, { name, type, url: string(data.url), at: locate(settingsAt.doc, ['sources', name]) });
+  }
+  return sources;
 }
 
 function monthNumber(value: unknown): number | undefined {

@@ -50,6 +50,11 @@ export function isCsvPath(path: string): boolean {
   return /\.csv$/i.test(path);
 }
 
+/** A query of a KPI source kept in its own file (`source: {file: queries/revenue.sql}`). */
+export function isQueryPath(path: string): boolean {
+  return /\.sql$/i.test(path);
+}
+
 export function loadFile(file: RepositoryFile, options: LoadOptions = {}): LoadedFile {
   const loaded: LoadedFile = { path: file.path, source: undefined, documents: [], actuals: undefined, diagnostics: [] };
   const decoded = decodeFile(file.path, file.bytes, options.maxFileBytes, file.size);
@@ -59,6 +64,8 @@ export function loadFile(file: RepositoryFile, options: LoadOptions = {}): Loade
   }
   const source = decoded.source;
   loaded.source = source;
+  // A query is SQL for a database to read: goalpost only keeps its text, for the source that names it.
+  if (isQueryPath(file.path)) return loaded;
   if (isCsvPath(file.path)) {
     const { table, diagnostics } = readActuals(source);
     loaded.actuals = table;

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../diagnostics/diagnostic.js';
 import { largestExactValue } from '../model/aggregate.js';
 import type { ActualRow, ActualsTable } from '../model/model.js';
-import { isMonth } from '../model/period.js';
+import { actualsPeriodMonth, daysInMonth, isoWeeksIn } from '../model/period.js';
 import { dimensionPattern } from '../model/schema/common.js';
 import { formatNumber, truncate } from '../text/describe.js';
 import { parseCsv, scanCsv } from './csv.js';
@@ -97,16 +97,8 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
     };
 
     const period = text(periodAt);
-    if (!isMonth(period)) {
-      diagnostics.push(
-        diagnosticAt(
-          cellSpan(periodAt),
-          'actuals-period',
-          period === ''
-            ? 'The period is empty. Actuals are monthly: write the month as YYYY-MM, e.g. 2026-10.'
-            : `"${truncate(period, 40)}" is not a month. Actuals are monthly: write the month as YYYY-MM, e.g. 2026-10.`,
-        ),
-      );
+    if (actualsPeriodMonth(period) === undefined) {
+      diagnostics.push(diagnosticAt(cellSpan(periodAt), 'actuals-period', periodProblem(period)));
     }
     const value = parseValue(text(valueAt));
     if (typeof value === 'string') diagnostics.push(diagnosticAt(cellSpan(valueAt), 'actuals-value', value));
@@ -130,6 +122,25 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
     });
   }
   return { table, diagnostics };
+}
+
+const acceptedPeriods = 'A period is a month (2026-11), an ISO week (2026-W45, counted in the month that holds its Thursday) or a day (2026-11-03).';
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a period cell is not a month, an ISO week or a day, with the forms that are accepted. */
+function periodProblem(period: string): string {
+  if (period === '') return `The period is empty. ${acceptedPeriods}`;
+  const day = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(period);
+  if (day) {
+    const [year, month] = [Number(day[1]), Number(day[2])];
+    return `"${period}" is not a day: ${monthNames[month - 1]} ${year} has ${daysInMonth(year, month)} days. ${acceptedPeriods}`;
+  }
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (week) {
+    const year = Number(week[1]);
+    return `"${period}" is not a week: ${year} has ISO weeks W01 to W${isoWeeksIn(year)}. ${acceptedPeriods}`;
+  }
+  return `"${truncate(period, 40)}" is not a period. ${acceptedPeriods}`;
 }
 
 /** The number in a value cell, or a message saying why it is not one. */

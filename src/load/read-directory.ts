@@ -2,13 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultMaxFileBytes } from './decode.js';
 import { fileSystemErrorMessage, isFileSystemError } from './file-system-error.js';
-import { isCsvPath, isYamlPath, type RepositoryFile } from './load-file.js';
+import { isCsvPath, isQueryPath, isYamlPath, type RepositoryFile } from './load-file.js';
 
 /** A problem with the command line or the file system rather than with the goals: exit status 2. */
 export class UsageError extends Error {}
 
 /**
- * Reads every YAML and CSV file under `dir`, relative to `cwd` (skipping
+ * Reads every YAML, CSV and SQL file under `dir`, relative to `cwd` (skipping
  * hidden folders and node_modules). Paths are reported as `dir` joined with the relative path,
  * with forward slashes, so diagnostics read the way the user typed the folder.
  * A folder or file that cannot be read is a usage error that names it. A
@@ -38,7 +38,7 @@ export async function readGoalsDirectory(dir: string, cwd = process.cwd(), maxFi
       const entryPath = path.join(absolute, entry.name);
       const shownPath = shown === '' ? entry.name : `${shown}/${entry.name}`;
       if (entry.isDirectory()) walk(entryPath, shownPath);
-      else if (entry.isFile() && (isYamlPath(entry.name) || isCsvPath(entry.name))) {
+      else if (entry.isFile() && (isYamlPath(entry.name) || isCsvPath(entry.name) || isQueryPath(entry.name))) {
         try {
           // A file over the limit is refused unread: its size is enough to say so.
           const { size } = statSync(entryPath);

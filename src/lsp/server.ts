@@ -15,7 +15,7 @@ import {
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeFailure } from '../load/file-system-error.js';
 import type { RepositoryFile } from '../load/load-file.js';
-import { isCsvPath, isYamlPath } from '../load/load-file.js';
+import { isCsvPath, isQueryPath, isYamlPath } from '../load/load-file.js';
 import { readGoalsDirectory } from '../load/read-directory.js';
 import type { GoalsModel } from '../model/model.js';
 import { validateRepository } from '../validate.js';
@@ -97,7 +97,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
   };
   const goalsFile = (uri: string): string | undefined => {
     const file = localPath(uri);
-    return file !== undefined && (isYamlPath(file) || isCsvPath(file)) && inGoalsFolder(file) ? file : undefined;
+    return file !== undefined && (isYamlPath(file) || isCsvPath(file) || isQueryPath(file)) && inGoalsFolder(file) ? file : undefined;
   };
 
   /**

@@ -45,13 +45,30 @@ direction?: ("increase" | "decrease")
  */
 aggregate?: ("sum" | "mean" | "min" | "max" | "first" | "last")
 /**
- * How monthly values combine over a period when it differs from aggregate, e.g. last for customers at the end of the period, mean for average headcount.
+ * How values combine over time when it differs from aggregate: days and weeks into their month, and months over a period. E.g. last for customers at the end of the period, mean for average headcount.
  */
 overTime?: ("sum" | "mean" | "min" | "max" | "first" | "last")
 /**
  * For a derived KPI (计算指标): an expression over other KPI ids with + - * /, parentheses, numbers and min, max, abs, e.g. revenue / market_size. It is computed from the combined values of its inputs — a ratio of sums, never an average of ratios.
  */
 formula?: string
+/**
+ * How a measured KPI is measured (取数): a query that goalpost pull runs in a source of the settings for each month. It returns the columns team and value, and optionally dimension columns named like breakdown dimensions (owner, region); it receives the month as the parameters $month (2026-11), $start and $end (its first and last day).
+ */
+source?: {
+/**
+ * The name of a source under sources in the settings, e.g. warehouse.
+ */
+from: string
+/**
+ * The SQL query, e.g. select team, sum(amount) as value from orders where to_char(ordered_at, 'YYYY-MM') = $month group by team.
+ */
+query?: string
+/**
+ * A .sql file that holds the query, relative to this file, e.g. queries/revenue.sql. Give query or file, not both.
+ */
+file?: string
+}
 }
 
 /**
@@ -466,6 +483,24 @@ challenge?: (boolean | {
  */
 maxGrowth?: number
 })
+/**
+ * Where the numbers of measured KPIs live (数据源), by name; a KPI names one in its source and goalpost pull runs its query there. Credentials never live in the repository: a postgres source takes its URL from an environment variable.
+ */
+sources?: {
+/**
+ * A database to run queries in.
+ */
+[k: string]: {
+/**
+ * The kind of database.
+ */
+type?: ("duckdb" | "postgres")
+/**
+ * For postgres: the environment variable that holds the connection URL, written ${env:NAME}. The URL holds a password, so it never goes into git: CI sets the variable from a secret.
+ */
+url?: string
+} | undefined
+}
 }
 
 /**

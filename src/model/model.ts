@@ -25,6 +25,8 @@ export interface GoalsModel {
   checkIns: readonly CheckIn[];
   settings: Settings;
   actuals: readonly ActualsTable[];
+  /** The `.sql` files of the repository by path, for the queries of KPI sources that name a file. */
+  queryFiles: ReadonlyMap<string, SourceText>;
   /** Every definition in file order, duplicates included, for the checks that look for them. */
   definitions: {
     kpis: readonly Kpi[];
@@ -48,9 +50,54 @@ export interface Kpi {
   aggregate: Aggregate | undefined;
   overTime: Aggregate | undefined;
   formula: Formula | undefined;
+  /** Where `goalpost pull` gets the KPI's actuals; undefined when they are written by hand. */
+  source?: KpiSource | undefined;
   /** The keys written in the file, valid or not, to tell "missing" from "invalid". */
   keys: readonly string[];
   at: Located;
+}
+
+/** How a measured KPI is measured: a query in a source of the settings, written inline or in a `.sql` file. */
+export interface KpiSource {
+  from: string | undefined;
+  query: string | undefined;
+  /** As written: relative to the file that names it. */
+  file: string | undefined;
+  at: Located;
+}
+
+export const sourceTypes = ['duckdb', 'postgres'] as const;
+export type SourceType = (typeof sourceTypes)[number];
+
+/** A database named in the settings, to run the queries of KPI sources in. */
+export interface SourceDefinition {
+  name: string;
+  /** `duckdb` when not written; undefined when it is not a known type (reported by the schema). */
+  type: SourceType | undefined;
+  /** As written: `${env:NAME}`, never the URL itself. */
+  url: string | undefined;
+  at: Located;
+}
+
+/** A `url` as the settings may write it: the name of the environment variable that holds the URL. */
+export const envReference = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/**
+ * The repository path of the `.sql` file a KPI source names, relative to the
+ * file that names it; undefined for a path that cannot be one of the
+ * repository's files (absolute, with backslashes, or above the repository).
+ */
+export function queryFilePath(source: KpiSource): string | undefined {
+  const file = source.file;
+  if (file === undefined || file.startsWith('/') || file.includes('\\') || /^[A-Za-z]:/.test(file)) return undefined;
+  const parts = source.at.doc.source.path.split('/').slice(0, -1);
+  for (const part of file.split('/')) {
+    if (part === '..') {
+      if (parts.length === 0 || parts.at(-1) === '..') return undefined;
+      parts.pop();
+    } else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
 }
 
 export interface Formula {
@@ -230,6 +277,8 @@ export interface Settings {
   challenge: { enabled: boolean; maxGrowth: number };
   /** The incentive curve of every team without one of its own. */
   incentives: IncentiveCurve | undefined;
+  /** The databases that KPI sources name, by name. */
+  sources: ReadonlyMap<string, SourceDefinition>;
   at: Located | undefined;
 }
 
@@ -243,6 +292,7 @@ export const defaultSettings: Omit<Settings, 'at'> = {
   rollups: 'warning',
   challenge: { enabled: true, maxGrowth: 1.0 },
   incentives: undefined,
+  sources: new Map(),
 };
 
 /** One actuals CSV file. */

@@ -3,9 +3,10 @@
  * `2026-11`, or a fiscal year `FY2027` and its halves and quarters
  * (`FY2027-H1`, `FY2027-Q1`). A fiscal year is named after the calendar year
  * it ends in: with `fiscalYearStart: 4`, FY2027 runs from 2026-04 to
- * 2027-03. Actuals are monthly, so every period is a run of months, and
- * everything that uses periods (breakdowns, pace, actuals, alignment) works
- * on those months alone.
+ * 2027-03. Actuals count in months (a day or an ISO week given in an
+ * actuals file is combined into the month it falls in), so every period is a
+ * run of months, and everything that uses periods (breakdowns, pace,
+ * actuals, alignment) works on those months alone.
  */
 export interface Period {
   id: string;
@@ -71,6 +72,75 @@ function periodOf(id: string, fiscal: boolean, year: number, unit: PeriodUnit, i
 
 export function isMonth(text: string): boolean {
   return monthRegex.test(text);
+}
+
+/** How finely an actuals period is given: a whole month (`2026-11`), an ISO week (`2026-W45`) or a day (`2026-11-03`). */
+export type Granularity = 'month' | 'week' | 'day';
+
+const dayRegex = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const weekRegex = /^(\d{4})-W(\d{2})$/;
+
+/** Whether the text is a calendar day written YYYY-MM-DD: `2026-02-30` is not. */
+export function isDay(text: string): boolean {
+  const day = dayRegex.exec(text);
+  return day !== null && Number(day[3]) <= daysInMonth(Number(day[1]), Number(day[2]));
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The number of ISO weeks of `year`: 53 when the Thursday of a 53rd week still falls in it (2026), else 52 (2027). */
+export function isoWeeksIn(year: number): number {
+  return weekThursday(year, 53).getUTCFullYear() === year ? 53 : 52;
+}
+
+/**
+ * The month an ISO week counts in: the month that holds its Thursday, as the
+ * ISO rule places a week in the year of its Thursday. 2026-W44 (Monday 26
+ * October to Sunday 1 November) counts in 2026-10. Undefined when the text is
+ * not a week written YYYY-Www that its year has.
+ */
+export function isoWeekMonth(text: string): string | undefined {
+  const week = weekRegex.exec(text);
+  if (!week) return undefined;
+  const [year, number] = [Number(week[1]), Number(week[2])];
+  if (number < 1 || number > isoWeeksIn(year)) return undefined;
+  const thursday = weekThursday(year, number);
+  return monthId(thursday.getUTCFullYear(), thursday.getUTCMonth() + 1);
+}
+
+/** The Thursday of ISO week `week` of `year`; beyond the year's last week, a Thursday of the next year. */
+function weekThursday(year: number, week: number): Date {
+  // Week 1 is the week that holds 4 January; its Monday may fall in December.
+  const january4 = utcDate(year, 1, 4);
+  const monday = 4 - ((january4.getUTCDay() + 6) % 7);
+  return utcDate(year, 1, monday + 3 + 7 * (week - 1));
+}
+
+/** A UTC date; days beyond the month roll over into the next ones. `Date.UTC` would read years below 100 as 19xx. */
+function utcDate(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/**
+ * The month an actuals period counts in: a month itself, the month of a day,
+ * or the month of an ISO week's Thursday. Undefined for text that is none of
+ * them, such as `2026-13`, `2026-02-30` or `2027-W53`. Months are tried
+ * first: most actuals files hold nothing else.
+ */
+export function actualsPeriodMonth(text: string): string | undefined {
+  if (isMonth(text)) return text;
+  if (isDay(text)) return text.slice(0, 7);
+  return isoWeekMonth(text);
+}
+
+/** The granularity of a valid actuals period, told by its shape. */
+export function granularityOf(period: string): Granularity {
+  return period.length === 10 ? 'day' : period[5] === 'W' ? 'week' : 'month';
 }
 
 function monthId(year: number, month: number): string {

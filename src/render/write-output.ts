@@ -8,7 +8,7 @@ import type { OutputFile } from './render.js';
 const stagingPrefix = '.goalpost-staging-';
 
 /** The real path of `target`, or of its nearest existing ancestor joined with the rest. */
-async function realPathOf(target: string): Promise<string> {
+export async function realPathOf(target: string): Promise<string> {
   const missing: string[] = [];
   let current = path.resolve(target);
   for (;;) {
@@ -23,7 +23,7 @@ async function realPathOf(target: string): Promise<string> {
   }
 }
 
-function isInside(child: string, parent: string): boolean {
+export function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

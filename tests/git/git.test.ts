@@ -84,6 +84,8 @@ describe('the goals folder at many revisions', () => {
       'goals/FY2026/company.yaml',
       'goals/actuals/2026-q1-q3.csv',
       'goals/actuals/2026-q4.csv',
+      'goals/actuals/pulled/2026-10.csv',
+      'goals/actuals/pulled/2026-11.csv',
       'goals/checkins/2026-11-02-marketing.yaml',
       'goals/checkins/2026-11-16-marketing.yaml',
       'goals/goalpost.yaml',

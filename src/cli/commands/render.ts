@@ -7,9 +7,10 @@ import type { OutputFormat } from '../../render/render.js';
 import { checkOutputFolder, writeOutputFiles } from '../../render/write-output.js';
 import { scoreRepository } from '../../score/score.js';
 import { maxFileSizeOption, month, validOrReport, type CommandContext } from '../context.js';
+import { scorecardsWritten } from './export.js';
 
 interface RenderOptions {
-  format: 'md' | 'html' | 'both';
+  format: 'md' | 'html' | 'both' | 'xlsx';
   asOf?: string;
   out: string;
   template?: string;
@@ -24,10 +25,10 @@ export function registerRender(program: Command, context: CommandContext): void 
   const { io } = context;
   program
     .command('render')
-    .description('Write Markdown and HTML scorecards: an index, a page per team and goal set, and a page per person.')
+    .description('Write Markdown and HTML scorecards: an index, a page per team and goal set, and a page per person; or with --format xlsx one workbook, scorecards.xlsx.')
     .argument('[dir]', 'the goals folder', 'goals')
     .option('--as-of <month>', 'the last month to count (default: the latest month with actuals)', month)
-    .addOption(new Option('-f, --format <format>', 'which scorecards to write').choices(['md', 'html', 'both']).default('both'))
+    .addOption(new Option('-f, --format <format>', 'which scorecards to write').choices(['md', 'html', 'both', 'xlsx']).default('both'))
     .option('-o, --out <dir>', 'the folder to write to', 'out')
     .option('--template <dir>', 'a folder of templates that replace the default ones of the same file name')
     .addOption(new Option('--locale <locale>', 'the language of the scorecards (default: from goalpost.yaml)').choices([...locales]))
@@ -39,6 +40,20 @@ export function registerRender(program: Command, context: CommandContext): void 
       await checkOutputFolder(options.out, dir, io.cwd);
       const result = await validOrReport(context, dir, options.maxFileSize);
       if (!result) return;
+      if (options.format === 'xlsx') {
+        // One workbook for directors who read results in a spreadsheet: templates and history do not apply.
+        const [{ scorecardSheets }, { workbookFromSheets }, { writeWorkbookFile }] = await Promise.all([
+          import('../../spreadsheet/scorecard-sheets.js'),
+          import('../../spreadsheet/sheet-data.js'),
+          import('../../spreadsheet/write-workbook.js'),
+        ]);
+        const report = scoreRepository(result.model, options.asOf === undefined ? {} : { asOf: options.asOf });
+        const file = path.join(options.out, 'scorecards.xlsx');
+        const sheets = scorecardSheets(report, result.model, { locale: options.locale ?? result.model.settings.locale });
+        await writeWorkbookFile(file, await workbookFromSheets(sheets), { goalsDir: dir, cwd: io.cwd });
+        io.stdout(`${scorecardsWritten(file, report.teams.length, report.asOf)}\n`);
+        return;
+      }
       const [{ loadTemplates }, { renderScorecardFiles }, { revisionsFromGit }] = await Promise.all([
         import('../../render/templates.js'),
         import('../../render/render.js'),

@@ -45,7 +45,7 @@ const kpi: JsonSchema = {
     overTime: {
       type: 'string',
       title: 'overTime',
-      ...doc('How monthly values combine over a period when it differs from `aggregate`, e.g. `last` for customers at the end of the period, `mean` for average headcount.'),
+      ...doc('How values combine over time when it differs from `aggregate`: days and weeks into their month, and months over a period. E.g. `last` for customers at the end of the period, `mean` for average headcount.'),
       ...documentedEnum(aggregateValues),
     },
     formula: {
@@ -55,6 +55,31 @@ const kpi: JsonSchema = {
         'For a derived KPI (**计算指标**): an expression over other KPI ids with `+ - * /`, parentheses, numbers and `min`, `max`, `abs`, e.g. `revenue / market_size`. It is computed from the combined values of its inputs — a ratio of sums, never an average of ratios.',
       ),
       minLength: 1,
+    },
+    source: {
+      type: 'object',
+      title: 'source',
+      ...doc(
+        'How a measured KPI is measured (**取数**): a query that `goalpost pull` runs in a source of the settings for each month. It returns the columns `team` and `value`, and optionally dimension columns named like breakdown dimensions (`owner`, `region`); it receives the month as the parameters `$month` (`2026-11`), `$start` and `$end` (its first and last day).',
+      ),
+      properties: {
+        from: { type: 'string', title: 'from', ...doc('The name of a source under `sources` in the settings, e.g. `warehouse`.'), minLength: 1 },
+        query: {
+          type: 'string',
+          title: 'query',
+          ...doc("The SQL query, e.g. `select team, sum(amount) as value from orders where to_char(ordered_at, 'YYYY-MM') = $month group by team`."),
+          minLength: 1,
+        },
+        file: {
+          type: 'string',
+          title: 'file',
+          ...doc('A `.sql` file that holds the query, relative to this file, e.g. `queries/revenue.sql`. Give `query` or `file`, not both.'),
+          pattern: '\\.sql$',
+          patternErrorMessage: 'A query file is a .sql file in the goals folder, such as queries/revenue.sql.',
+        },
+      },
+      required: ['from'],
+      additionalProperties: false,
     },
   },
   additionalProperties: false,

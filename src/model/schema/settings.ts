@@ -1,5 +1,12 @@
-import { draft07, headerProperties, incentives, schemaBaseId, thresholds } from './common.js';
+import { draft07, headerProperties, idPattern, incentives, schemaBaseId, thresholds } from './common.js';
+import type { SourceType } from '../model.js';
 import { doc, documentedEnum, type JsonSchema } from './json-schema.js';
+
+/** One description per source type: a type added to the model's list must be described here. */
+const sourceTypeDescriptions: Record<SourceType, string> = {
+  duckdb: '`duckdb`: DuckDB, inside goalpost: SQL over CSV, Parquet and JSON files, with paths relative to the goals folder. Nothing to install or connect to.',
+  postgres: '`postgres`: a PostgreSQL server (or one that speaks its protocol), at `url`.',
+};
 
 export const settingsSchema: JsonSchema = {
   $schema: draft07,
@@ -78,6 +85,44 @@ export const settingsSchema: JsonSchema = {
       },
       additionalProperties: false,
       default: { maxGrowth: 1.0 },
+    },
+    sources: {
+      type: 'object',
+      title: 'sources',
+      ...doc(
+        'Where the numbers of measured KPIs live (**数据源**), by name; a KPI names one in its `source` and `goalpost pull` runs its query there. Credentials never live in the repository: a `postgres` source takes its URL from an environment variable.',
+      ),
+      propertyNames: {
+        pattern: idPattern,
+        patternErrorMessage: 'A source name uses letters, digits and . _ - only (for example warehouse).',
+      },
+      additionalProperties: {
+        type: 'object',
+        title: 'source',
+        ...doc('A database to run queries in.'),
+        properties: {
+          type: {
+            type: 'string',
+            title: 'type',
+            ...doc('The kind of database.'),
+            ...documentedEnum(sourceTypeDescriptions),
+            default: 'duckdb',
+          },
+          url: {
+            type: 'string',
+            title: 'url',
+            ...doc(
+              'For `postgres`: the environment variable that holds the connection URL, written `${env:NAME}`. The URL holds a password, so it never goes into git: CI sets the variable from a secret.',
+            ),
+            examples: ['${env:GOALPOST_WAREHOUSE_URL}'],
+          },
+        },
+        additionalProperties: false,
+        defaultSnippets: [
+          { label: 'DuckDB over files', markdownDescription: 'SQL over CSV, Parquet and JSON files in the goals folder.', body: { type: 'duckdb' } },
+          { label: 'PostgreSQL', markdownDescription: 'A PostgreSQL server whose URL is in an environment variable.', body: { type: 'postgres', url: '\\${env:${1:GOALPOST_WAREHOUSE_URL}\\}' } },
+        ],
+      },
     },
   },
   required: ['apiVersion', 'kind'],

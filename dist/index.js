@@ -12141,26 +12141,26 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array2[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
+          for (let i = 1, j = 0, right2 = 0, left2 = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator2.next().value;
             x = array2[i] = [value[0], value[1].value];
             assert(x[1] !== null);
-            left = 0;
-            right = i;
-            while (left < right) {
-              pivot = left + (right - left >> 1);
+            left2 = 0;
+            right2 = i;
+            while (left2 < right2) {
+              pivot = left2 + (right2 - left2 >> 1);
               if (array2[pivot][0] <= x[0]) {
-                left = pivot + 1;
+                left2 = pivot + 1;
               } else {
-                right = pivot;
+                right2 = pivot;
               }
             }
             if (i !== pivot) {
               j = i;
-              while (j > left) {
+              while (j > left2) {
                 array2[j] = array2[--j];
               }
-              array2[left] = x;
+              array2[left2] = x;
             }
           }
           if (!iterator2.next().done) {
@@ -17283,19 +17283,19 @@ var require_connection = __commonJS({
         ws[kReadyState] = states.CLOSING;
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
-        const frame = new WebsocketFrameSend();
+        const frame2 = new WebsocketFrameSend();
         if (code !== void 0 && reason === void 0) {
-          frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame2.frameData = Buffer.allocUnsafe(2);
+          frame2.frameData.writeUInt16BE(code, 0);
         } else if (code !== void 0 && reason !== void 0) {
-          frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame2.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
+          frame2.frameData.writeUInt16BE(code, 0);
+          frame2.frameData.write(reason, 2, "utf-8");
         } else {
-          frame.frameData = emptyBuffer;
+          frame2.frameData = emptyBuffer;
         }
         const socket = ws[kResponse].socket;
-        socket.write(frame.createFrame(opcodes.CLOSE));
+        socket.write(frame2.createFrame(opcodes.CLOSE));
         ws[kSentClose] = sentCloseFrameState.SENT;
         ws[kReadyState] = states.CLOSING;
       } else {
@@ -17789,8 +17789,8 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
-            this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
+            const frame2 = new WebsocketFrameSend(body);
+            this.ws[kResponse].socket.write(frame2.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
                 payload: body
@@ -17840,14 +17840,14 @@ var require_sender = __commonJS({
       }
       add(item, cb, hint) {
         if (hint !== sendHints.blob) {
-          const frame = createFrame(item, hint);
+          const frame2 = createFrame(item, hint);
           if (!this.#running) {
-            this.#socket.write(frame, cb);
+            this.#socket.write(frame2, cb);
           } else {
             const node2 = {
               promise: null,
               callback: cb,
-              frame
+              frame: frame2
             };
             this.#queue.push(node2);
           }
@@ -25691,8 +25691,8 @@ var require_parser = __commonJS({
         return st;
       }
       *step() {
-        const top = this.peek(1);
-        if (this.type === "doc-end" && top?.type !== "doc-end") {
+        const top2 = this.peek(1);
+        if (this.type === "doc-end" && top2?.type !== "doc-end") {
           while (this.stack.length > 0)
             yield* this.pop();
           this.stack.push({
@@ -25702,26 +25702,26 @@ var require_parser = __commonJS({
           });
           return;
         }
-        if (!top)
+        if (!top2)
           return yield* this.stream();
-        switch (top.type) {
+        switch (top2.type) {
           case "document":
-            return yield* this.document(top);
+            return yield* this.document(top2);
           case "alias":
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return yield* this.scalar(top);
+            return yield* this.scalar(top2);
           case "block-scalar":
-            return yield* this.blockScalar(top);
+            return yield* this.blockScalar(top2);
           case "block-map":
-            return yield* this.blockMap(top);
+            return yield* this.blockMap(top2);
           case "block-seq":
-            return yield* this.blockSequence(top);
+            return yield* this.blockSequence(top2);
           case "flow-collection":
-            return yield* this.flowCollection(top);
+            return yield* this.flowCollection(top2);
           case "doc-end":
-            return yield* this.documentEnd(top);
+            return yield* this.documentEnd(top2);
         }
         yield* this.pop();
       }
@@ -25736,25 +25736,25 @@ var require_parser = __commonJS({
         } else if (this.stack.length === 0) {
           yield token;
         } else {
-          const top = this.peek(1);
+          const top2 = this.peek(1);
           if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = "indent" in top2 ? top2.indent : 0;
+          } else if (token.type === "flow-collection" && top2.type === "document") {
             token.indent = 0;
           }
           if (token.type === "flow-collection")
             fixFlowSeqItems(token);
-          switch (top.type) {
+          switch (top2.type) {
             case "document":
-              top.value = token;
+              top2.value = token;
               break;
             case "block-scalar":
-              top.props.push(token);
+              top2.props.push(token);
               break;
             case "block-map": {
-              const it = top.items[top.items.length - 1];
+              const it = top2.items[top2.items.length - 1];
               if (it.value) {
-                top.items.push({ start: [], key: token, sep: [] });
+                top2.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
               } else if (it.sep) {
@@ -25767,17 +25767,17 @@ var require_parser = __commonJS({
               break;
             }
             case "block-seq": {
-              const it = top.items[top.items.length - 1];
+              const it = top2.items[top2.items.length - 1];
               if (it.value)
-                top.items.push({ start: [], value: token });
+                top2.items.push({ start: [], value: token });
               else
                 it.value = token;
               break;
             }
             case "flow-collection": {
-              const it = top.items[top.items.length - 1];
+              const it = top2.items[top2.items.length - 1];
               if (!it || it.value)
-                top.items.push({ start: [], key: token, sep: [] });
+                top2.items.push({ start: [], key: token, sep: [] });
               else if (it.sep)
                 it.value = token;
               else
@@ -25789,13 +25789,13 @@ var require_parser = __commonJS({
               yield* this.pop();
               yield* this.pop(token);
           }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+          if ((top2.type === "document" || top2.type === "block-map" || top2.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
             const last = token.items[token.items.length - 1];
             if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
-              if (top.type === "document")
-                top.end = last.start;
+              if (top2.type === "document")
+                top2.end = last.start;
               else
-                top.items.push({ start: last.start });
+                top2.items.push({ start: last.start });
               token.items.splice(-1, 1);
             }
           }
@@ -26166,11 +26166,11 @@ var require_parser = __commonJS({
       *flowCollection(fc) {
         const it = fc.items[fc.items.length - 1];
         if (this.type === "flow-error-end") {
-          let top;
+          let top2;
           do {
             yield* this.pop();
-            top = this.peek(1);
-          } while (top?.type === "flow-collection");
+            top2 = this.peek(1);
+          } while (top2?.type === "flow-collection");
         } else if (fc.end.length === 0) {
           switch (this.type) {
             case "comma":
@@ -26603,9 +26603,9 @@ var require_utils2 = __commonJS({
       }
     }
     function createFrame(object) {
-      var frame = extend({}, object);
-      frame._parent = object;
-      return frame;
+      var frame2 = extend({}, object);
+      frame2._parent = object;
+      return frame2;
     }
     function blockParams(params, ids) {
       params.path = ids;
@@ -32063,15 +32063,15 @@ var require_javascript_compiler = __commonJS({
         if (!this.isInline()) {
           throw new _exception2["default"]("replaceStack on non-inline");
         }
-        var top = this.popStack(true);
-        if (top instanceof Literal) {
-          stack = [top.value];
+        var top2 = this.popStack(true);
+        if (top2 instanceof Literal) {
+          stack = [top2.value];
           prefix = ["(", stack];
           usedLiteral = true;
         } else {
           createdStack = true;
           var _name = this.incrStack();
-          prefix = ["((", this.push(_name), " = ", top, ")"];
+          prefix = ["((", this.push(_name), " = ", top2, ")"];
           stack = this.topStack();
         }
         var item = callback.call(this, stack);
@@ -37933,8 +37933,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addImage(src, alt, options2) {
-    const { width, height } = options2 || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const { width: width2, height: height2 } = options2 || {};
+    const attrs = Object.assign(Object.assign({}, width2 && { width: width2 }), height2 && { height: height2 });
     const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
     return this.addRaw(element).addEOL();
   }
@@ -38288,20 +38288,20 @@ function forEachBreakdown(goal, visit2) {
   forEachBreakdownWithin(goal, void 0, visit2);
 }
 function forEachBreakdownWithin(goal, period2, visit2) {
-  const walk = (breakdowns, parent, frame) => {
+  const walk = (breakdowns, parent, frame2) => {
     for (const breakdown of breakdowns) {
-      visit2(breakdown, parent, frame);
+      visit2(breakdown, parent, frame2);
       for (const item of breakdown.items) {
-        if (item.breakdowns.length > 0) walk(item.breakdowns, { kind: "item", item, breakdown }, narrowed(frame, breakdown.by, item, period2));
+        if (item.breakdowns.length > 0) walk(item.breakdowns, { kind: "item", item, breakdown }, narrowed(frame2, breakdown.by, item, period2));
       }
     }
   };
   walk(goal.breakdowns, { kind: "goal", goal }, period2 && { months: period2.months, item: void 0, by: void 0 });
 }
-function narrowed(frame, by, item, period2) {
-  if (!frame || !period2 || !isTimeDimension(by)) return frame;
+function narrowed(frame2, by, item, period2) {
+  if (!frame2 || !period2 || !isTimeDimension(by)) return frame2;
   const months = monthsOfItem(by, item.key, period2);
-  return months ? { months, item, by } : frame;
+  return months ? { months, item, by } : frame2;
 }
 
 // src/model/aggregate.ts
@@ -38682,22 +38682,22 @@ function parseFormula(text) {
   const isPunct = (token, value) => token.type === "punct" && token.value === value;
   const describe = (token) => token.type === "end" ? "the end of the formula" : `"${text.slice(token.start, token.end)}"`;
   const expression = () => {
-    let left = term();
+    let left2 = term();
     while (isPunct(peek(), "+") || isPunct(peek(), "-")) {
       const operator = next().value;
-      const right = term();
-      left = { type: "binary", operator, left, right, start: left.start, end: right.end };
+      const right2 = term();
+      left2 = { type: "binary", operator, left: left2, right: right2, start: left2.start, end: right2.end };
     }
-    return left;
+    return left2;
   };
   const term = () => {
-    let left = unary();
+    let left2 = unary();
     while (isPunct(peek(), "*") || isPunct(peek(), "/")) {
       const operator = next().value;
-      const right = unary();
-      left = { type: "binary", operator, left, right, start: left.start, end: right.end };
+      const right2 = unary();
+      left2 = { type: "binary", operator, left: left2, right: right2, start: left2.start, end: right2.end };
     }
-    return left;
+    return left2;
   };
   const unary = () => {
     const token = peek();
@@ -38813,10 +38813,10 @@ function evaluate(node, valueOf2) {
       return operand === void 0 ? void 0 : -operand;
     }
     case "binary": {
-      const left = evaluate(node.left, valueOf2);
-      const right = evaluate(node.right, valueOf2);
-      if (left === void 0 || right === void 0) return void 0;
-      return applyOperator(node.operator, left, right);
+      const left2 = evaluate(node.left, valueOf2);
+      const right2 = evaluate(node.right, valueOf2);
+      if (left2 === void 0 || right2 === void 0) return void 0;
+      return applyOperator(node.operator, left2, right2);
     }
     case "call": {
       const fn = Object.hasOwn(formulaFunctions, node.name) ? formulaFunctions[node.name] : void 0;
@@ -38831,16 +38831,16 @@ function evaluate(node, valueOf2) {
     }
   }
 }
-function applyOperator(operator, left, right) {
+function applyOperator(operator, left2, right2) {
   switch (operator) {
     case "+":
-      return left + right;
+      return left2 + right2;
     case "-":
-      return left - right;
+      return left2 - right2;
     case "*":
-      return left * right;
+      return left2 * right2;
     case "/":
-      return right === 0 ? void 0 : left / right;
+      return right2 === 0 ? void 0 : left2 / right2;
   }
 }
 
@@ -40255,9 +40255,9 @@ function yearPartName(key2, period2) {
 function itemName(item, by, period2) {
   return by === "quarter" || by === "half" ? yearPartName(item.key, period2) : item.key;
 }
-function frameName(frame, period2) {
-  const range = `(${monthRange(frame.months)})`;
-  return frame.item ? `${itemName(frame.item, frame.by, period2)} ${range}, the item this breakdown splits` : `the period ${period2.id} ${range}`;
+function frameName(frame2, period2) {
+  const range = `(${monthRange(frame2.months)})`;
+  return frame2.item ? `${itemName(frame2.item, frame2.by, period2)} ${range}, the item this breakdown splits` : `the period ${period2.id} ${range}`;
 }
 function suggestYearPart(key2, part, period2, fiscalYearStart) {
   const named = parsePeriod(key2, fiscalYearStart);
@@ -40266,14 +40266,14 @@ function suggestYearPart(key2, part, period2, fiscalYearStart) {
   }
   return didYouMean(key2, yearParts[part].keys);
 }
-function monthProblem(item, period2, frame) {
+function monthProblem(item, period2, frame2) {
   if (!isMonth(item.key)) {
     return diagnosticAt(keySpanOf(item.at), "invalid-month", `"${item.key}" is not a month. Month breakdown keys are written YYYY-MM, e.g. 2026-10.`);
   }
-  if (!period2 || !frame || frame.months.includes(item.key)) return void 0;
-  return diagnosticAt(keySpanOf(item.at), "month-outside-period", `${item.key} is outside ${frameName(frame, period2)}.`);
+  if (!period2 || !frame2 || frame2.months.includes(item.key)) return void 0;
+  return diagnosticAt(keySpanOf(item.at), "month-outside-period", `${item.key} is outside ${frameName(frame2, period2)}.`);
 }
-function yearPartProblem(item, by, period2, frame, fiscalYearStart) {
+function yearPartProblem(item, by, period2, frame2, fiscalYearStart) {
   const part = yearParts[by];
   if (!part.keys.includes(item.key)) {
     return diagnosticAt(
@@ -40282,15 +40282,15 @@ function yearPartProblem(item, by, period2, frame, fiscalYearStart) {
       `"${item.key}" is not a ${by}. ${part.keysOf} ${period2 ? yearName(period2) : "the goal's year"}.${suggestYearPart(item.key, by, period2, fiscalYearStart)}`
     );
   }
-  if (!period2 || !frame) return void 0;
+  if (!period2 || !frame2) return void 0;
   const months = monthsOfItem(by, item.key, period2);
-  const inside = months.filter((month) => frame.months.includes(month)).length;
-  if (inside === months.length && months.length < frame.months.length) return void 0;
+  const inside = months.filter((month) => frame2.months.includes(month)).length;
+  if (inside === months.length && months.length < frame2.months.length) return void 0;
   const name = `${yearPartName(item.key, period2)} (${monthRange(months)})`;
   return diagnosticAt(
     keySpanOf(item.at),
     "year-part-outside-period",
-    inside === 0 ? `${name} is outside ${frameName(frame, period2)}.` : `${name} covers all of ${frameName(frame, period2)}: a ${by} breakdown splits ${part.splits}.`
+    inside === 0 ? `${name} is outside ${frameName(frame2, period2)}.` : `${name} covers all of ${frameName(frame2, period2)}: a ${by} breakdown splits ${part.splits}.`
   );
 }
 var breakdownMonths = {
@@ -40302,11 +40302,11 @@ var breakdownMonths = {
     for (const goalSet of model.goalSets) {
       const period2 = goalSet.period;
       for (const goal of goalSet.goals) {
-        forEachBreakdownWithin(goal, period2, (breakdown, _parent, frame) => {
+        forEachBreakdownWithin(goal, period2, (breakdown, _parent, frame2) => {
           const by = breakdown.by;
           if (!isTimeDimension(by)) return;
           for (const item of breakdown.items) {
-            const problem = by === "month" ? monthProblem(item, period2, frame) : yearPartProblem(item, by, period2, frame, fiscalYearStart);
+            const problem = by === "month" ? monthProblem(item, period2, frame2) : yearPartProblem(item, by, period2, frame2, fiscalYearStart);
             if (problem) diagnostics.push(problem);
           }
         });
@@ -46795,59 +46795,59 @@ function chargeMergeWork(state) {
   state.totalMergeKeys++;
   if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
 }
-function mergeKeys(state, frame, source, sourceTag) {
+function mergeKeys(state, frame2, source, sourceTag) {
   chargeMergeWork(state);
   for (const sourceKey of sourceTag.keys(source)) {
     chargeMergeWork(state);
-    if (frame.tag.has(frame.value, sourceKey)) continue;
-    const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
+    if (frame2.tag.has(frame2.value, sourceKey)) continue;
+    const err = frame2.tag.addPair(frame2.value, sourceKey, sourceTag.get(source, sourceKey));
     if (err) throwError$1(state, err);
-    frame.overridable ??= /* @__PURE__ */ new Set();
-    frame.overridable.add(sourceKey);
+    frame2.overridable ??= /* @__PURE__ */ new Set();
+    frame2.overridable.add(sourceKey);
   }
 }
-function mergeSource(state, frame, source, sourceTag) {
-  state.position = frame.keyPosition;
-  if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
+function mergeSource(state, frame2, source, sourceTag) {
+  state.position = frame2.keyPosition;
+  if (isMappingTag(sourceTag)) mergeKeys(state, frame2, source, sourceTag);
   else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
     if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
     for (const element of source) {
       const elementTag = state.nodeTags.get(element);
       if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
-      mergeKeys(state, frame, element, elementTag);
+      mergeKeys(state, frame2, element, elementTag);
     }
   } else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
 }
-function addMappingValue(state, frame, key2, value, tag) {
-  state.position = frame.keyPosition;
-  if (frame.keyIsMerge) {
-    mergeSource(state, frame, value, tag);
+function addMappingValue(state, frame2, key2, value, tag) {
+  state.position = frame2.keyPosition;
+  if (frame2.keyIsMerge) {
+    mergeSource(state, frame2, value, tag);
     return;
   }
-  if (!state.json && frame.tag.has(frame.value, key2) && !frame.overridable?.has(key2)) throwError$1(state, "duplicated mapping key");
-  const err = frame.tag.addPair(frame.value, key2, value);
+  if (!state.json && frame2.tag.has(frame2.value, key2) && !frame2.overridable?.has(key2)) throwError$1(state, "duplicated mapping key");
+  const err = frame2.tag.addPair(frame2.value, key2, value);
   if (err) throwError$1(state, err);
-  frame.overridable?.delete(key2);
+  frame2.overridable?.delete(key2);
 }
 function addValue(state, value, tag) {
-  const frame = state.frames[state.frames.length - 1];
-  if (frame.kind === "document") {
-    frame.value = value;
-    frame.hasValue = true;
-  } else if (frame.kind === "sequence") {
+  const frame2 = state.frames[state.frames.length - 1];
+  if (frame2.kind === "document") {
+    frame2.value = value;
+    frame2.hasValue = true;
+  } else if (frame2.kind === "sequence") {
     if (isMappingTag(tag)) state.nodeTags.set(value, tag);
-    const err = frame.tag.addItem(frame.value, value, frame.index++);
+    const err = frame2.tag.addItem(frame2.value, value, frame2.index++);
     if (err) throwError$1(state, err);
-  } else if (frame.hasKey) {
-    const key2 = frame.key;
-    frame.key = void 0;
-    frame.hasKey = false;
-    addMappingValue(state, frame, key2, value, tag);
+  } else if (frame2.hasKey) {
+    const key2 = frame2.key;
+    frame2.key = void 0;
+    frame2.hasKey = false;
+    addMappingValue(state, frame2, key2, value, tag);
   } else {
-    frame.key = value;
-    frame.keyPosition = state.position;
-    frame.hasKey = true;
-    frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
+    frame2.key = value;
+    frame2.keyPosition = state.position;
+    frame2.hasKey = true;
+    frame2.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
   }
 }
 function storeAnchor(state, event, value, tag, isValueFinal) {
@@ -46946,19 +46946,19 @@ function constructFromEvents(events, options2) {
         break;
       }
       case EVENT_ID.POP: {
-        const frame = state.frames.pop();
-        if (frame.kind === "mapping" && frame.hasKey) {
-          state.position = frame.keyPosition;
+        const frame2 = state.frames.pop();
+        if (frame2.kind === "mapping" && frame2.hasKey) {
+          state.position = frame2.keyPosition;
           throwError$1(state, "incomplete mapping pair in event stream");
         }
-        if (frame.kind === "document") state.documents.push(frame.value);
+        if (frame2.kind === "document") state.documents.push(frame2.value);
         else {
-          const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
-          if (frame.anchor) {
-            frame.anchor.value = value;
-            frame.anchor.isValueFinal = true;
+          const value = frame2.tag.carrierIsResult ? frame2.value : finalizeCollection(state, frame2.position, frame2.tag, frame2.value);
+          if (frame2.anchor) {
+            frame2.anchor.value = value;
+            frame2.anchor.isValueFinal = true;
           }
-          addValue(state, value, frame.tag);
+          addValue(state, value, frame2.tag);
         }
         break;
       }
@@ -49000,8 +49000,12 @@ var listMarkerAtStart = /^\s*(?:[-+](?=[\s-]|$)|\d{1,9}[.)](?=\s|$))/;
 function withoutGithubLinks(text) {
   return text.replace(/[@#]/g, `$&${zeroWidthJoiner}`).replace(/\b(gh-)(?=\d)/gi, `$1${zeroWidthJoiner}`).replace(/:(?=\/\/)/g, `${zeroWidthJoiner}:`).replace(/\b(www)\./gi, `$1${zeroWidthJoiner}.`);
 }
+var quoteMarkerAtStart = /^\s*>/;
 function escapeMarkdown(text) {
-  return withoutGithubLinks(escapeTerminal(text.replace(lineBreaks, " "))).replace(/[&<>"'`=[\]]/g, (character) => `&#${character.charCodeAt(0)};`).replace(/[\\|*_~]|\$(?!\d)/g, "\\$&").replace(listMarkerAtStart, (marker) => `${marker.slice(0, -1)}\\${marker.slice(-1)}`);
+  return withoutGithubLinks(escapeTerminal(text.replace(lineBreaks, " "))).replace(/[\\`*_~[\]<|]|&(?=#?\w+;)|\$(?!\d)/g, "\\$&").replace(listMarkerAtStart, (marker) => `${marker.slice(0, -1)}\\${marker.slice(-1)}`).replace(quoteMarkerAtStart, (marker) => `${marker.slice(0, -1)}\\>`);
+}
+function escapeHtmlInMarkdown(text) {
+  return withoutGithubLinks(escapeTerminal(text.replace(lineBreaks, " "))).replace(/[&<>]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 function markdownCode(text) {
   const line = escapeTerminal(text.replace(lineBreaks, " "));
@@ -50064,7 +50068,11 @@ var en = {
   personScore: "Score",
   scoreParts: "What the score is made of",
   scorePartsNote: "The goals and breakdown items this person owns, each weighted by its goal\u2019s weight (an item by its share of the goal\u2019s target), capped attainment.",
-  payout: (factor, provisional) => `Payout ${factor} of the incentive${provisional ? " (provisional: a period counted is not closed yet)" : ""}`
+  payout: (factor, provisional) => `Payout ${factor} of the incentive${provisional ? " (provisional: a period counted is not closed yet)" : ""}`,
+  chartMonth: (month) => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1] ?? String(month),
+  chartCumulative: (kpi, actual, plan, elapsed, total, forecast2, target) => `Cumulative ${kpi} ${actual} against a plan of ${plan} after ${elapsed} of ${total} months; ${forecast2 === null ? "" : `forecast ${forecast2}, `}target ${target}`,
+  chartLevel: (kpi, points, target, baseline) => `${kpi} by month: ${points.map((p) => `${p.month} ${p.value}`).join(", ")}; target ${target}${baseline === null ? "" : `; baseline ${baseline}`}`,
+  chartNoData: "No monthly values yet"
 };
 var zhCN = {
   scorecards: "\u76EE\u6807\u8BB0\u5206\u5361",
@@ -50164,7 +50172,11 @@ var zhCN = {
   personScore: "\u4E2A\u4EBA\u5F97\u5206",
   scoreParts: "\u5F97\u5206\u6784\u6210",
   scorePartsNote: "\u6B64\u4EBA\u8D1F\u8D23\u7684\u76EE\u6807\u4E0E\u5206\u89E3\u9879\uFF0C\u6309\u76EE\u6807\u6743\u91CD\u52A0\u6743\uFF08\u5206\u89E3\u9879\u6309\u5176\u5360\u76EE\u6807\u503C\u7684\u6BD4\u4F8B\uFF09\uFF0C\u8FBE\u6210\u7387\u8BA1\u4E0A\u9650\u3002",
-  payout: (factor, provisional) => `\u6FC0\u52B1\u7CFB\u6570 ${factor}${provisional ? "\uFF08\u6682\u5B9A\uFF1A\u6240\u8BA1\u5468\u671F\u5C1A\u672A\u5173\u95ED\uFF09" : ""}`
+  payout: (factor, provisional) => `\u6FC0\u52B1\u7CFB\u6570 ${factor}${provisional ? "\uFF08\u6682\u5B9A\uFF1A\u6240\u8BA1\u5468\u671F\u5C1A\u672A\u5173\u95ED\uFF09" : ""}`,
+  chartMonth: (month) => `${month}\u6708`,
+  chartCumulative: (kpi, actual, plan, elapsed, total, forecast2, target) => `\u524D ${elapsed} \u4E2A\u6708\uFF08\u5171 ${total} \u4E2A\u6708\uFF09\u7D2F\u8BA1${kpi} ${actual}\uFF0C\u8BA1\u5212 ${plan}\uFF1B${forecast2 === null ? "" : `\u9884\u6D4B ${forecast2}\uFF0C`}\u76EE\u6807 ${target}`,
+  chartLevel: (kpi, points, target, baseline) => `${kpi}\u9010\u6708\uFF1A${points.map((p) => `${p.month} ${p.value}`).join("\u3001")}\uFF1B\u76EE\u6807 ${target}${baseline === null ? "" : `\uFF1B\u57FA\u7EBF ${baseline}`}`,
+  chartNoData: "\u6682\u65E0\u6708\u5EA6\u6570\u636E"
 };
 var labelsByLocale = { en, "zh-CN": zhCN };
 var statusIcons = { "on-track": "\u2705", "at-risk": "\u26A0\uFE0F", "off-track": "\u274C", "no-data": "\u2B1C" };
@@ -50202,25 +50214,25 @@ function round(value) {
   return (Math.round(value * 10) / 10).toString();
 }
 function progressBar(fraction, marker, status) {
-  const width = 120;
-  const height = 10;
-  const filled = fraction === null ? 0 : Math.min(Math.max(fraction, 0), 1) * width;
-  const markerLine = marker === null ? "" : `<line class="marker" x1="${round(Math.min(Math.max(marker, 0), 1) * width)}" x2="${round(Math.min(Math.max(marker, 0), 1) * width)}" y1="0" y2="${height}"/>`;
-  return `<svg class="bar ${status}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><rect class="track" width="${width}" height="${height}" rx="2"/><rect class="fill" width="${round(filled)}" height="${height}" rx="2"/>${markerLine}</svg>`;
+  const width2 = 120;
+  const height2 = 10;
+  const filled = fraction === null ? 0 : Math.min(Math.max(fraction, 0), 1) * width2;
+  const markerLine = marker === null ? "" : `<line class="marker" x1="${round(Math.min(Math.max(marker, 0), 1) * width2)}" x2="${round(Math.min(Math.max(marker, 0), 1) * width2)}" y1="0" y2="${height2}"/>`;
+  return `<svg class="bar ${status}" width="${width2}" height="${height2}" viewBox="0 0 ${width2} ${height2}" aria-hidden="true"><rect class="track" width="${width2}" height="${height2}" rx="2"/><rect class="fill" width="${round(filled)}" height="${height2}" rx="2"/>${markerLine}</svg>`;
 }
 function sparkline(values) {
-  const width = 80;
-  const height = 24;
+  const width2 = 80;
+  const height2 = 24;
   const pad = 3;
   const known = values.filter((v) => v !== null);
   if (known.length === 0) return "";
   const min = Math.min(...known);
   const max = Math.max(...known);
-  const x = (i) => values.length === 1 ? width / 2 : pad + i * (width - 2 * pad) / (values.length - 1);
-  const y = (v) => max === min ? height / 2 : height - pad - (v - min) * (height - 2 * pad) / (max - min);
+  const x = (i) => values.length === 1 ? width2 / 2 : pad + i * (width2 - 2 * pad) / (values.length - 1);
+  const y = (v) => max === min ? height2 / 2 : height2 - pad - (v - min) * (height2 - 2 * pad) / (max - min);
   const points = values.flatMap((v, i) => v === null ? [] : [`${round(x(i))},${round(y(v))}`]);
   const dots = values.flatMap((v, i) => v === null ? [] : [`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="2"/>`]);
-  return `<svg class="trend" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><polyline points="${points.join(" ")}"/>${dots.join("")}</svg>`;
+  return `<svg class="trend" width="${width2}" height="${height2}" viewBox="0 0 ${width2} ${height2}" aria-hidden="true"><polyline points="${points.join(" ")}"/>${dots.join("")}</svg>`;
 }
 var blocks = ["\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"];
 function sparkText(values) {
@@ -50231,15 +50243,177 @@ function sparkText(values) {
   return values.map((v) => v === null ? " " : blocks[max === min ? 3 : Math.round((v - min) / (max - min) * 7)]).join("");
 }
 function confidenceLine(values) {
-  const width = 48;
-  const height = 16;
+  const width2 = 48;
+  const height2 = 16;
   const pad = 2;
   if (values.length === 0) return "";
-  const x = (i) => values.length === 1 ? width / 2 : pad + i * (width - 2 * pad) / (values.length - 1);
-  const y = (v) => height - pad - Math.min(Math.max(v, 0), 10) * (height - 2 * pad) / 10;
+  const x = (i) => values.length === 1 ? width2 / 2 : pad + i * (width2 - 2 * pad) / (values.length - 1);
+  const y = (v) => height2 - pad - Math.min(Math.max(v, 0), 10) * (height2 - 2 * pad) / 10;
   const points = values.map((v, i) => `${round(x(i))},${round(y(v))}`);
   const last = values.length - 1;
-  return `<svg class="confidence" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><line class="axis" x1="0" x2="${width}" y1="${round(y(5))}" y2="${round(y(5))}"/><polyline points="${points.join(" ")}"/><circle cx="${round(x(last))}" cy="${round(y(values[last]))}" r="2"/></svg>`;
+  return `<svg class="confidence" width="${width2}" height="${height2}" viewBox="0 0 ${width2} ${height2}" aria-hidden="true"><line class="axis" x1="0" x2="${width2}" y1="${round(y(5))}" y2="${round(y(5))}"/><polyline points="${points.join(" ")}"/><circle cx="${round(x(last))}" cy="${round(y(values[last]))}" r="2"/></svg>`;
+}
+
+// src/render/chart.ts
+var width = 240;
+var height = 90;
+var left = 40;
+var right = 232;
+var top = 6;
+var bottom = 74;
+function round2(value) {
+  return (Math.round(value * 10) / 10).toString();
+}
+function clean(value) {
+  return Number(value.toPrecision(12));
+}
+var niceMantissas = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+function tickStep(range) {
+  const magnitude = 10 ** Math.floor(Math.log10(range / 3));
+  return clean(magnitude * niceMantissas.find((m) => 3 * m * magnitude > range));
+}
+function ceilTwoDigits(value) {
+  const magnitude = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return clean(Math.ceil(clean(value / magnitude)) * magnitude);
+}
+function cumulativeScale(largest) {
+  const high = largest > 0 ? ceilTwoDigits(largest) : 1;
+  const step = tickStep(high);
+  const ticks = [];
+  for (let i = 0; clean(i * step) <= high; i++) ticks.push(clean(i * step));
+  return { low: 0, high, ticks };
+}
+function levelScale(numbers, target) {
+  const least = Math.min(...numbers);
+  const most = Math.max(...numbers);
+  const spread = most - least;
+  const range = Math.max(spread * 1.25, Math.abs(target) * 0.4) || Math.max(Math.abs(least), Math.abs(most)) * 0.4 || 1;
+  const room = range - spread;
+  let low = least - room * 0.75;
+  let high = most + room * 0.25;
+  if (least >= 0 && low < 0) {
+    high -= low;
+    low = 0;
+  }
+  const step = tickStep(high - low);
+  const ticks = [];
+  for (let tick = clean(Math.ceil(clean(low / step)) * step); tick <= high; tick = clean(tick + step)) ticks.push(tick);
+  return { low, high, ticks };
+}
+var compactFormats = /* @__PURE__ */ new Map();
+function tickLabel(value, unit, format) {
+  if (unit === "percent") return format.percent(value);
+  let compact2 = compactFormats.get(format.locale);
+  if (!compact2) compactFormats.set(format.locale, compact2 = new Intl.NumberFormat(format.locale, { notation: "compact", maximumFractionDigits: 2 }));
+  return compact2.format(value);
+}
+function goalChart(input, format, words) {
+  const { months, sumsOverTime, target } = input;
+  const values = input.values.slice(0, months.length).map((v) => v !== null && Number.isFinite(v) ? v : null);
+  const last = values.findLastIndex((v) => v !== null);
+  if (months.length === 0 || last === -1 || !Number.isFinite(target)) return { svg: "", text: words.chartNoData };
+  return sumsOverTime ? cumulativeChart(input, values, last, format, words) : levelChart(input, values, format, words);
+}
+function monthAxis(months, words, x) {
+  const stride = Math.ceil(months.length / 6);
+  return months.map((month, i) => i % stride === 0 ? `<text x="${round2(x(i))}" y="${height - 4}">${words.chartMonth(Number(month.slice(5, 7)))}</text>` : "").join("");
+}
+function valueAxis(scale, y, unit, format) {
+  return `<g class="ticks">${scale.ticks.map((tick) => `<text x="${left - 3}" y="${round2(y(tick) + 3)}">${tickLabel(tick, unit, format)}</text>`).join("")}</g>`;
+}
+function frame(kind, body) {
+  return `<svg class="chart trend ${kind}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true">${body}</svg>`;
+}
+function cumulativeChart(input, values, last, format, words) {
+  const { months, target, unit } = input;
+  const count = months.length;
+  const running = [];
+  values.slice(0, last + 1).forEach((v, i) => running.push((running[i - 1] ?? 0) + (v ?? 0)));
+  const planned = [];
+  for (let i = 0; i < count; i++) {
+    const month = input.plan === null ? target / count : input.plan[i] ?? 0;
+    planned.push((planned[i - 1] ?? 0) + (Number.isFinite(month) ? month : 0));
+  }
+  const actual = running[last];
+  const forecast2 = input.forecast !== null && Number.isFinite(input.forecast) && last < count - 1 ? input.forecast : null;
+  const scale = cumulativeScale(Math.max(target, actual, forecast2 ?? 0, ...running, ...planned));
+  const band = (right - left) / count;
+  const end = (i) => left + (i + 1) * band;
+  const y = (v) => bottom - (Math.max(v, scale.low) - scale.low) * (bottom - top) / (scale.high - scale.low);
+  const points = (series) => [`${left},${bottom}`, ...series.map((v, i) => `${round2(end(i))},${round2(y(v))}`)].join(" ");
+  const body = [
+    `<line class="axis" x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}"/>`,
+    valueAxis(scale, y, unit, format),
+    `<g class="months">${monthAxis(months, words, (i) => left + (i + 0.5) * band)}</g>`,
+    `<line class="target" x1="${left}" x2="${right}" y1="${round2(y(target))}" y2="${round2(y(target))}"/>`,
+    `<path class="plan" d="M${points(planned).replaceAll(" ", "L")}"/>`,
+    `<polyline class="actual" points="${points(running)}"/>`,
+    forecast2 === null ? "" : `<line class="forecast" x1="${round2(end(last))}" y1="${round2(y(actual))}" x2="${right}" y2="${round2(y(forecast2))}" stroke-dasharray="3 2"/>`,
+    `<circle cx="${round2(end(last))}" cy="${round2(y(actual))}" r="2"/>`
+  ];
+  const text = words.chartCumulative(
+    input.kpi,
+    format.value(actual, unit),
+    format.value(planned[last], unit),
+    last + 1,
+    count,
+    forecast2 === null ? null : format.value(forecast2, unit),
+    format.value(target, unit)
+  );
+  return { svg: frame("cumulative", body.join("")), text };
+}
+function levelChart(input, values, format, words) {
+  const { months, target, unit } = input;
+  const baseline = input.baseline !== null && Number.isFinite(input.baseline) ? input.baseline : null;
+  const known = values.filter((v) => v !== null);
+  const scale = levelScale([...known, target, ...baseline === null ? [] : [baseline]], target);
+  const band = (right - left) / months.length;
+  const middle = (i) => left + (i + 0.5) * band;
+  const y = (v) => bottom - (v - scale.low) * (bottom - top) / (scale.high - scale.low);
+  const level = (kind, v) => `<line class="${kind}" x1="${left}" x2="${right}" y1="${round2(y(v))}" y2="${round2(y(v))}"/>`;
+  const points = values.flatMap((v, i) => v === null ? [] : [`${round2(middle(i))},${round2(y(v))}`]);
+  const lastIndex = values.findLastIndex((v) => v !== null);
+  const body = [
+    `<line class="axis" x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}"/>`,
+    valueAxis(scale, y, unit, format),
+    `<g class="months">${monthAxis(months, words, middle)}</g>`,
+    baseline === null ? "" : level("baseline", baseline),
+    level("target", target),
+    `<polyline class="actual" points="${points.join(" ")}"/>`,
+    `<circle cx="${round2(middle(lastIndex))}" cy="${round2(y(values[lastIndex]))}" r="2"/>`
+  ];
+  const text = words.chartLevel(
+    input.kpi,
+    values.map((v, i) => ({ month: words.chartMonth(Number(months[i].slice(5, 7))), value: format.value(v, unit) })),
+    format.value(target, unit),
+    baseline === null ? null : format.value(baseline, unit)
+  );
+  return { svg: frame("level", body.join("")), text };
+}
+function monthPlan(items, months, partMonths2) {
+  for (const by of ["month", "quarter", "half"]) {
+    const planItems = items.filter((item) => item.by === by);
+    if (planItems.length === 0) continue;
+    const plan = months.map(() => 0);
+    const add = (month, amount) => {
+      const i = months.indexOf(month);
+      if (i !== -1) plan[i] += amount;
+    };
+    for (const item of planItems) {
+      if (by === "month") {
+        add(item.key, item.target);
+        continue;
+      }
+      const own = item.breakdown.filter((b) => b.by === "month");
+      if (own.length > 0) for (const month of own) add(month.key, month.target);
+      else {
+        const runMonths = partMonths2(by, item.key) ?? [];
+        for (const month of runMonths) add(month, item.target / runMonths.length);
+      }
+    }
+    return plan;
+  }
+  return null;
 }
 
 // src/render/view.ts
@@ -50320,6 +50494,27 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     }
     return { title: null, href: null };
   };
+  const chartFields = (teamScore, goal) => {
+    const period2 = parsePeriod(teamScore.period, model.settings.fiscalYearStart);
+    const byMonth = new Map(goal.trend.map((t) => [t.month, t.value]));
+    const months = teamScore.months.slice(0, Math.max(...goal.trend.map((t) => teamScore.months.indexOf(t.month) + 1), 0));
+    const chart = goalChart(
+      {
+        months: teamScore.months,
+        values: months.map((month) => byMonth.get(month) ?? null),
+        sumsOverTime: goal.sumsOverTime,
+        target: goal.target,
+        plan: goal.sumsOverTime ? monthPlan(goal.breakdown, teamScore.months, (by, key2) => period2 ? yearPartMonths(period2, by, key2) : void 0) : null,
+        forecast: goal.forecast,
+        baseline: goal.baseline,
+        unit: goal.unit,
+        kpi: goal.kpiName ?? goal.kpi
+      },
+      format,
+      labels
+    );
+    return { chartSvg: chart.svg, chartText: chart.text };
+  };
   const goalView = (teamScore, goal) => {
     const unit = goal.unit;
     const unitWord = format.unit(unit);
@@ -50390,7 +50585,8 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       confidenceSvg: confidenceLine(goal.confidence.map((c) => c.value)),
       confidenceText: goal.confidence.length === 0 ? null : `${labels.confidence} ${goal.confidence.map((c) => c.value).join(" \u2192 ")}`,
       assessmentGap: goal.assessmentGap && goal.checkIn?.status ? labels.assessmentGap(labels.statuses[goal.checkIn.status], labels.statuses[goal.status]) : null,
-      override: goal.override === null ? null : labels.override(format.percent(goal.override.attainment), format.percent(goal.computedAttainment), goal.override.reason)
+      override: goal.override === null ? null : labels.override(format.percent(goal.override.attainment), format.percent(goal.computedAttainment), goal.override.reason),
+      ...chartFields(teamScore, goal)
     };
   };
   const sharedGoalViews = (teamScore) => teamScore.sharedGoals.flatMap((shared) => {
@@ -50525,7 +50721,9 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
 function compileAll(templates) {
   const hb = import_handlebars.default.create();
   hb.registerHelper("md", (text) => new hb.SafeString(escapeMarkdown(text === null || text === void 0 ? "" : String(text))));
-  hb.registerHelper("indent", (depth) => new hb.SafeString("&nbsp;&nbsp;".repeat(Math.max(0, Number(depth) - 1))));
+  hb.registerHelper("htmlInMd", (text) => new hb.SafeString(escapeHtmlInMarkdown(text === null || text === void 0 ? "" : String(text))));
+  hb.registerHelper("page", (href) => String(href).replace(/#.*$/, ""));
+  hb.registerHelper("indent", (depth) => new hb.SafeString("\xA0\xA0".repeat(Math.max(0, Number(depth) - 1))));
   hb.registerHelper("concat", (...args) => args.slice(0, -1).map(String).join(""));
   for (const [name, text] of templates) {
     if (name.startsWith("_") && name.endsWith(".hbs")) hb.registerPartial(name.slice(1, -".hbs".length), text);
@@ -51045,7 +51243,7 @@ function choiceInput(name, choices, fallback) {
   return value;
 }
 function withoutSiteLinks(markdown) {
-  return markdown.replace(/\[([^\]]*)\]\((?:\.\.\/)?(?:people|teams)\/[^)]*\)/g, "$1").replace(/^\[[^\]]*\]\(\.\.\/index\.md\)\n?/m, "");
+  return markdown.replace(/\[((?:\\.|[^\]\\])*)\]\((?:\.\.\/)?(?:people|teams)\/[^)]*\)/g, "$1").replace(/^\[[^\]]*\]\(\.\.\/index\.md\)\n?/m, "");
 }
 async function run() {
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();

@@ -50,7 +50,8 @@ function choiceInput<T extends string>(name: string, choices: readonly T[], fall
 /** A scorecard shown in the job summary has no site around it: its links to other pages would lead nowhere. */
 function withoutSiteLinks(markdown: string): string {
   return markdown
-    .replace(/\[([^\]]*)\]\((?:\.\.\/)?(?:people|teams)\/[^)]*\)/g, '$1')
+    // Link text may hold escaped brackets (a name with `\]` in it): a backslash and any character are one unit.
+    .replace(/\[((?:\\.|[^\]\\])*)\]\((?:\.\.\/)?(?:people|teams)\/[^)]*\)/g, '$1')
     .replace(/^\[[^\]]*\]\(\.\.\/index\.md\)\n?/m, '');
 }
 

@@ -30,21 +30,36 @@ function withoutGithubLinks(text: string): string {
     .replace(/\b(www)\./gi, `$1${zeroWidthJoiner}.`);
 }
 
+/** What starts a block quote at the start of a line. */
+const quoteMarkerAtStart = /^\s*>/;
+
 /**
  * Escapes text for Markdown as GitHub renders it, wherever it is placed in a
  * line: in a paragraph, a heading, a list item, a table cell or link text.
  * Line breaks become spaces, so a table row stays one row and no heading or
- * list starts; other controls show as escapes, as on a terminal. HTML and
- * link brackets are written as character references (so no tag, link or
- * image starts), emphasis, strikethrough and table pipes are
- * backslash-escaped, a `$` that could open math is too, and so is a list
- * marker at the start, in case the text starts a line.
+ * list starts; other controls show as escapes, as on a terminal. Only
+ * Markdown's own backslash escapes are used, never HTML character references,
+ * so the raw text reads as written in an e-mail or a terminal: a `<` (no tag
+ * or autolink starts), link brackets, code backticks, emphasis,
+ * strikethrough, table pipes, an `&` that would start a character reference,
+ * a `$` that could open math, and a list or quote marker at the start, in
+ * case the text starts a line.
  */
 export function escapeMarkdown(text: string): string {
   return withoutGithubLinks(escapeTerminal(text.replace(lineBreaks, ' ')))
-    .replace(/[&<>"'`=[\]]/g, (character) => `&#${character.charCodeAt(0)};`)
-    .replace(/[\\|*_~]|\$(?!\d)/g, '\\$&')
-    .replace(listMarkerAtStart, (marker) => `${marker.slice(0, -1)}\\${marker.slice(-1)}`);
+    .replace(/[\\`*_~[\]<|]|&(?=#?\w+;)|\$(?!\d)/g, '\\$&')
+    .replace(listMarkerAtStart, (marker) => `${marker.slice(0, -1)}\\${marker.slice(-1)}`)
+    .replace(quoteMarkerAtStart, (marker) => `${marker.slice(0, -1)}\\>`);
+}
+
+/**
+ * Text inside goalpost's own HTML in Markdown (the <summary> of a
+ * collapsed breakdown): GitHub reads no Markdown there, so only `&`, `<` and
+ * `>` are written as character references, and mentions and references are
+ * kept from linking as in escapeMarkdown.
+ */
+export function escapeHtmlInMarkdown(text: string): string {
+  return withoutGithubLinks(escapeTerminal(text.replace(lineBreaks, ' '))).replace(/[&<>]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /**

@@ -114,6 +114,14 @@ export interface Labels {
   scorePartsNote: string;
   /** "Payout 125% of the incentive", with "(provisional: …)" while a period counted is still open. */
   payout: (factor: string, provisional: boolean) => string;
+  /** A month under a chart, short: "Oct", "10月" (1 = January). */
+  chartMonth: (month: number) => string;
+  /** A cumulative chart in words: the actual against the plan after `elapsed` of `total` months, the forecast (when there is one) and the target. */
+  chartCumulative: (kpi: string, actual: string, plan: string, elapsed: number, total: number, forecast: string | null, target: string) => string;
+  /** A chart of monthly values in words: each month's value, the target, the baseline (when there is one). */
+  chartLevel: (kpi: string, points: { month: string; value: string }[], target: string, baseline: string | null) => string;
+  /** What shows instead of a chart before any month has a value. */
+  chartNoData: string;
 }
 
 /** The label of a dimension; a dimension named like an Object property (constructor, __proto__) is its own label. */
@@ -222,6 +230,12 @@ const en: Labels = {
   scoreParts: 'What the score is made of',
   scorePartsNote: 'The goals and breakdown items this person owns, each weighted by its goal’s weight (an item by its share of the goal’s target), capped attainment.',
   payout: (factor, provisional) => `Payout ${factor} of the incentive${provisional ? ' (provisional: a period counted is not closed yet)' : ''}`,
+  chartMonth: (month) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1] ?? String(month),
+  chartCumulative: (kpi, actual, plan, elapsed, total, forecast, target) =>
+    `Cumulative ${kpi} ${actual} against a plan of ${plan} after ${elapsed} of ${total} months; ${forecast === null ? '' : `forecast ${forecast}, `}target ${target}`,
+  chartLevel: (kpi, points, target, baseline) =>
+    `${kpi} by month: ${points.map((p) => `${p.month} ${p.value}`).join(', ')}; target ${target}${baseline === null ? '' : `; baseline ${baseline}`}`,
+  chartNoData: 'No monthly values yet',
 };
 
 const zhCN: Labels = {
@@ -324,6 +338,12 @@ const zhCN: Labels = {
   scoreParts: '得分构成',
   scorePartsNote: '此人负责的目标与分解项，按目标权重加权（分解项按其占目标值的比例），达成率计上限。',
   payout: (factor, provisional) => `激励系数 ${factor}${provisional ? '（暂定：所计周期尚未关闭）' : ''}`,
+  chartMonth: (month) => `${month}月`,
+  chartCumulative: (kpi, actual, plan, elapsed, total, forecast, target) =>
+    `前 ${elapsed} 个月（共 ${total} 个月）累计${kpi} ${actual}，计划 ${plan}；${forecast === null ? '' : `预测 ${forecast}，`}目标 ${target}`,
+  chartLevel: (kpi, points, target, baseline) =>
+    `${kpi}逐月：${points.map((p) => `${p.month} ${p.value}`).join('、')}；目标 ${target}${baseline === null ? '' : `；基线 ${baseline}`}`,
+  chartNoData: '暂无月度数据',
 };
 
 export const labelsByLocale: Record<Locale, Labels> = { en, 'zh-CN': zhCN };

@@ -4,7 +4,7 @@ import type { Locale } from '../model/kinds.js';
 import type { TargetRevision } from '../history/goal-history.js';
 import type { GoalsModel } from '../model/model.js';
 import type { ScoreReport } from '../score/score.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeHtmlInMarkdown, escapeMarkdown } from './escape.js';
 import type { TemplateSources } from './templates.js';
 import { buildSiteView, type SiteView } from './view.js';
 
@@ -32,7 +32,12 @@ export interface OutputFile {
 function compileAll(templates: TemplateSources): { page: (name: string) => Handlebars.TemplateDelegate } {
   const hb = Handlebars.create();
   hb.registerHelper('md', (text: unknown) => new hb.SafeString(escapeMarkdown(text === null || text === undefined ? '' : String(text))));
-  hb.registerHelper('indent', (depth: unknown) => new hb.SafeString('&nbsp;&nbsp;'.repeat(Math.max(0, Number(depth) - 1))));
+  // Goalpost's own HTML in Markdown (a <summary>), where GitHub reads no Markdown.
+  hb.registerHelper('htmlInMd', (text: unknown) => new hb.SafeString(escapeHtmlInMarkdown(text === null || text === undefined ? '' : String(text))));
+  // Markdown pages have no anchors for goals (they exist only in HTML), so a link to a goal goes to its page.
+  hb.registerHelper('page', (href: unknown) => String(href).replace(/#.*$/, ''));
+  // No-break spaces: a table cell keeps them, and raw Markdown reads them as spaces (no `&nbsp;`).
+  hb.registerHelper('indent', (depth: unknown) => new hb.SafeString('\u00a0\u00a0'.repeat(Math.max(0, Number(depth) - 1))));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
   for (const [name, text] of templates) {
     if (name.startsWith('_') && name.endsWith('.hbs')) hb.registerPartial(name.slice(1, -'.hbs'.length), text);

@@ -7,6 +7,8 @@ import { createFormatter } from '../text/format.js';
 import { labelsByLocale, statusIcons, type Labels } from './labels.js';
 import { scoreWords } from './score-words.js';
 import { confidenceLine, progressBar, sparkline, sparkText } from './svg.js';
+import { goalChart, monthPlan } from './chart.js';
+import { parsePeriod, yearPartMonths } from '../model/period.js';
 
 /**
  * What the templates see: every number already formatted for the locale,
@@ -90,6 +92,10 @@ export interface GoalView extends RowView {
   assessmentGap: string | null;
   /** A closed goal set's override: the final attainment, the computed one and the reason. */
   override: string | null;
+  /** The chart of the period: cumulative against the plan, or month by month against the target (markup from numbers only; empty without data). */
+  chartSvg: string;
+  /** The chart in words, for screen readers and for a goal without data yet. */
+  chartText: string;
 }
 
 export interface TeamPage {
@@ -266,6 +272,29 @@ export function buildSiteView(
     return { title: null, href: null };
   };
 
+  /** The goal's chart over its goal set's months, its plan from its month (quarter, half) breakdown. */
+  const chartFields = (teamScore: TeamScore, goal: GoalScore): { chartSvg: string; chartText: string } => {
+    const period = parsePeriod(teamScore.period, model.settings.fiscalYearStart);
+    const byMonth = new Map(goal.trend.map((t) => [t.month, t.value]));
+    const months = teamScore.months.slice(0, Math.max(...goal.trend.map((t) => teamScore.months.indexOf(t.month) + 1), 0));
+    const chart = goalChart(
+      {
+        months: teamScore.months,
+        values: months.map((month) => byMonth.get(month) ?? null),
+        sumsOverTime: goal.sumsOverTime,
+        target: goal.target,
+        plan: goal.sumsOverTime ? monthPlan(goal.breakdown, teamScore.months, (by, key) => (period ? yearPartMonths(period, by, key) : undefined)) : null,
+        forecast: goal.forecast,
+        baseline: goal.baseline,
+        unit: goal.unit,
+        kpi: goal.kpiName ?? goal.kpi,
+      },
+      format,
+      labels,
+    );
+    return { chartSvg: chart.svg, chartText: chart.text };
+  };
+
   const goalView = (teamScore: TeamScore, goal: GoalScore): GoalView => {
     const unit = goal.unit;
     const unitWord = format.unit(unit);
@@ -350,6 +379,7 @@ export function buildSiteView(
         goal.override === null
           ? null
           : labels.override(format.percent(goal.override.attainment), format.percent(goal.computedAttainment), goal.override.reason),
+      ...chartFields(teamScore, goal),
     };
   };
 

@@ -163,7 +163,7 @@ describe('goalpost diff of a closed goal set', () => {
     const md = await diff('closed', 'target', 'md');
     expect(md.code).toBe(1);
     expect(md.stdout.split('\n')[0]).toBe(
-      '- ❌ **Error:** the goal set marketing 2026-Q3 was closed on 2026-10-05 by li.wei; the target of q3-revenue changed from 10,800,000 to 12,000,000. Reopen it with &#96;reopened: {date, by, reason}&#96; to change it. (`goals/2026-Q3/marketing.yaml:9:13`)',
+      '- ❌ **Error:** the goal set marketing 2026-Q3 was closed on 2026-10-05 by li.wei; the target of q3-revenue changed from 10,800,000 to 12,000,000. Reopen it with \\`reopened: {date, by, reason}\\` to change it. (`goals/2026-Q3/marketing.yaml:9:13`)',
     );
   });
 

@@ -13,9 +13,65 @@ const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const outputDir = path.join(repoRoot, 'tests/output/e2e');
 const siteDir = path.join(outputDir, 'site');
 
-/** The one browser function the tests call, typed without the DOM library. */
+/** The browser functions the tests call, typed without the DOM library. */
 interface BrowserWindow {
   getComputedStyle(element: unknown): { color: string };
+}
+
+/** An element as the layout tests measure it. */
+interface LaidOutElement {
+  textContent: string | null;
+  getClientRects(): { length: number };
+  getBoundingClientRect(): { width: number; height: number };
+}
+
+/** The page as the layout tests read it, typed without the DOM library. */
+interface LaidOutWindow {
+  innerWidth: number;
+  document: {
+    documentElement: { scrollWidth: number };
+    querySelector(selector: string): LaidOutElement | null;
+    querySelectorAll(selector: string): Iterable<LaidOutElement>;
+    activeElement: LaidOutElement | null;
+    styleSheets: Iterable<{ cssRules: Iterable<{ cssText: string }> }>;
+  };
+  getComputedStyle(element: unknown): { display: string; lineHeight: string; color: string; backgroundColor: string; outlineStyle: string; outlineWidth: string; breakInside: string };
+}
+
+/** The relative luminance of an rgb() colour, as WCAG defines it. */
+function luminance(rgb: string): number {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((part) => {
+    const c = Number(part) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(foreground: string, background: string): number {
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The pages that must fit every screen: the index, the widest team page and a person with goals in two teams. */
+const layoutPages = [
+  { name: 'index', file: 'index.html' },
+  { name: 'marketing-2026-Q4', file: 'teams/marketing-2026-Q4.html' },
+  { name: 'li.wei', file: 'people/li.wei.html' },
+];
+const viewports = [
+  { width: 1280, height: 900 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+];
+
+/** A page of its own, watched like the shared one for requests and console messages. */
+async function newWatchedPage(options: Parameters<Browser['newPage']>[0]): Promise<Page> {
+  const opened = await browser.newPage(options);
+  opened.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
+  opened.on('request', (request) => {
+    if (!request.url().startsWith('file://')) requests.push(request.url());
+  });
+  return opened;
 }
 
 let browser: Browser;
@@ -131,11 +187,99 @@ describe('the HTML scorecards', () => {
     await expect(page.locator('#goal-q4-roi .checkin').count()).resolves.toBe(0);
   });
 
-  it('prints without navigation', async () => {
+  it('prints without navigation, on A4 landscape, keeping a goal and its breakdown together', async () => {
     await page.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
     await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('nav').count()).resolves.toBe(1);
     await expect(page.locator('nav').isVisible()).resolves.toBe(false);
+    const pageRules = await page.evaluate(() =>
+      [...(globalThis as unknown as LaidOutWindow).document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).filter((text) => text.startsWith('@page')),
+    );
+    expect(pageRules.join('\n')).toMatch(/size: A4 landscape/i);
+    await expect(page.locator('tbody.goal').first().evaluate((body) => (globalThis as unknown as LaidOutWindow).getComputedStyle(body).breakInside)).resolves.toBe('avoid');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  for (const viewport of viewports) {
+    it(`fits ${viewport.width} px without scrolling sideways, names on one line`, async () => {
+      const sized = await newWatchedPage({ viewport });
+      try {
+        for (const { name, file } of layoutPages) {
+          await sized.goto(`file://${siteDir}/${file}`);
+          const layout = await sized.evaluate(() => {
+            const window = globalThis as unknown as LaidOutWindow;
+            const lineCount = (element: LaidOutElement) =>
+              Math.round(element.getBoundingClientRect().height / Number.parseFloat(window.getComputedStyle(element).lineHeight));
+            const names = [...window.document.querySelectorAll('table.goals td.owner a')];
+            const heading = window.document.querySelector('h1');
+            return {
+              scrollWidth: window.document.documentElement.scrollWidth,
+              innerWidth: window.innerWidth,
+              names: names.length,
+              brokenNames: names.filter((link) => link.getClientRects().length !== 1).map((link) => link.textContent),
+              headingLines: heading === null ? 0 : lineCount(heading),
+            };
+          });
+          expect(layout.scrollWidth, `${name} at ${viewport.width} px`).toBeLessThanOrEqual(layout.innerWidth);
+          expect(layout.brokenNames, `${name} at ${viewport.width} px`).toEqual([]);
+          if (name !== 'index') expect(layout.names, name).toBeGreaterThan(0);
+          if (name === 'li.wei') expect(layout.headingLines, `the person's name at ${viewport.width} px`).toBe(1);
+          if (viewport.width <= 400 && name !== 'index') {
+            // A phone: each goal is a card, its title as wide as the screen less the page's margins.
+            const row = sized.locator('tr.goal-row').first();
+            await expect(row.evaluate((element) => (globalThis as unknown as LaidOutWindow).getComputedStyle(element).display)).resolves.toMatch(/^(block|grid)$/);
+            const title = await row.locator('th.title').boundingBox();
+            expect(title!.width).toBeGreaterThan(viewport.width * 0.8);
+            await expect(row.locator('td.owner').evaluate((cell) => (globalThis as unknown as LaidOutWindow).getComputedStyle(cell).display)).resolves.toBe('block');
+          }
+          await sized.screenshot({ path: path.join(outputDir, `${name}-${viewport.width}.png`), fullPage: true });
+        }
+      } finally {
+        await sized.close();
+      }
+    });
+  }
+
+  it('shows the expected value, weight and score under the title where their columns do not fit', async () => {
+    const sized = await newWatchedPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await sized.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
+      const revenue = sized.locator('#goal-q4-revenue tr.goal-row');
+      await expect(revenue.locator('td.points').isVisible()).resolves.toBe(false);
+      await expect(revenue.locator('th.title .meta.figures').innerText()).resolves.toBe('应达进度：¥750万 权重：40 加权得分：40.8');
+    } finally {
+      await sized.close();
+    }
+  });
+
+  it('follows a dark colour scheme, with status colours that keep their contrast', async () => {
+    const dark = await newWatchedPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    try {
+      await dark.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
+      const background = await dark.locator('body').evaluate((body) => (globalThis as unknown as LaidOutWindow).getComputedStyle(body).backgroundColor);
+      expect(luminance(background)).toBeLessThan(0.05);
+      const atRisk = await dark.locator('tr.goal-row td.status.at-risk').first().evaluate((cell) => (globalThis as unknown as LaidOutWindow).getComputedStyle(cell).color);
+      expect(atRisk).not.toBe('rgb(154, 103, 0)');
+      expect(contrast(atRisk, background)).toBeGreaterThanOrEqual(4.5);
+      const onTrack = await dark.locator('tr.goal-row td.status.on-track').first().evaluate((cell) => (globalThis as unknown as LaidOutWindow).getComputedStyle(cell).color);
+      expect(contrast(onTrack, background)).toBeGreaterThanOrEqual(4.5);
+      await dark.screenshot({ path: path.join(outputDir, 'marketing-2026-Q4-dark.png'), fullPage: true });
+    } finally {
+      await dark.close();
+    }
+  });
+
+  it('shows where the keyboard focus is', async () => {
+    const focused = await newWatchedPage({ viewport: { width: 1280, height: 900 } });
+    await focused.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
+    await focused.keyboard.press('Tab');
+    const focus = await focused.evaluate(() => {
+      const window = globalThis as unknown as LaidOutWindow;
+      const style = window.getComputedStyle(window.document.activeElement);
+      return { text: window.document.activeElement?.textContent, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    await focused.close();
+    expect(focus).toEqual({ text: '全部记分卡', outline: 'solid', width: '2px' });
   });
 
   it('made no network request and broke no content-security rule', () => {

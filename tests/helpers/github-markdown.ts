@@ -14,7 +14,7 @@ export interface GithubView {
   /** Every link, written or autolinked: its text and where it goes. */
   links: { text: string; href: string }[];
   images: string[];
-  /** Raw HTML, other than the <br> and <code> that goalpost writes itself. */
+  /** Raw HTML, other than the <br>, <code> and <details><summary>…</summary> that goalpost writes itself. */
   html: string[];
   /** Text that GitHub would show as an emphasis, a strong emphasis or a strikethrough. */
   emphasis: string[];
@@ -34,6 +34,8 @@ const mention = /(?<![\w`/@.])@[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][\w-]*)?/gi;
 const reference = /(?<![\w/#])(?:[\w.-]+\/[\w.-]+)?#\d+\b|\bGH-\d+\b/gi;
 const wwwAddress = /(?:^|[\s*_~(])(www\.[\w-]+(?:\.[\w-]+)+)/gi;
 const ownMarkup = /^<\/?(br|code)\s*\/?>$/i;
+// A collapsed breakdown: <details> with a <summary> of text only (no tag), and its end.
+const ownBlock = /^(?:<details><summary>[^<>]*<\/summary>|<\/details>)$/;
 // GitHub autolinks an e-mail address of ASCII letters, digits and . - _ + only (GFM's extended email autolink);
 // markdown-it's linkify takes any letter, and a zero-width joiner for one.
 const githubEmail = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
@@ -60,7 +62,7 @@ export function readLikeGithub(markdown: string): GithubView {
         row = undefined;
         break;
       case 'html_block':
-        view.html.push(token.content.trim());
+        if (!ownBlock.test(token.content.trim())) view.html.push(token.content.trim());
         break;
       case 'inline': {
         const text = readInline(token.children ?? [], view);
@@ -134,4 +136,27 @@ function readInline(children: readonly Token[], view: GithubView): string {
 /** Text as it reads on the page: the zero-width joiners that keep mentions and references apart do not show. */
 export function asRead(text: string): string {
   return text.replace(/\u200d/g, '');
+}
+
+/**
+ * The anchors GitHub gives the headings of a Markdown file, in order: the
+ * heading's text lowercased, with punctuation and symbols removed (letters of
+ * any script, marks, digits, `-` and `_` stay) and each space a `-`; a
+ * repeated anchor gets `-1`, `-2`, ... (as github-slugger does).
+ */
+export function githubAnchors(headings: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headings.map((heading) => {
+    const slug = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
+    let anchor = slug;
+    for (let count = seen.get(slug) ?? 0; seen.has(anchor); count++) {
+      anchor = `${slug}-${count + 1}`;
+      seen.set(slug, count + 1);
+    }
+    seen.set(anchor, seen.get(anchor) ?? 0);
+    return anchor;
+  });
 }

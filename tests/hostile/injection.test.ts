@@ -196,9 +196,14 @@ describe('goalpost render', () => {
     for (const file of files) expectInertMarkdown(read(file), siteLink);
     const team = readLikeGithub(read('teams/marketing-2026-Q4.md'));
     expect(team.headings.map(asRead)).toEqual([`${markdownRead} · Q4 2026`]);
-    const [header, revenue, east, west] = team.tables[0]!.map((row) => row.map(asRead));
-    expect(header).toHaveLength(12);
-    expect(revenue!.slice(1, 5)).toEqual([`${markdownRead}\n@octocat please review #123 ${markdownRead}`, markdownRead, `销售额 ${markdownRead} (${markdownRead})`, `12,000,000 ${markdownRead}`]);
+    const [header, revenue] = team.tables[0]!.map((row) => row.map(asRead));
+    expect(header).toHaveLength(7);
+    const [title, kpiLine, ...notes] = revenue![1]!.split('\n');
+    expect([title, ...notes]).toEqual([markdownRead, `@octocat please review #123 ${markdownRead}`]);
+    expect(kpiLine).toMatch(new RegExp(`^${escapeRegExp(`KPI: 销售额 ${markdownRead} (${markdownRead}) · `)}`));
+    expect(revenue!.slice(2, 4)).toEqual([markdownRead, `12,000,000 ${markdownRead}`]);
+    // The breakdown, collapsed in <details> under the goal's title.
+    const [, east, west] = team.tables[1]!.map((row) => row.map(asRead));
     expect(east![1]).toBe(`↳ by region: east ${markdownRead}`);
     expect(west![1]).toBe(`↳ by region: west ${markdownRead}`);
     const person = readLikeGithub(read('people/li.wei.md'));

@@ -123,7 +123,7 @@ describe('scorecards of the review cycle', () => {
     expect(q4).toContain(' · Net confidence +20\n');
     expect(q4).toContain('**Actions from the review of Q3 2026**\n\n- 华南区每季度至少安排两个获客渠道，不再依赖单一展会\n- 每月 5 日前提交上月实际值\n');
     expect(q4).toContain('<br>⚠️ The team says “On track”; the figures say “At risk”<br>💬 Check-in of 2026-11-16 by 李伟 · confidence 6/10: 双十一追加投放 15 万元，十二月将收紧<br>Next: 十二月投放逐周审批 |');
-    expect(q4).toContain('<br>Confidence 6 → 7 |');
+    expect(q4).toContain(' · Confidence 6 → 7<br>');
     const html = files.get('teams/marketing-2026-Q4.html')!;
     expect(html).toContain('<svg class="confidence"');
     expect(html).toContain('<div class="meta blockers">Blockers: <ul><li>十二月大客户预算尚未审批</li></ul></div>');

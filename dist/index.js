@@ -50072,7 +50072,14 @@ var en = {
   chartMonth: (month) => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1] ?? String(month),
   chartCumulative: (kpi, actual, plan, elapsed, total, forecast2, target) => `Cumulative ${kpi} ${actual} against a plan of ${plan} after ${elapsed} of ${total} months; ${forecast2 === null ? "" : `forecast ${forecast2}, `}target ${target}`,
   chartLevel: (kpi, points, target, baseline) => `${kpi} by month: ${points.map((p) => `${p.month} ${p.value}`).join(", ")}; target ${target}${baseline === null ? "" : `; baseline ${baseline}`}`,
-  chartNoData: "No monthly values yet"
+  chartNoData: "No monthly values yet",
+  alignment: "Alignment",
+  alignmentNote: "Each goal with the goals that align to it, their status, attainment and owner.",
+  scoresByPeriod: "Scores by period",
+  alignedGoals: (count) => count === 1 ? "1 aligned goal" : `${count} aligned goals`,
+  personSectionCounts: (goals, items) => [goals > 0 ? `${goals} goal${goals === 1 ? "" : "s"}` : "", items > 0 ? `${items} breakdown item${items === 1 ? "" : "s"}` : ""].filter(Boolean).join(" \xB7 "),
+  teamScorecard: "Team scorecard",
+  checkInsGiven: "Latest check-ins"
 };
 var zhCN = {
   scorecards: "\u76EE\u6807\u8BB0\u5206\u5361",
@@ -50176,7 +50183,14 @@ var zhCN = {
   chartMonth: (month) => `${month}\u6708`,
   chartCumulative: (kpi, actual, plan, elapsed, total, forecast2, target) => `\u524D ${elapsed} \u4E2A\u6708\uFF08\u5171 ${total} \u4E2A\u6708\uFF09\u7D2F\u8BA1${kpi} ${actual}\uFF0C\u8BA1\u5212 ${plan}\uFF1B${forecast2 === null ? "" : `\u9884\u6D4B ${forecast2}\uFF0C`}\u76EE\u6807 ${target}`,
   chartLevel: (kpi, points, target, baseline) => `${kpi}\u9010\u6708\uFF1A${points.map((p) => `${p.month} ${p.value}`).join("\u3001")}\uFF1B\u76EE\u6807 ${target}${baseline === null ? "" : `\uFF1B\u57FA\u7EBF ${baseline}`}`,
-  chartNoData: "\u6682\u65E0\u6708\u5EA6\u6570\u636E"
+  chartNoData: "\u6682\u65E0\u6708\u5EA6\u6570\u636E",
+  alignment: "\u76EE\u6807\u5BF9\u9F50",
+  alignmentNote: "\u6BCF\u4E2A\u76EE\u6807\u53CA\u5BF9\u9F50\u5230\u5B83\u7684\u76EE\u6807\uFF0C\u9644\u72B6\u6001\u3001\u8FBE\u6210\u7387\u548C\u8D1F\u8D23\u4EBA\u3002",
+  scoresByPeriod: "\u5404\u671F\u5F97\u5206",
+  alignedGoals: (count) => `${count} \u4E2A\u5BF9\u9F50\u7684\u76EE\u6807`,
+  personSectionCounts: (goals, items) => [goals > 0 ? `${goals} \u4E2A\u76EE\u6807` : "", items > 0 ? `${items} \u4E2A\u5206\u89E3\u9879` : ""].filter(Boolean).join(" \xB7 "),
+  teamScorecard: "\u56E2\u961F\u8BB0\u5206\u5361",
+  checkInsGiven: "\u6700\u65B0\u8FDB\u5EA6\u6C47\u62A5"
 };
 var labelsByLocale = { en, "zh-CN": zhCN };
 var statusIcons = { "on-track": "\u2705", "at-risk": "\u26A0\uFE0F", "off-track": "\u274C", "no-data": "\u2B1C" };
@@ -50416,6 +50430,52 @@ function monthPlan(items, months, partMonths2) {
   return null;
 }
 
+// src/render/alignment-tree.ts
+function alignmentTree(report, model) {
+  const alignment2 = alignmentIndex(model);
+  const scored = /* @__PURE__ */ new Map();
+  for (const teamScore of report.teams) {
+    for (const goal of teamScore.goals) scored.set(`${teamScore.team}/${teamScore.period}/${goal.id}`, { teamScore, goal });
+  }
+  const scoreOf = (goal) => {
+    const place = alignment2.placeOf(goal);
+    const team = place?.goalSet.team;
+    const period2 = place?.goalSet.period?.id;
+    return team === void 0 || period2 === void 0 ? void 0 : scored.get(`${team}/${period2}/${goal.id}`);
+  };
+  const alignedTo = /* @__PURE__ */ new Set();
+  for (const goalSet of model.goalSets) {
+    for (const goal of goalSet.goals) {
+      const parent = alignment2.parentOf(goal);
+      if (parent?.goalSet.team !== void 0 && scoreOf(parent.goal)) alignedTo.add(parent.goalSet.team);
+    }
+  }
+  const placed = /* @__PURE__ */ new Set();
+  const nodeOf = (goal, scores) => {
+    placed.add(goal);
+    const children = [];
+    for (const child of alignment2.childrenOf(goal)) {
+      const childScores = scoreOf(child.goal);
+      if (childScores && !placed.has(child.goal)) children.push(nodeOf(child.goal, childScores));
+    }
+    return { ...scores, children };
+  };
+  const roots = [];
+  for (const goalSet of model.goalSets) {
+    if (goalSet.team === void 0 || !alignedTo.has(goalSet.team)) continue;
+    for (const goal of goalSet.goals) {
+      const parent = alignment2.parentOf(goal);
+      if (parent && scoreOf(parent.goal)) continue;
+      const scores = scoreOf(goal);
+      if (scores && !placed.has(goal)) roots.push(nodeOf(goal, scores));
+    }
+  }
+  return roots;
+}
+function mapAlignmentTree(nodes, view) {
+  return nodes.map((node) => ({ ...view(node), children: mapAlignmentTree(node.children, view) }));
+}
+
 // src/render/view.ts
 var statuses = ["on-track", "at-risk", "off-track", "no-data"];
 function webLink(link) {
@@ -50636,12 +50696,91 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   }
   const personIds = [...owned.keys()].sort();
   const scoresOfPeople = new Map(report.people.map((person) => [person.id, person]));
+  const checkInsBy = /* @__PURE__ */ new Map();
+  for (const teamScore of report.teams) {
+    for (const goal of teamScore.goals) {
+      if (goal.checkIn === null) continue;
+      const who = goal.checkIn.owner ?? goal.checkIn.author;
+      const given = checkInsBy.get(who);
+      if (given) given.push({ teamScore, goal });
+      else checkInsBy.set(who, [{ teamScore, goal }]);
+    }
+  }
   const goalHref = (team, period2, goal) => `${teamHref("sub", team, period2)}#goal-${goal}`;
+  const periodStart = (period2) => parsePeriod(period2, model.settings.fiscalYearStart)?.months[0] ?? period2;
   const personPage = (id) => {
     const { goals, items, initiatives: initiatives2 } = owned.get(id);
     const result = scoresOfPeople.get(id);
     const cap = model.settings.cap;
     const capped = (value) => format.percent(value === null ? null : Math.min(Math.max(value, 0), cap));
+    const sections = /* @__PURE__ */ new Map();
+    const section = (teamScore) => {
+      let value = sections.get(teamScore);
+      if (!value) {
+        const name = teamScore.name ?? teamScore.team;
+        value = { heading: `${name} \xB7 ${format.period(teamScore.period)}`, teamHref: teamHref("sub", teamScore.team, teamScore.period), rows: [], goals: 0, items: 0, counts: "", initiatives: [], checkIns: [] };
+        sections.set(teamScore, value);
+      }
+      return value;
+    };
+    for (const { teamScore, goal } of goals) {
+      const target = section(teamScore);
+      target.rows.push({
+        title: goal.title,
+        href: goalHref(teamScore.team, teamScore.period, goal.id),
+        target: format.value(goal.target, goal.unit),
+        actual: format.value(goal.actual, goal.unit),
+        progress: words.progress(goal, goal),
+        attainment: words.attainment(goal, goal.comparison),
+        forecast: goal.forecast === null ? "\u2014" : format.value(goal.forecast, goal.unit),
+        status: status(goal.status),
+        meterValue: fullness(goal, goal.sumsOverTime)
+      });
+      target.goals += 1;
+    }
+    for (const { teamScore, goal, item, anchor } of items) {
+      const { target: itemTarget, actual, progress: progress2, attainment: attainment2, forecast: forecast2, status: itemStatus, meterValue, dimension, label } = rowOf(goal, item, 0, anchor);
+      const target = section(teamScore);
+      target.rows.push({
+        title: `${goal.title} \xB7 ${dimension}${labels.colon}${label}`,
+        href: goalHref(teamScore.team, teamScore.period, goal.id),
+        target: itemTarget,
+        actual,
+        progress: progress2,
+        attainment: attainment2,
+        forecast: forecast2 || "\u2014",
+        status: itemStatus,
+        meterValue
+      });
+      target.items += 1;
+    }
+    for (const { teamScore, goal, initiative } of initiatives2) {
+      section(teamScore).initiatives.push({
+        title: initiative.title,
+        due: initiative.due,
+        status: labels.initiativeStatuses[initiative.status],
+        overdue: initiative.overdue,
+        link: webLink(initiative.link),
+        goalTitle: goal.title,
+        goalHref: goalHref(teamScore.team, teamScore.period, goal.id),
+        teamName: teamScore.name ?? teamScore.team
+      });
+    }
+    for (const { teamScore, goal } of checkInsBy.get(id) ?? []) {
+      const checkIn = goal.checkIn;
+      section(teamScore).checkIns.push({
+        goalTitle: goal.title,
+        goalHref: goalHref(teamScore.team, teamScore.period, goal.id),
+        heading: labels.checkIn(checkIn.date, checkIn.owner === null ? checkIn.authorName ?? checkIn.author : checkIn.ownerName ?? checkIn.owner, checkIn.confidence),
+        note: checkIn.note,
+        blockers: checkIn.blockers,
+        next: checkIn.next
+      });
+    }
+    const inPeriodOrder = [...sections.keys()].sort((a, b) => {
+      const [startA, startB] = [periodStart(a.period), periodStart(b.period)];
+      return startA < startB ? -1 : startA > startB ? 1 : 0;
+    });
     return {
       score: result?.score === null || result === void 0 ? null : format.percent(result.score),
       scoreParts: result ? [
@@ -50669,23 +50808,10 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       id,
       name: personName(id),
       roles: directory.get(id)?.roles ?? [],
-      goals: goals.map(({ teamScore, goal }) => goalView(teamScore, goal)),
-      items: items.map(({ teamScore, goal, item, anchor }) => ({
-        ...rowOf(goal, item, 0, anchor),
-        goalTitle: goal.title,
-        goalHref: `${teamHref("sub", teamScore.team, teamScore.period)}#goal-${goal.id}`,
-        teamName: teamScore.name ?? teamScore.team
-      })),
-      initiatives: initiatives2.map(({ teamScore, goal, initiative }) => ({
-        title: initiative.title,
-        due: initiative.due,
-        status: labels.initiativeStatuses[initiative.status],
-        overdue: initiative.overdue,
-        link: webLink(initiative.link),
-        goalTitle: goal.title,
-        goalHref: `${teamHref("sub", teamScore.team, teamScore.period)}#goal-${goal.id}`,
-        teamName: teamScore.name ?? teamScore.team
-      }))
+      sections: inPeriodOrder.map((teamScore) => {
+        const value = sections.get(teamScore);
+        return { ...value, counts: labels.personSectionCounts(value.goals, value.items) };
+      })
     };
   };
   return {
@@ -50701,12 +50827,35 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
         score: format.percent(teamScore.score),
         scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? "no-data" : "score"),
         href: teamHref("index", teamScore.team, teamScore.period),
-        statusCounts: countStatuses(teamScore.goals)
+        statusCounts: countStatuses(teamScore.goals),
+        counts: statuses.map((key2) => ({ status: status(key2), count: teamScore.goals.filter((g) => g.status === key2).length }))
       })),
       people: personIds.map((id) => {
         const { goals, items, initiatives: initiatives2 } = owned.get(id);
         return { name: personName(id), id, href: personHref("index", id), goals: goals.length, items: items.length, initiatives: initiatives2.length };
-      })
+      }),
+      statusColumns: statuses.map(status),
+      alignment: mapAlignmentTree(alignmentTree(report, model), ({ teamScore, goal, children }) => ({
+        title: goal.title,
+        teamName: teamScore.name ?? teamScore.team,
+        period: format.period(teamScore.period),
+        status: status(goal.status),
+        attainment: words.attainment(goal, goal.comparison),
+        href: `${teamHref("index", teamScore.team, teamScore.period)}#goal-${goal.id}`,
+        ownerName: goal.ownerName ?? personName(goal.owner),
+        ownerHref: personHref("index", goal.owner),
+        aligned: children.length === 0 ? null : labels.alignedGoals(children.length)
+      })),
+      alignmentOpen: goalsByTeam.size <= 20,
+      periodScores: new Set(report.teams.map((t) => t.period)).size <= 1 ? null : [...goalsByTeam.values()].map((scores) => ({
+        name: scores[0].name ?? scores[0].team,
+        periods: scores.map((teamScore) => ({
+          period: format.period(teamScore.period),
+          score: format.percent(teamScore.score),
+          bar: progressBar(teamScore.score, null, teamScore.score === null ? "no-data" : "score"),
+          href: teamHref("index", teamScore.team, teamScore.period)
+        }))
+      }))
     },
     teams: (function* () {
       for (const teamScore of report.teams) yield teamPage(teamScore);

@@ -19,8 +19,9 @@ export const cliBuildOptions: BuildOptions = {
   target: 'node20',
   packages: 'bundle',
   // The database drivers of `goalpost pull` stay packages of their own: DuckDB's is a native
-  // addon that no bundle can hold, and both load only when a source of their type is used.
-  external: ['@duckdb/node-api', 'pg'],
+  // addon that no bundle can hold, and both load only when a source of their type is used;
+  // playwright-core (render --format pdf) reads its own files at run time and stays one too.
+  external: ['@duckdb/node-api', 'pg', 'playwright-core'],
   minify: process.env['GOALPOST_BUILD_DEBUG'] === undefined,
   sourcemap: 'linked',
   // Some bundled CommonJS dependencies call require() for Node built-ins, which an ES module lacks.

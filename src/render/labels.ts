@@ -122,6 +122,18 @@ export interface Labels {
   chartLevel: (kpi: string, points: { month: string; value: string }[], target: string, baseline: string | null) => string;
   /** What shows instead of a chart before any month has a value. */
   chartNoData: string;
+  /** The index's alignment tree: the company's goals and the team goals that serve them. */
+  alignment: string;
+  alignmentNote: string;
+  /** The collapsible list of the goals aligned to one: "2 aligned goals". */
+  alignedGoals: (count: number) => string;
+  /** Each team's score in each of its periods, side by side. */
+  scoresByPeriod: string;
+  /** A person's page, one section per goal set: how much they own there, and a link to the whole team page. */
+  personSectionCounts: (goals: number, items: number) => string;
+  teamScorecard: string;
+  /** The latest check-ins the person gave, as the check-in's owner or author. */
+  checkInsGiven: string;
 }
 
 /** The label of a dimension; a dimension named like an Object property (constructor, __proto__) is its own label. */
@@ -236,6 +248,14 @@ const en: Labels = {
   chartLevel: (kpi, points, target, baseline) =>
     `${kpi} by month: ${points.map((p) => `${p.month} ${p.value}`).join(', ')}; target ${target}${baseline === null ? '' : `; baseline ${baseline}`}`,
   chartNoData: 'No monthly values yet',
+  alignment: 'Alignment',
+  alignmentNote: 'Each goal with the goals that align to it, their status, attainment and owner.',
+  scoresByPeriod: 'Scores by period',
+  alignedGoals: (count) => (count === 1 ? '1 aligned goal' : `${count} aligned goals`),
+  personSectionCounts: (goals, items) =>
+    [goals > 0 ? `${goals} goal${goals === 1 ? '' : 's'}` : '', items > 0 ? `${items} breakdown item${items === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · '),
+  teamScorecard: 'Team scorecard',
+  checkInsGiven: 'Latest check-ins',
 };
 
 const zhCN: Labels = {
@@ -344,6 +364,13 @@ const zhCN: Labels = {
   chartLevel: (kpi, points, target, baseline) =>
     `${kpi}逐月：${points.map((p) => `${p.month} ${p.value}`).join('、')}；目标 ${target}${baseline === null ? '' : `；基线 ${baseline}`}`,
   chartNoData: '暂无月度数据',
+  alignment: '目标对齐',
+  alignmentNote: '每个目标及对齐到它的目标，附状态、达成率和负责人。',
+  scoresByPeriod: '各期得分',
+  alignedGoals: (count) => `${count} 个对齐的目标`,
+  personSectionCounts: (goals, items) => [goals > 0 ? `${goals} 个目标` : '', items > 0 ? `${items} 个分解项` : ''].filter(Boolean).join(' · '),
+  teamScorecard: '团队记分卡',
+  checkInsGiven: '最新进度汇报',
 };
 
 export const labelsByLocale: Record<Locale, Labels> = { en, 'zh-CN': zhCN };

@@ -8,6 +8,7 @@ import { labelsByLocale, statusIcons, type Labels } from './labels.js';
 import { scoreWords } from './score-words.js';
 import { confidenceLine, progressBar, sparkline, sparkText } from './svg.js';
 import { goalChart, monthPlan } from './chart.js';
+import { alignmentTree, mapAlignmentTree } from './alignment-tree.js';
 import { parsePeriod, yearPartMonths } from '../model/period.js';
 
 /**
@@ -135,15 +136,54 @@ export interface InitiativeView {
   teamName: string;
 }
 
+/** A goal or a breakdown item a person owns, in one line: no owner column (it is the person), no chart. */
+export interface PersonRow {
+  /** The goal's title, or for an item "goal title · by owner: 王芳". */
+  title: string;
+  /** The goal's row on its team page (Markdown templates drop the anchor with `page`: their pages have none). */
+  href: string;
+  target: string;
+  actual: string;
+  progress: string | null;
+  attainment: string;
+  forecast: string;
+  status: StatusView;
+  meterValue: number;
+}
+
+/** The latest check-in of a goal that the person gave (as its owner or its author). */
+export interface PersonCheckIn {
+  goalTitle: string;
+  goalHref: string;
+  heading: string;
+  note: string | null;
+  blockers: string[];
+  next: string[];
+}
+
+/** What a person owns in one goal set (a team's period): links to the team page rather than copies of it. */
+export interface PersonSection {
+  /** "市场营销部 · 2026年第四季度". */
+  heading: string;
+  teamHref: string;
+  /** The goals first, then the breakdown items, each in file order. */
+  rows: PersonRow[];
+  goals: number;
+  items: number;
+  /** "2 goals · 3 breakdown items". */
+  counts: string;
+  initiatives: InitiativeView[];
+  checkIns: PersonCheckIn[];
+}
+
 export interface PersonPage {
   kind: 'person';
   path: string;
   id: string;
   name: string;
   roles: string[];
-  goals: GoalView[];
-  items: (RowView & { goalTitle: string; goalHref: string; teamName: string })[];
-  initiatives: InitiativeView[];
+  /** One section per goal set, in period order. */
+  sections: PersonSection[];
   /** The person's score over what they own, and its parts; null when nothing they own has data. */
   score: string | null;
   scoreParts: { label: string; href: string; period: string; weight: string; attainment: string }[];
@@ -154,8 +194,40 @@ export interface PersonPage {
 export interface IndexPage {
   kind: 'index';
   path: string;
-  teams: { name: string; period: string; score: string; scoreBar: string; href: string; statusCounts: { status: StatusView; count: number }[] }[];
+  teams: {
+    name: string;
+    period: string;
+    score: string;
+    scoreBar: string;
+    href: string;
+    statusCounts: { status: StatusView; count: number }[];
+    /** Every status, zeros included, in the order of `statusColumns`. */
+    counts: { status: StatusView; count: number }[];
+  }[];
   people: { name: string; id: string; href: string; goals: number; items: number; initiatives: number }[];
+  /** The four statuses, in the order of each team's `counts`: the columns of the index's table. */
+  statusColumns: StatusView[];
+  /** The alignment tree: goals that align to nothing, of teams others align to, and under each the goals that serve it. */
+  alignment: AlignmentNodeView[];
+  /** Whether the tree shows below its first level before a click: yes for up to 20 teams. */
+  alignmentOpen: boolean;
+  /** Each team's score period by period, when the report has more than one period; null otherwise. */
+  periodScores: { name: string; periods: { period: string; score: string; bar: string; href: string }[] }[] | null;
+}
+
+export interface AlignmentNodeView {
+  title: string;
+  teamName: string;
+  period: string;
+  status: StatusView;
+  attainment: string;
+  /** The goal's row on its team's page (from the index). */
+  href: string;
+  ownerName: string;
+  ownerHref: string;
+  /** "2 aligned goals", the summary of the collapsible list of children; null without children. */
+  aligned: string | null;
+  children: AlignmentNodeView[];
 }
 
 export interface SiteView {
@@ -453,12 +525,93 @@ export function buildSiteView(
   }
   const personIds = [...owned.keys()].sort();
   const scoresOfPeople = new Map(report.people.map((person) => [person.id, person]));
+  // The latest check-ins by whoever gave them (their owner, or their author), once for every page.
+  const checkInsBy = new Map<string, { teamScore: TeamScore; goal: GoalScore }[]>();
+  for (const teamScore of report.teams) {
+    for (const goal of teamScore.goals) {
+      if (goal.checkIn === null) continue;
+      // The person who gave the update: its owner when it names one, else the author of the check-in.
+      const who = goal.checkIn.owner ?? goal.checkIn.author;
+      const given = checkInsBy.get(who);
+      if (given) given.push({ teamScore, goal });
+      else checkInsBy.set(who, [{ teamScore, goal }]);
+    }
+  }
   const goalHref = (team: string, period: string, goal: string): string => `${teamHref('sub', team, period)}#goal-${goal}`;
+  const periodStart = (period: string): string => parsePeriod(period, model.settings.fiscalYearStart)?.months[0] ?? period;
   const personPage = (id: string): PersonPage => {
     const { goals, items, initiatives } = owned.get(id)!;
     const result = scoresOfPeople.get(id);
     const cap = model.settings.cap;
     const capped = (value: number | null): string => format.percent(value === null ? null : Math.min(Math.max(value, 0), cap));
+    const sections = new Map<TeamScore, PersonSection>();
+    const section = (teamScore: TeamScore): PersonSection => {
+      let value = sections.get(teamScore);
+      if (!value) {
+        const name = teamScore.name ?? teamScore.team;
+        value = { heading: `${name} · ${format.period(teamScore.period)}`, teamHref: teamHref('sub', teamScore.team, teamScore.period), rows: [], goals: 0, items: 0, counts: '', initiatives: [], checkIns: [] };
+        sections.set(teamScore, value);
+      }
+      return value;
+    };
+    for (const { teamScore, goal } of goals) {
+      const target = section(teamScore);
+      target.rows.push({
+        title: goal.title,
+        href: goalHref(teamScore.team, teamScore.period, goal.id),
+        target: format.value(goal.target, goal.unit),
+        actual: format.value(goal.actual, goal.unit),
+        progress: words.progress(goal, goal),
+        attainment: words.attainment(goal, goal.comparison),
+        forecast: goal.forecast === null ? '—' : format.value(goal.forecast, goal.unit),
+        status: status(goal.status),
+        meterValue: fullness(goal, goal.sumsOverTime),
+      });
+      target.goals += 1;
+    }
+    for (const { teamScore, goal, item, anchor } of items) {
+      const { target: itemTarget, actual, progress, attainment, forecast, status: itemStatus, meterValue, dimension, label } = rowOf(goal, item, 0, anchor);
+      const target = section(teamScore);
+      target.rows.push({
+        title: `${goal.title} · ${dimension}${labels.colon}${label}`,
+        href: goalHref(teamScore.team, teamScore.period, goal.id),
+        target: itemTarget,
+        actual,
+        progress,
+        attainment,
+        forecast: forecast || '—',
+        status: itemStatus,
+        meterValue,
+      });
+      target.items += 1;
+    }
+    for (const { teamScore, goal, initiative } of initiatives) {
+      section(teamScore).initiatives.push({
+        title: initiative.title,
+        due: initiative.due,
+        status: labels.initiativeStatuses[initiative.status],
+        overdue: initiative.overdue,
+        link: webLink(initiative.link),
+        goalTitle: goal.title,
+        goalHref: goalHref(teamScore.team, teamScore.period, goal.id),
+        teamName: teamScore.name ?? teamScore.team,
+      });
+    }
+    for (const { teamScore, goal } of checkInsBy.get(id) ?? []) {
+      const checkIn = goal.checkIn!;
+      section(teamScore).checkIns.push({
+        goalTitle: goal.title,
+        goalHref: goalHref(teamScore.team, teamScore.period, goal.id),
+        heading: labels.checkIn(checkIn.date, checkIn.owner === null ? (checkIn.authorName ?? checkIn.author) : (checkIn.ownerName ?? checkIn.owner), checkIn.confidence),
+        note: checkIn.note,
+        blockers: checkIn.blockers,
+        next: checkIn.next,
+      });
+    }
+    const inPeriodOrder = [...sections.keys()].sort((a, b) => {
+      const [startA, startB] = [periodStart(a.period), periodStart(b.period)];
+      return startA < startB ? -1 : startA > startB ? 1 : 0;
+    });
     return {
       score: result?.score === null || result === undefined ? null : format.percent(result.score),
       scoreParts: result
@@ -491,23 +644,10 @@ export function buildSiteView(
       id,
       name: personName(id),
       roles: directory.get(id)?.roles ?? [],
-      goals: goals.map(({ teamScore, goal }) => goalView(teamScore, goal)),
-      items: items.map(({ teamScore, goal, item, anchor }) => ({
-        ...rowOf(goal, item, 0, anchor),
-        goalTitle: goal.title,
-        goalHref: `${teamHref('sub', teamScore.team, teamScore.period)}#goal-${goal.id}`,
-        teamName: teamScore.name ?? teamScore.team,
-      })),
-      initiatives: initiatives.map(({ teamScore, goal, initiative }) => ({
-        title: initiative.title,
-        due: initiative.due,
-        status: labels.initiativeStatuses[initiative.status],
-        overdue: initiative.overdue,
-        link: webLink(initiative.link),
-        goalTitle: goal.title,
-        goalHref: `${teamHref('sub', teamScore.team, teamScore.period)}#goal-${goal.id}`,
-        teamName: teamScore.name ?? teamScore.team,
-      })),
+      sections: inPeriodOrder.map((teamScore) => {
+        const value = sections.get(teamScore)!;
+        return { ...value, counts: labels.personSectionCounts(value.goals, value.items) };
+      }),
     };
   };
 
@@ -525,11 +665,37 @@ export function buildSiteView(
         scoreBar: progressBar(teamScore.score, null, teamScore.score === null ? 'no-data' : 'score'),
         href: teamHref('index', teamScore.team, teamScore.period),
         statusCounts: countStatuses(teamScore.goals),
+        counts: statuses.map((key) => ({ status: status(key), count: teamScore.goals.filter((g) => g.status === key).length })),
       })),
       people: personIds.map((id) => {
         const { goals, items, initiatives } = owned.get(id)!;
         return { name: personName(id), id, href: personHref('index', id), goals: goals.length, items: items.length, initiatives: initiatives.length };
       }),
+      statusColumns: statuses.map(status),
+      alignment: mapAlignmentTree<AlignmentNodeView>(alignmentTree(report, model), ({ teamScore, goal, children }) => ({
+        title: goal.title,
+        teamName: teamScore.name ?? teamScore.team,
+        period: format.period(teamScore.period),
+        status: status(goal.status),
+        attainment: words.attainment(goal, goal.comparison),
+        href: `${teamHref('index', teamScore.team, teamScore.period)}#goal-${goal.id}`,
+        ownerName: goal.ownerName ?? personName(goal.owner),
+        ownerHref: personHref('index', goal.owner),
+        aligned: children.length === 0 ? null : labels.alignedGoals(children.length),
+      })),
+      alignmentOpen: goalsByTeam.size <= 20,
+      periodScores:
+        new Set(report.teams.map((t) => t.period)).size <= 1
+          ? null
+          : [...goalsByTeam.values()].map((scores) => ({
+              name: scores[0]!.name ?? scores[0]!.team,
+              periods: scores.map((teamScore) => ({
+                period: format.period(teamScore.period),
+                score: format.percent(teamScore.score),
+                bar: progressBar(teamScore.score, null, teamScore.score === null ? 'no-data' : 'score'),
+                href: teamHref('index', teamScore.team, teamScore.period),
+              })),
+            })),
     },
     teams: (function* () {
       for (const teamScore of report.teams) yield teamPage(teamScore);

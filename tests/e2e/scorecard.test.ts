@@ -157,8 +157,10 @@ describe('the HTML scorecards', () => {
   it('person page lists what the person owns, with links back to the goals', async () => {
     await page.goto(`file://${siteDir}/people/wang.fang.html`);
     await expect(page.locator('h1').textContent()).resolves.toBe('王芳');
-    // Her owner items of revenue and new customers, in the third quarter and in the fourth.
-    await expect(page.locator('table.items tbody tr').count()).resolves.toBe(4);
+    // One section per quarter: her owner items of revenue and new customers in each, and the retention goal of the fourth.
+    await expect(page.locator('section.goal-set h2').allTextContents()).resolves.toEqual(['市场营销部 · 2026年第三季度', '市场营销部 · 2026年第四季度']);
+    await expect(page.locator('table.items tbody tr').count()).resolves.toBe(5);
+    await expect(page.locator('table.items td.owner').count()).resolves.toBe(0);
     await page.locator('table.items a', { hasText: '新增客户 300 家' }).click();
     await page.waitForURL(/marketing-2026-Q4\.html#goal-q4-new-customers$/);
   });
@@ -222,9 +224,15 @@ describe('the HTML scorecards', () => {
           });
           expect(layout.scrollWidth, `${name} at ${viewport.width} px`).toBeLessThanOrEqual(layout.innerWidth);
           expect(layout.brokenNames, `${name} at ${viewport.width} px`).toEqual([]);
-          if (name !== 'index') expect(layout.names, name).toBeGreaterThan(0);
+          // A person page has no owner column: the person is the owner.
+          if (name === 'marketing-2026-Q4') expect(layout.names, name).toBeGreaterThan(0);
           if (name === 'li.wei') expect(layout.headingLines, `the person's name at ${viewport.width} px`).toBe(1);
-          if (viewport.width <= 400 && name !== 'index') {
+          if (viewport.width <= 400 && name === 'li.wei') {
+            // A phone: each goal or item the person owns is a card too.
+            const row = sized.locator('table.items tbody tr').first();
+            await expect(row.evaluate((element) => (globalThis as unknown as LaidOutWindow).getComputedStyle(element).display)).resolves.toMatch(/^(block|grid)$/);
+          }
+          if (viewport.width <= 400 && name === 'marketing-2026-Q4') {
             // A phone: each goal is a card, its title as wide as the screen less the page's margins.
             const row = sized.locator('tr.goal-row').first();
             await expect(row.evaluate((element) => (globalThis as unknown as LaidOutWindow).getComputedStyle(element).display)).resolves.toMatch(/^(block|grid)$/);

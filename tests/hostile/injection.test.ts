@@ -207,7 +207,7 @@ describe('goalpost render', () => {
     expect(east![1]).toBe(`↳ by region: east ${markdownRead}`);
     expect(west![1]).toBe(`↳ by region: west ${markdownRead}`);
     const person = readLikeGithub(read('people/li.wei.md'));
-    expect(person.headings.map(asRead)).toEqual([markdownRead, 'Goals owned', 'What the score is made of']);
+    expect(person.headings.map(asRead)).toEqual([markdownRead, `${markdownRead} · Q4 2026`, 'What the score is made of']);
     expect(asRead(person.paragraphs[0]!)).toMatch(new RegExp(`^${escapeRegExp(`${markdownRead} · ${markdownRead} · As of Oct 2026`)}$`));
     const index = readLikeGithub(read('index.md'));
     expect(index.links.map((link) => asRead(link.text))).toEqual([markdownRead, markdownRead, '王芳']);

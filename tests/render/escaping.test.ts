@@ -85,7 +85,7 @@ describe('user text in scorecards', () => {
     expect(team.emphasis.map(asRead)).toEqual(['Team score: 92.2%', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)> | **bold** [link](javascript:alert(1))']);
     // A person's roles start a line: a role that looks like a list or a heading is still text.
     const person = readLikeGithub(files.get('people/li.wei.md')!);
-    expect(person.headings.map(asRead)).toEqual(['<iframe src=javascript:alert(1)>', 'Goals owned', 'What the score is made of']);
+    expect(person.headings.map(asRead)).toEqual(['<iframe src=javascript:alert(1)>', '- <b>Team</b> ## @acme/marketing · Q4 2026', 'What the score is made of']);
     expect(asRead(person.paragraphs[0]!)).toMatch(/^- <b>Team<\/b> ## @acme\/marketing · - 1\. # lead · As of /);
   });
 });

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { fileSystemReason, isFileSystemError } from '../../load/file-system-error.js';
@@ -7,10 +8,11 @@ import type { OutputFormat } from '../../render/render.js';
 import { checkOutputFolder, writeOutputFiles } from '../../render/write-output.js';
 import { scoreRepository } from '../../score/score.js';
 import { maxFileSizeOption, month, validOrReport, type CommandContext } from '../context.js';
+import { escapeTerminal } from '../../text/terminal.js';
 import { scorecardsWritten } from './export.js';
 
 interface RenderOptions {
-  format: 'md' | 'html' | 'both' | 'xlsx';
+  format: 'md' | 'html' | 'both' | 'xlsx' | 'pdf';
   asOf?: string;
   out: string;
   template?: string;
@@ -25,10 +27,10 @@ export function registerRender(program: Command, context: CommandContext): void 
   const { io } = context;
   program
     .command('render')
-    .description('Write Markdown and HTML scorecards: an index, a page per team and goal set, and a page per person; or with --format xlsx one workbook, scorecards.xlsx.')
+    .description('Write Markdown and HTML scorecards: an index, a page per team and goal set, and a page per person; or with --format xlsx one workbook, scorecards.xlsx; or with --format pdf the team pages printed by Chromium, scorecards.pdf.')
     .argument('[dir]', 'the goals folder', 'goals')
     .option('--as-of <month>', 'the last month to count (default: the latest month with actuals)', month)
-    .addOption(new Option('-f, --format <format>', 'which scorecards to write').choices(['md', 'html', 'both', 'xlsx']).default('both'))
+    .addOption(new Option('-f, --format <format>', 'which scorecards to write').choices(['md', 'html', 'both', 'xlsx', 'pdf']).default('both'))
     .option('-o, --out <dir>', 'the folder to write to', 'out')
     .option('--template <dir>', 'a folder of templates that replace the default ones of the same file name')
     .addOption(new Option('--locale <locale>', 'the language of the scorecards (default: from goalpost.yaml)').choices([...locales]))
@@ -62,8 +64,11 @@ export function registerRender(program: Command, context: CommandContext): void 
       const templates = await loadTemplates(options.template === undefined ? undefined : path.resolve(io.cwd, options.template)).catch((error: Error) => {
         throw new UsageError(`Cannot read the templates in "${options.template}": ${isFileSystemError(error) ? fileSystemReason(error) : error.message}.`);
       });
+      // For a PDF, the Chromium that prints it is looked for before anything is rendered.
+      const pdf = options.format === 'pdf' ? await import('../../render/pdf.js') : undefined;
+      const chromiumPath = pdf === undefined ? undefined : await pdf.findChromium(io.env);
       const report = scoreRepository(result.model, { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), provisional: options.provisional ?? false });
-      const formats: OutputFormat[] = options.format === 'both' ? ['md', 'html'] : [options.format];
+      const formats: OutputFormat[] = options.format === 'both' ? ['md', 'html'] : options.format === 'pdf' ? ['html'] : [options.format];
       const revisions = options.history ? await revisionsFromGit(io.cwd, dir, result.model, io.stderr) : new Map();
       const pages = renderScorecardFiles(report, result.model, {
         locale: options.locale ?? result.model.settings.locale,
@@ -79,6 +84,16 @@ export function registerRender(program: Command, context: CommandContext): void 
           throw new UsageError(`A template failed: ${(error as Error).message}`);
         }
       };
+      if (pdf !== undefined && chromiumPath !== undefined) {
+        // The team pages only, for the quarterly review still sent as one PDF.
+        const teamPages = [...checkedPages()].filter((file) => file.path.startsWith('teams/'));
+        const file = path.join(options.out, 'scorecards.pdf');
+        const bytes = await pdf.printPdf(pdf.combinedTeamPages(teamPages, templates.get('styles.css') ?? ''), chromiumPath);
+        await mkdir(path.resolve(io.cwd, options.out), { recursive: true });
+        await pdf.writePdfFile(path.resolve(io.cwd, file), bytes);
+        io.stdout(`${escapeTerminal(`Wrote ${file}: ${teamPages.length} team scorecard${teamPages.length === 1 ? '' : 's'}, each from a new page (as of ${report.asOf ?? 'no actuals'}).`)}\n`);
+        return;
+      }
       const written = await writeOutputFiles(options.out, checkedPages(), io.cwd);
       const teams = report.teams.length;
       const people = written.filter((file) => path.basename(path.dirname(file)) === 'people').length / formats.length;

@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseWith } from '../helpers/fixtures.js';
+import { asRead, readLikeGithub } from '../helpers/github-markdown.js';
+import { exampleFiles, renderFiles } from './render-helpers.js';
+
+interface Section {
+  heading: string;
+  /** The goal column of each row, as text. */
+  titles: string[];
+  hrefs: string[];
+  /** The header cells of the table, as text. */
+  columns: string[];
+}
+
+const text = (html: string): string => html.replace(/<[^>]*>/g, '').trim();
+
+/** The goal-set sections of a rendered person page, read from its HTML. */
+function sectionsOf(html: string): Section[] {
+  return [...html.matchAll(/<section class="goal-set">([\s\S]*?)<\/section>/g)].map(([, body]) => {
+    const table = /<table class="items owned">([\s\S]*?)<\/table>/.exec(body!)?.[1] ?? '';
+    const rows = [...table.matchAll(/<th scope="row" class="title"[^>]*><a href="([^"]*)">([\s\S]*?)<\/a><\/th>/g)];
+    return {
+      heading: text(/<h2>([\s\S]*?)<\/h2>/.exec(body!)![1]!),
+      titles: rows.map((row) => text(row[2]!)),
+      hrefs: rows.map((row) => row[1]!),
+      columns: [...(/<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1] ?? '').matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((cell) => text(cell[1]!)),
+    };
+  });
+}
+
+describe('person pages: what a person owns, per goal set, linked rather than copied', () => {
+  let files: Map<string, string>;
+  beforeAll(async () => {
+    files = await renderFiles(await exampleFiles(), { asOf: '2026-11' });
+  });
+
+  const expected = {
+    // The sales director: the team's revenue in the third quarter, three goals of the fourth.
+    'li.wei': {
+      score: '94.5%',
+      sections: [
+        { heading: '市场营销部 · 2026年第三季度', goals: 1, items: 0 },
+        { heading: '市场营销部 · 2026年第四季度', goals: 3, items: 0 },
+      ],
+    },
+    // The South China manager: her owner items of revenue and new customers, and the retention goal of the fourth quarter.
+    'wang.fang': {
+      score: '96%',
+      sections: [
+        { heading: '市场营销部 · 2026年第三季度', goals: 0, items: 2 },
+        { heading: '市场营销部 · 2026年第四季度', goals: 1, items: 2 },
+      ],
+    },
+  };
+
+  for (const [person, { score, sections }] of Object.entries(expected)) {
+    it(`${person}: one section per goal set in period order, goals then items, without an owner column`, () => {
+      const page = sectionsOf(files.get(`people/${person}.html`)!);
+      expect(page.map((s) => s.heading)).toEqual(sections.map((s) => s.heading));
+      for (const [i, section] of page.entries()) {
+        const { goals, items } = sections[i]!;
+        expect(section.titles, section.heading).toHaveLength(goals + items);
+        // An item reads "goal title · 按负责人分解：王芳"; a goal is its title alone.
+        expect(section.titles.filter((title) => title.includes(' · ')), section.heading).toHaveLength(items);
+        expect(section.titles.slice(goals).every((title) => title.includes(' · '))).toBe(true);
+        expect(section.columns).toEqual(['状态', '目标', '目标值', '实际值', '进度达成率', '预测']);
+      }
+    });
+
+    it(`${person}: every goal link lands on a goal's row of the team page`, () => {
+      const html = files.get(`people/${person}.html`)!;
+      const links = [...html.matchAll(/href="\.\.\/(teams\/[^"#]+)#([^"]+)"/g)];
+      expect(links.length).toBeGreaterThan(0);
+      for (const [, page, anchor] of links) {
+        const team = files.get(page!);
+        expect(team, page).toBeDefined();
+        expect(anchor).toMatch(/^goal-/);
+        expect(team, `${page}#${anchor}`).toContain(`id="${anchor}"`);
+      }
+      // In Markdown, which has no goal anchors, the same links go to the team page.
+      const markdown = files.get(`people/${person}.md`)!;
+      const mdLinks = [...markdown.matchAll(/\]\((\.\.\/[^)]*)\)/g)].map((m) => m[1]!);
+      expect(mdLinks.filter((href) => href.includes('#'))).toEqual([]);
+      for (const href of mdLinks) expect(files.has(href.slice(3)), href).toBe(true);
+    });
+
+    it(`${person}: the score line and its parts stay, the payout only with incentives`, () => {
+      const html = files.get(`people/${person}.html`)!;
+      expect(html).toContain(`<p class="summary"><span class="score-label">个人得分</span> <strong class="score">${score}</strong></p>`);
+      expect(html).toContain('<h2>得分构成</h2>');
+      expect(files.get(`people/${person}.md`)!).toContain(`**个人得分：${score}**\n`);
+      // Nothing of the team page is copied: no charts, no breakdown tables, no owner column.
+      expect(html).not.toMatch(/<svg|class="owner"|<tbody class="goal"/);
+    });
+  }
+
+  it('the check-ins a person gave show in the goal set they belong to', () => {
+    const html = files.get('people/wang.fang.html')!;
+    const q4 = html.slice(html.indexOf('<h2>市场营销部 · 2026年第四季度</h2>'));
+    expect(q4).toContain('<h3>最新进度汇报</h3>');
+    expect(q4).toMatch(/<li><a href="\.\.\/teams\/marketing-2026-Q4\.html#goal-q4-retention">客户留存率不低于 85%<\/a>：2026-11-16 进度汇报（王芳）/);
+  });
+
+  it('stays small: the busiest person page is a fraction of the team pages it links to', () => {
+    const styles = (html: string): number => Buffer.byteLength(/<style>[\s\S]*?<\/style>/.exec(html)?.[0] ?? '');
+    const body = (file: string): number => Buffer.byteLength(files.get(file)!) - styles(files.get(file)!);
+    expect(body('people/li.wei.html')).toBeLessThan(body('teams/marketing-2026-Q4.html') / 3);
+    expect(Buffer.byteLength(files.get('people/li.wei.md')!)).toBeLessThan(4000);
+  });
+});
+
+describe('person pages: user text', () => {
+  const goalSet = `apiVersion: goalpost/v1
+kind: GoalSet
+team: marketing
+period: 2026-Q4
+goals:
+  - id: q4-revenue
+    title: <script>alert(1)</script> | **bold**
+    kpi: revenue
+    target: 12000000
+    weight: 100
+    owner: li.wei
+    breakdown:
+      - by: owner
+        items: {wang.fang: 5000000, li.wei: 7000000}
+`;
+  const team = `apiVersion: goalpost/v1
+kind: Team
+id: marketing
+name: "<b>Team</b> ## @acme/marketing"
+lead: li.wei
+members:
+  li.wei: {name: "<iframe src=javascript:alert(1)>"}
+  zhang.min: {name: 张敏}
+  wang.fang: {name: "](https://evil.example) @wang"}
+`;
+
+  it('is escaped in HTML and reads as text on GitHub', async () => {
+    const files = await renderFiles(baseWith({ '2026-Q4/marketing.yaml': goalSet, 'teams/marketing.yaml': team }), { locale: 'en' });
+    const html = files.get('people/wang.fang.html')!;
+    expect(html).not.toMatch(/<script|<iframe|<b>|href="(?!\.\.\/)/);
+    expect(html).toContain('<h2>&lt;b&gt;Team&lt;/b&gt; ## @acme/marketing · Q4 2026</h2>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | **bold** · by owner: ](https://evil.example) @wang</a>');
+    const markdown = readLikeGithub(files.get('people/wang.fang.md')!);
+    expect(markdown.headings.map(asRead)).toEqual(['](https://evil.example) @wang', '<b>Team</b> ## @acme/marketing · Q4 2026', 'What the score is made of']);
+    for (const link of markdown.links) expect(link.href).toMatch(/^(\.\.\/)?(index\.md|teams\/[\w.-]+\.md|people\/[\w.-]+\.md)$/);
+  });
+});

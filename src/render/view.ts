@@ -1,15 +1,16 @@
 import type { Locale } from '../model/kinds.js';
 import type { TargetRevision } from '../history/goal-history.js';
-import type { GoalsModel } from '../model/model.js';
+import type { Goal, GoalsModel } from '../model/model.js';
 import type { Status } from '../score/rules.js';
 import type { BreakdownScore, GoalScore, ScoreReport, TeamScore } from '../score/score.js';
 import { createFormatter } from '../text/format.js';
 import { labelsByLocale, statusIcons, type Labels } from './labels.js';
 import { scoreWords } from './score-words.js';
 import { confidenceLine, progressBar, sparkline, sparkText } from './svg.js';
-import { goalChart, monthPlan } from './chart.js';
+import { goalChart } from './chart.js';
 import { alignmentTree, mapAlignmentTree } from './alignment-tree.js';
-import { parsePeriod, yearPartMonths } from '../model/period.js';
+import { parsePeriod } from '../model/period.js';
+import { planOf, plannedFor } from '../score/plan.js';
 
 /**
  * What the templates see: every number already formatted for the locale,
@@ -345,8 +346,17 @@ export function buildSiteView(
   };
 
   /** The goal's chart over its goal set's months, its plan from its month (quarter, half) breakdown. */
-  const chartFields = (teamScore: TeamScore, goal: GoalScore): { chartSvg: string; chartText: string } => {
+  // The goals of the model by team, period and id, for what the score report does not carry: a goal's plan over time.
+  const modelGoals = new Map<string, Goal>();
+  for (const goalSet of model.goalSets) for (const goal of goalSet.goals) modelGoals.set(`${goalSet.team}\u0000${goalSet.period?.id}\u0000${goal.id}`, goal);
+  /** What the goal's plan (month, else quarter, else half) puts in each month of its period, as scoring reads it; null without a plan. */
+  const monthlyPlan = (teamScore: TeamScore, id: string): number[] | null => {
+    const goal = modelGoals.get(`${teamScore.team}\u0000${teamScore.period}\u0000${id}`);
     const period = parsePeriod(teamScore.period, model.settings.fiscalYearStart);
+    const runs = goal && period ? planOf(goal.breakdowns, period, period.months) : undefined;
+    return runs ? teamScore.months.map((month) => plannedFor(runs, (m) => m === month)) : null;
+  };
+  const chartFields = (teamScore: TeamScore, goal: GoalScore): { chartSvg: string; chartText: string } => {
     const byMonth = new Map(goal.trend.map((t) => [t.month, t.value]));
     const months = teamScore.months.slice(0, Math.max(...goal.trend.map((t) => teamScore.months.indexOf(t.month) + 1), 0));
     const chart = goalChart(
@@ -355,7 +365,7 @@ export function buildSiteView(
         values: months.map((month) => byMonth.get(month) ?? null),
         sumsOverTime: goal.sumsOverTime,
         target: goal.target,
-        plan: goal.sumsOverTime ? monthPlan(goal.breakdown, teamScore.months, (by, key) => (period ? yearPartMonths(period, by, key) : undefined)) : null,
+        plan: goal.sumsOverTime ? monthlyPlan(teamScore, goal.id) : null,
         forecast: goal.forecast,
         baseline: goal.baseline,
         unit: goal.unit,

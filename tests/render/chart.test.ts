@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalChart, monthPlan, type ChartInput, type PlanItem } from '../../src/render/chart.js';
+import { goalChart, type ChartInput } from '../../src/render/chart.js';
 import { labelsByLocale } from '../../src/render/labels.js';
 import { createFormatter } from '../../src/text/format.js';
 import { exampleFiles, renderFiles } from './render-helpers.js';
@@ -128,20 +128,6 @@ describe('goalChart', () => {
   });
 });
 
-describe('monthPlan', () => {
-  const item = (by: string, key: string, target: number, breakdown: PlanItem[] = []): PlanItem => ({ by, key, target, breakdown });
-  const half = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'];
-  const quarters = (by: 'quarter' | 'half', key: string) => (by === 'quarter' && key === 'Q3' ? half.slice(0, 3) : by === 'quarter' && key === 'Q4' ? half.slice(3) : undefined);
-
-  it('takes the month plan first, then the quarters, each by its own month plan or evenly; null without a plan', () => {
-    expect(monthPlan([item('owner', 'li.wei', 5), item('month', '2026-10', 1), item('month', '2026-12', 2), item('quarter', 'Q4', 9)], half, quarters)).toEqual([0, 0, 0, 1, 0, 2]);
-    expect(monthPlan([item('quarter', 'Q3', 30), item('quarter', 'Q4', 60, [item('month', '2026-10', 10), item('month', '2026-11', 20), item('month', '2026-12', 30)])], half, quarters)).toEqual([
-      10, 10, 10, 10, 20, 30,
-    ]);
-    expect(monthPlan([item('owner', 'li.wei', 5)], half, quarters)).toBeNull();
-  });
-});
-
 describe('the chart on a scorecard', () => {
   it('stands in the trend cell, with its words beside it for screen readers', async () => {
     const files = await renderFiles(await exampleFiles(), { formats: ['html'], locale: 'en', asOf: '2026-11' });
@@ -150,5 +136,10 @@ describe('the chart on a scorecard', () => {
       '<p class="chart-text">Cumulative 销售额 CN¥7,650,000 against a plan of CN¥7,500,000 after 2 of 3 months; forecast CN¥12,240,000, target CN¥12,000,000</p>',
     );
     expect(page).toContain('<polyline class="actual" points="40,74 104,55.2 168,34"/>');
+    // The company's year is planned by quarter: Q1–Q3 in full (23M + 25M + 27M) and two of Q4's three months (30M × 2/3),
+    // the same plan to date that scoring expects.
+    expect(files.get('teams/company-FY2026.html')).toContain(
+      '<p class="chart-text">Cumulative 销售额 CN¥93,900,000 against a plan of CN¥95,000,000 after 11 of 12 months; forecast CN¥103,784,211, target CN¥105,000,000</p>',
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeNewFile } from '../write-new-file.js';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { isCalendarDate, newCheckIn } from '../../checkin/new-check-in.js';
@@ -17,24 +18,6 @@ function calendarDate(value: string): string {
 function localDay(moment: Date): string {
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${moment.getFullYear()}-${two(moment.getMonth() + 1)}-${two(moment.getDate())}`;
-}
-
-/**
- * Creates a file for exactly this content and fails if one exists: `wx`
- * refuses in the same step as it creates, so neither an earlier file nor one
- * made meanwhile by another run is overwritten. A file left half-written by
- * a failed write is removed, since it is ours.
- */
-async function writeNew(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'wx');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(file, { force: true });
-    throw error;
-  }
 }
 
 /**
@@ -61,7 +44,7 @@ export function registerCheckIn(program: Command, context: CommandContext, today
       const file = path.resolve(io.cwd, dir, draft.path);
       await mkdir(path.dirname(file), { recursive: true });
       try {
-        await writeNew(file, draft.text);
+        await writeNewFile(file, draft.text);
       } catch (error) {
         if (isFileSystemError(error) && error.code === 'EEXIST') throw new UsageError(`${shown} already exists; goalpost checkin never overwrites a file. Edit it, or choose another --date.`);
         throw error;

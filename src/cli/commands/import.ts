@@ -1,4 +1,5 @@
-import { lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, stat } from 'node:fs/promises';
+import { writeNewFile } from '../write-new-file.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isFileSystemError } from '../../load/file-system-error.js';
@@ -36,19 +37,6 @@ function goalSetModeline(model: GoalsModel, cwd: string, goalsDir: string, newFi
     return line(posix(path.relative(path.dirname(newFile), path.resolve(cwd, path.dirname(source.path), schema))));
   }
   return line(posix(path.relative(path.dirname(newFile), path.resolve(cwd, goalsDir, '..', specialisedSchemasDir, 'goal-set.schema.json'))));
-}
-
-/** Creates the file with this text, failing if it exists: `wx` refuses in the same step as it creates. A file left half-written is removed. */
-async function writeNew(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'wx');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(file, { force: true });
-    throw error;
-  }
 }
 
 /**
@@ -126,7 +114,7 @@ export function registerImport(program: Command, context: CommandContext): void 
       }
       await mkdir(path.dirname(file), { recursive: true });
       try {
-        await writeNew(file, result.text);
+        await writeNewFile(file, result.text);
       } catch (error) {
         if (isFileSystemError(error) && error.code === 'EEXIST') throw refuseExisting();
         throw error;

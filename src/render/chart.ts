@@ -105,14 +105,9 @@ function levelScale(numbers: readonly number[], target: number): Scale {
   return { low, high, ticks };
 }
 
-const compactFormats = new Map<string, Intl.NumberFormat>();
-
 /** A tick value: compact ("6M", "600万"), a percentage for a percent KPI. */
 function tickLabel(value: number, unit: string | null, format: Formatter): string {
-  if (unit === 'percent') return format.percent(value);
-  let compact = compactFormats.get(format.locale);
-  if (!compact) compactFormats.set(format.locale, (compact = new Intl.NumberFormat(format.locale, { notation: 'compact', maximumFractionDigits: 2 })));
-  return compact.format(value);
+  return unit === 'percent' ? format.percent(value) : format.compact(value);
 }
 
 /** The goal's chart, or only its words when no month has a value yet. */

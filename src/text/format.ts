@@ -24,6 +24,8 @@ export interface Formatter {
   points(value: number | null): string;
   /** A plain number such as a weight. */
   plain(value: number): string;
+  /** A short figure for a chart's axis ("6M", "600万"). */
+  compact(value: number): string;
   /** A signed plain number for changes ("+30"). */
   signed(value: number, unit: string | null): string;
   /** The unit as a word of the locale ("%", "×", "¥", "hours"), or null where the numbers need none (counts). */
@@ -137,6 +139,7 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
     attainment: (number, bestPossible) => (usable(number) ? `${bestPossible ? '≥ ' : ''}${percent(number)}` : noData),
     points: (number) => (usable(number) ? fixed(scaled(number, 100), 1) : noData),
     plain: (number) => (Number.isFinite(number) ? plain(number) : noData),
+    compact: (number) => (Number.isFinite(number) ? intl('compact', { notation: 'compact', maximumFractionDigits: 2 }).format(number) : noData),
     signed(number, unit) {
       if (!usable(number)) return noData;
       const text = value(Math.abs(number), unit);

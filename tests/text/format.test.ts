@@ -18,6 +18,12 @@ describe('number formats', () => {
     expect(en.value(3_333_333.333, 'currency')).toBe('$3,333,333');
   });
 
+  it('write axis figures short, in the words of the locale', () => {
+    expect([en.compact(0), en.compact(6_000_000), en.compact(12_500_000), en.compact(150)]).toEqual(['0', '6M', '12.5M', '150']);
+    expect([zh.compact(6_000_000), zh.compact(120_000_000)]).toEqual(['600万', '1.2亿']);
+    expect(en.compact(Number.NaN)).toBe('no data');
+  });
+
   it('round percentages to one decimal, half away from zero, the same for every figure', () => {
     expect(en.percent(0.6375)).toBe('63.8%');
     expect(en.percent(7_650_000 / 12_000_000)).toBe('63.8%');

@@ -49094,6 +49094,7 @@ function createFormatter(locale, defaultCurrency, noData2 = locale === "zh-CN" ?
     attainment: (number2, bestPossible) => usable(number2) ? `${bestPossible ? "\u2265 " : ""}${percent3(number2)}` : noData2,
     points: (number2) => usable(number2) ? fixed(scaled(number2, 100), 1) : noData2,
     plain: (number2) => Number.isFinite(number2) ? plain(number2) : noData2,
+    compact: (number2) => Number.isFinite(number2) ? intl("compact", { notation: "compact", maximumFractionDigits: 2 }).format(number2) : noData2,
     signed(number2, unit) {
       if (!usable(number2)) return noData2;
       const text = value(Math.abs(number2), unit);
@@ -50314,12 +50315,8 @@ function levelScale(numbers, target) {
   for (let tick = clean(Math.ceil(clean(low / step)) * step); tick <= high; tick = clean(tick + step)) ticks.push(tick);
   return { low, high, ticks };
 }
-var compactFormats = /* @__PURE__ */ new Map();
 function tickLabel(value, unit, format) {
-  if (unit === "percent") return format.percent(value);
-  let compact2 = compactFormats.get(format.locale);
-  if (!compact2) compactFormats.set(format.locale, compact2 = new Intl.NumberFormat(format.locale, { notation: "compact", maximumFractionDigits: 2 }));
-  return compact2.format(value);
+  return unit === "percent" ? format.percent(value) : format.compact(value);
 }
 function goalChart(input, format, words) {
   const { months, sumsOverTime, target } = input;
@@ -50403,31 +50400,6 @@ function levelChart(input, values, format, words) {
     baseline === null ? null : format.value(baseline, unit)
   );
   return { svg: frame("level", body.join("")), text };
-}
-function monthPlan(items, months, partMonths2) {
-  for (const by of ["month", "quarter", "half"]) {
-    const planItems = items.filter((item) => item.by === by);
-    if (planItems.length === 0) continue;
-    const plan = months.map(() => 0);
-    const add = (month, amount) => {
-      const i = months.indexOf(month);
-      if (i !== -1) plan[i] += amount;
-    };
-    for (const item of planItems) {
-      if (by === "month") {
-        add(item.key, item.target);
-        continue;
-      }
-      const own = item.breakdown.filter((b) => b.by === "month");
-      if (own.length > 0) for (const month of own) add(month.key, month.target);
-      else {
-        const runMonths = partMonths2(by, item.key) ?? [];
-        for (const month of runMonths) add(month, item.target / runMonths.length);
-      }
-    }
-    return plan;
-  }
-  return null;
 }
 
 // src/render/alignment-tree.ts
@@ -50554,8 +50526,15 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     }
     return { title: null, href: null };
   };
-  const chartFields = (teamScore, goal) => {
+  const modelGoals = /* @__PURE__ */ new Map();
+  for (const goalSet of model.goalSets) for (const goal of goalSet.goals) modelGoals.set(`${goalSet.team}\0${goalSet.period?.id}\0${goal.id}`, goal);
+  const monthlyPlan = (teamScore, id) => {
+    const goal = modelGoals.get(`${teamScore.team}\0${teamScore.period}\0${id}`);
     const period2 = parsePeriod(teamScore.period, model.settings.fiscalYearStart);
+    const runs = goal && period2 ? planOf(goal.breakdowns, period2, period2.months) : void 0;
+    return runs ? teamScore.months.map((month) => plannedFor(runs, (m) => m === month)) : null;
+  };
+  const chartFields = (teamScore, goal) => {
     const byMonth = new Map(goal.trend.map((t) => [t.month, t.value]));
     const months = teamScore.months.slice(0, Math.max(...goal.trend.map((t) => teamScore.months.indexOf(t.month) + 1), 0));
     const chart = goalChart(
@@ -50564,7 +50543,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
         values: months.map((month) => byMonth.get(month) ?? null),
         sumsOverTime: goal.sumsOverTime,
         target: goal.target,
-        plan: goal.sumsOverTime ? monthPlan(goal.breakdown, teamScore.months, (by, key2) => period2 ? yearPartMonths(period2, by, key2) : void 0) : null,
+        plan: goal.sumsOverTime ? monthlyPlan(teamScore, goal.id) : null,
         forecast: goal.forecast,
         baseline: goal.baseline,
         unit: goal.unit,

@@ -1,4 +1,5 @@
 import type { BreakdownScore, ScoreReport } from '../score/score.js';
+import { sheetText } from '../spreadsheet/cell-text.js';
 
 /**
  * A cell for a spreadsheet. Text that starts with = + - @ (or a tab or
@@ -8,7 +9,8 @@ import type { BreakdownScore, ScoreReport } from '../score/score.js';
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A spreadsheet opens the CSV: text is guarded as in every spreadsheet cell goalpost writes.
+  const safe = sheetText(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -40,6 +40,18 @@ export async function findChromium(env: Readonly<Record<string, string | undefin
 }
 
 /**
+ * Each team from a new page; a team zoomed to fit its page has nothing to
+ * keep together, and a breakdown kept whole must not push the team's
+ * header onto a page of its own.
+ */
+const printedTeamStyles = [
+  // flow-root keeps the first heading's and the footer's margins inside the team, so they are measured.
+  '.printed-team { display: flow-root; }',
+  '.printed-team + .printed-team { break-before: page; }',
+  '.printed-team.fitted tbody.goal, .printed-team.fitted tr { break-inside: auto; }',
+].join('\n');
+
+/**
  * One HTML document of every team page, each starting on a new printed page,
  * so that one print gives one PDF with nothing to merge. The pages' own
  * Content-Security-Policy allows only their stylesheet by hash; this
@@ -55,13 +67,48 @@ export function combinedTeamPages(teamPages: readonly OutputFile[], styles: stri
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
     '<title>goalpost</title>',
-    `<style>${styles}\n.printed-team + .printed-team { break-before: page; }</style>`,
+    `<style>${styles}\n${printedTeamStyles}</style>`,
     '</head>',
     '<body>',
     ...bodies,
     '</body>',
     '</html>',
   ].join('\n');
+}
+
+/**
+ * A4 landscape less the stylesheet's 10 mm margins, in CSS pixels (96 per
+ * inch): 277 × 190 mm.
+ */
+const printable = { width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) };
+
+/**
+ * Below this a page would be too small to read; a team that would need
+ * less continues on the next page instead.
+ */
+const smallestZoom = 0.65;
+
+/**
+ * Runs in the page: each team that is taller than one printed page is
+ * zoomed out until it fits, so that a quarterly review gets one page per
+ * team. `zoom` (unlike a transform) changes the layout, so the page breaks
+ * follow the zoomed size.
+ */
+function fitTeamsToPages({ height, smallest }: { height: number; smallest: number }): void {
+  interface Team {
+    getBoundingClientRect(): { height: number };
+    style: { zoom: string };
+    classList: { add(name: string): void };
+  }
+  const teams = (globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<Team> } }).document.querySelectorAll('.printed-team');
+  for (const team of teams) {
+    const natural = team.getBoundingClientRect().height;
+    if (natural <= height) continue;
+    // A little under the exact ratio: line boxes round to whole pixels once zoomed.
+    const zoom = Math.max(smallest, Math.floor((height / natural) * 0.98 * 100) / 100);
+    team.style.zoom = String(zoom);
+    team.classList.add(zoom > smallest ? 'fitted' : 'continued');
+  }
 }
 
 /** Prints `html` to PDF bytes, A4 landscape, in the Chromium at `executablePath`. */
@@ -77,9 +124,12 @@ export async function printPdf(html: string, executablePath: string): Promise<Ui
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     try {
-      const page = await browser.newPage();
+      // Laid out at the printed page's own size, so that what is measured is what is printed.
+      const page = await browser.newPage({ viewport: { width: printable.width, height: printable.height } });
       await page.goto(pathToFileURL(file).href);
-      return await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(fitTeamsToPages, { height: printable.height, smallest: smallestZoom });
+      return await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
     } finally {
       await browser.close();
     }

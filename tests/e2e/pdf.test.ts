@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -9,8 +10,8 @@ import { repoRoot } from '../helpers/fixtures.js';
 
 /**
  * `render --format pdf` prints the team pages of the example with the
- * Chromium installed (Debian's chromium package), one PDF, each team from a
- * new page.
+ * Chromium installed (Debian's chromium package), one PDF, one page per
+ * team. The pages are read back with poppler's pdftoppm and pdftotext.
  */
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const outputDir = path.join(repoRoot, 'tests/output/e2e-pdf');
@@ -29,7 +30,7 @@ async function render(outDir: string, env: Record<string, string>): Promise<{ co
 }
 
 describe('render --format pdf', () => {
-  it('prints every team page into one A4 landscape PDF, each team from a new page', async () => {
+  it('prints every team page into one A4 landscape PDF, one page per team', async () => {
     expect(existsSync(executablePath), `Chromium is not installed at ${executablePath} (apt-get install chromium)`).toBe(true);
     mkdirSync(outputDir, { recursive: true });
     const result = await render(outputDir, { CHROMIUM_PATH: executablePath });
@@ -41,10 +42,10 @@ describe('render --format pdf', () => {
     const pdf = readFileSync(path.join(outputDir, 'scorecards.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdf.toString('latin1');
-    // Each team starts a page, and the longer ones take more than one.
+    // One page per team: the longest (marketing 2026-Q4, with check-ins and last quarter's actions) is zoomed to fit.
     const pages = (text.match(/\/Type\s*\/Page\b/g) ?? []).length;
-    expect(pages).toBeGreaterThanOrEqual(teams);
-    expect(text).toContain(`/Count ${pages}`);
+    expect(pages).toBe(teams);
+    expect(text).toContain(`/Count ${teams}`);
     // A4 landscape, 297 × 210 mm: about 842 × 595 points, wider than tall on every page.
     const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((match) => [Number(match[1]), Number(match[2])]);
     expect(boxes).toHaveLength(pages);
@@ -52,6 +53,22 @@ describe('render --format pdf', () => {
       expect(width).toBeCloseTo(842, -1);
       expect(height).toBeCloseTo(595, -1);
     }
+    // Each page as a picture, to look at: every one begins with its team's name and ends with the footer.
+    for (const name of readdirSync(outputDir).filter((entry) => entry.endsWith('.png'))) rmSync(path.join(outputDir, name));
+    execFileSync('pdftoppm', ['-r', '80', '-png', path.join(outputDir, 'scorecards.pdf'), path.join(outputDir, 'page')]);
+    expect(readdirSync(outputDir).filter((entry) => entry.endsWith('.png'))).toHaveLength(teams);
+    const pageTexts = Array.from({ length: teams }, (_, index) =>
+      execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), '-layout', path.join(outputDir, 'scorecards.pdf'), '-'], { encoding: 'utf8' }),
+    );
+    expect(pageTexts.map((page) => page.trim().split('\n')[0]?.trim())).toEqual([
+      '公司 2026 财年（2026年1月–12月）',
+      '公司 2026年第四季度',
+      '市场营销部 2026年第三季度',
+      '市场营销部 2026年第四季度',
+      '销售部 2026年第三季度',
+      '销售部 2026年第四季度',
+    ]);
+    for (const page of pageTexts) expect(page.trim().split('\n').at(-1)?.trim()).toBe('由 goalpost 根据已提交的目标与实际值生成。');
   });
 
   it('starts each team page on a new printed page, in the document it prints', async () => {

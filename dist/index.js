@@ -38181,6 +38181,16 @@ var monthRegex = /^(\d{4})-(0[1-9]|1[0-2])$/;
 var monthsIn = { year: 12, half: 6, quarter: 3, month: 1 };
 function parsePeriod(text, fiscalYearStart = 1) {
   const id = String(text);
+  const key2 = `${fiscalYearStart} ${id}`;
+  if (parsedPeriods.has(key2)) return parsedPeriods.get(key2);
+  if (parsedPeriods.size >= 1e4) parsedPeriods.clear();
+  const period2 = parseNewPeriod(id, fiscalYearStart);
+  if (period2) Object.freeze(period2.months);
+  parsedPeriods.set(key2, period2 === void 0 ? void 0 : Object.freeze(period2));
+  return period2;
+}
+var parsedPeriods = /* @__PURE__ */ new Map();
+function parseNewPeriod(id, fiscalYearStart) {
   const fiscal = fiscalRegex.exec(id);
   if (fiscal) {
     const year2 = Number(fiscal[1]);
@@ -49084,6 +49094,7 @@ function createFormatter(locale, defaultCurrency, noData2 = locale === "zh-CN" ?
         return `${plain(number2)} ${unit}`;
     }
   };
+  const periodNames = /* @__PURE__ */ new Map();
   return {
     locale,
     noData: noData2,
@@ -49109,20 +49120,25 @@ function createFormatter(locale, defaultCurrency, noData2 = locale === "zh-CN" ?
     month,
     monthRange: monthRange2,
     period(id) {
-      const period2 = parsePeriod(id, fiscalYearStart);
-      if (!period2) return id;
-      const zh = locale === "zh-CN";
-      const part = period2.unit === "half" ? `H${period2.index}` : period2.unit === "quarter" ? `Q${period2.index}` : "";
-      const partZh = period2.unit === "half" ? period2.index === 1 ? "\u4E0A\u534A\u5E74" : "\u4E0B\u534A\u5E74" : period2.unit === "quarter" ? quarterNames[period2.index - 1] : "";
-      if (period2.fiscal) {
-        const range = monthRange2(period2.months[0], period2.months.at(-1));
-        return zh ? `${period2.year} \u8D22\u5E74${partZh}\uFF08${range}\uFF09` : `FY${period2.year}${part ? ` ${part}` : ""} (${range})`;
-      }
-      if (period2.unit === "month") return month(id);
-      if (period2.unit === "year") return zh ? `${period2.year}\u5E74` : String(period2.year);
-      return zh ? `${period2.year}\u5E74${partZh}` : `${part} ${period2.year}`;
+      let text = periodNames.get(id);
+      if (text === void 0) periodNames.set(id, text = periodName(id));
+      return text;
     }
   };
+  function periodName(id) {
+    const period2 = parsePeriod(id, fiscalYearStart);
+    if (!period2) return id;
+    const zh = locale === "zh-CN";
+    const part = period2.unit === "half" ? `H${period2.index}` : period2.unit === "quarter" ? `Q${period2.index}` : "";
+    const partZh = period2.unit === "half" ? period2.index === 1 ? "\u4E0A\u534A\u5E74" : "\u4E0B\u534A\u5E74" : period2.unit === "quarter" ? quarterNames[period2.index - 1] : "";
+    if (period2.fiscal) {
+      const range = monthRange2(period2.months[0], period2.months.at(-1));
+      return zh ? `${period2.year} \u8D22\u5E74${partZh}\uFF08${range}\uFF09` : `FY${period2.year}${part ? ` ${part}` : ""} (${range})`;
+    }
+    if (period2.unit === "month") return month(id);
+    if (period2.unit === "year") return zh ? `${period2.year}\u5E74` : String(period2.year);
+    return zh ? `${period2.year}\u5E74${partZh}` : `${part} ${period2.year}`;
+  }
 }
 
 // src/diff/check-ins.ts
@@ -49965,7 +49981,50 @@ var CommittedVersion = class {
 
 // src/render/render.ts
 var import_handlebars = __toESM(require_lib(), 1);
-import { createHash as createHash2 } from "node:crypto";
+
+// src/render/index-filter.ts
+var indexScript = "filter.js";
+var indexFilterScript = `'use strict';
+(function () {
+  var box = document.getElementById('filter');
+  if (!box) return;
+  var normal = function (text) { return text.normalize('NFKC').toLowerCase(); };
+  var own = function (node) {
+    var text = '';
+    node.childNodes.forEach(function (child) { if (child.nodeName !== 'DETAILS' && child.nodeName !== 'UL') text += child.textContent; });
+    return normal(text);
+  };
+  var rows = Array.prototype.map.call(document.querySelectorAll('table.index tbody tr, ul.period-scores > li, ul.people > li'), function (row) {
+    return { row: row, text: normal(row.textContent) };
+  });
+  var details = Array.prototype.slice.call(document.querySelectorAll('ul.alignment-tree details'));
+  var openAtFirst = details.map(function (element) { return element.open; });
+  var nodes = document.querySelectorAll('ul.alignment-tree li');
+  // A node is shown when it or a goal under it matches; its folds are opened to show the match.
+  var shows = function (node, query) {
+    var found = own(node).indexOf(query) !== -1;
+    var fold = node.querySelector(':scope > details');
+    var below = false;
+    if (fold) fold.querySelectorAll(':scope > ul > li').forEach(function (child) { if (shows(child, query)) below = true; });
+    node.hidden = !(found || below);
+    if (fold && below) fold.open = true;
+    return found || below;
+  };
+  var apply = function () {
+    var query = normal(box.value.trim());
+    rows.forEach(function (entry) { entry.row.hidden = query !== '' && entry.text.indexOf(query) === -1; });
+    if (query === '') {
+      nodes.forEach(function (node) { node.hidden = false; });
+      details.forEach(function (element, index) { element.open = openAtFirst[index]; });
+      return;
+    }
+    document.querySelectorAll('ul.alignment-tree > li').forEach(function (root) { shows(root, query); });
+  };
+  box.closest('.filter').hidden = false;
+  box.addEventListener('input', apply);
+  apply();
+})();
+`;
 
 // src/render/labels.ts
 function ownName(names, dimension) {
@@ -50076,10 +50135,12 @@ var en = {
   chartNoData: "No monthly values yet",
   alignment: "Alignment",
   alignmentNote: "Each goal with the goals that align to it, their status, attainment and owner.",
+  filter: "Filter teams, goals and people",
   scoresByPeriod: "Scores by period",
   alignedGoals: (count) => count === 1 ? "1 aligned goal" : `${count} aligned goals`,
   personSectionCounts: (goals, items) => [goals > 0 ? `${goals} goal${goals === 1 ? "" : "s"}` : "", items > 0 ? `${items} breakdown item${items === 1 ? "" : "s"}` : ""].filter(Boolean).join(" \xB7 "),
   teamScorecard: "Team scorecard",
+  ownShare: "own share",
   checkInsGiven: "Latest check-ins"
 };
 var zhCN = {
@@ -50187,14 +50248,50 @@ var zhCN = {
   chartNoData: "\u6682\u65E0\u6708\u5EA6\u6570\u636E",
   alignment: "\u76EE\u6807\u5BF9\u9F50",
   alignmentNote: "\u6BCF\u4E2A\u76EE\u6807\u53CA\u5BF9\u9F50\u5230\u5B83\u7684\u76EE\u6807\uFF0C\u9644\u72B6\u6001\u3001\u8FBE\u6210\u7387\u548C\u8D1F\u8D23\u4EBA\u3002",
+  filter: "\u7B5B\u9009\u56E2\u961F\u3001\u76EE\u6807\u548C\u4EBA\u5458",
   scoresByPeriod: "\u5404\u671F\u5F97\u5206",
   alignedGoals: (count) => `${count} \u4E2A\u5BF9\u9F50\u7684\u76EE\u6807`,
   personSectionCounts: (goals, items) => [goals > 0 ? `${goals} \u4E2A\u76EE\u6807` : "", items > 0 ? `${items} \u4E2A\u5206\u89E3\u9879` : ""].filter(Boolean).join(" \xB7 "),
   teamScorecard: "\u56E2\u961F\u8BB0\u5206\u5361",
+  ownShare: "\u4E2A\u4EBA\u4EFD\u989D",
   checkInsGiven: "\u6700\u65B0\u8FDB\u5EA6\u6C47\u62A5"
 };
 var labelsByLocale = { en, "zh-CN": zhCN };
 var statusIcons = { "on-track": "\u2705", "at-risk": "\u26A0\uFE0F", "off-track": "\u274C", "no-data": "\u2B1C" };
+
+// src/render/site-styles.ts
+function cssString(text) {
+  return `"${text.replace(new RegExp('["\\\\]|\\p{Cc}', "gu"), (character) => character === '"' || character === "\\" ? `\\${character}` : `\\${character.charCodeAt(0).toString(16)} `)}"`;
+}
+var cardLabels = (labels) => [
+  ["td.owner", labels.owner],
+  ["td.target", labels.target],
+  ["td.actual", labels.actual],
+  ["td.attainment", labels.attainment],
+  ["td.expected", labels.expected],
+  ["td.forecast", labels.forecast],
+  ["td.weight", labels.weight],
+  ["td.points", labels.score],
+  ["td.period", labels.period],
+  ["td.team-score", labels.teamScore],
+  ...["on-track", "at-risk", "off-track", "no-data"].map((status) => [`td.count.${status}`, `${statusIcons[status]} ${labels.statuses[status]}`])
+];
+function statusIconRules() {
+  return Object.entries(statusIcons).map(
+    ([status, icon]) => `.status.${status}::before { content: ${cssString(`${icon} `)}; content: ${cssString(`${icon} `)} / ""; }`
+  );
+}
+function siteStylesheet(templateStyles, labels) {
+  return [
+    '@charset "utf-8";',
+    templateStyles.trimEnd(),
+    ...statusIconRules(),
+    "@media (max-width: 1000px) {",
+    ...cardLabels(labels).map(([selector, label]) => `  ${selector}::before { content: ${cssString(label)}; }`),
+    "}",
+    ""
+  ].join("\n");
+}
 
 // src/render/score-words.ts
 function targetKind(goal) {
@@ -50234,20 +50331,6 @@ function progressBar(fraction, marker, status) {
   const filled = fraction === null ? 0 : Math.min(Math.max(fraction, 0), 1) * width2;
   const markerLine = marker === null ? "" : `<line class="marker" x1="${round(Math.min(Math.max(marker, 0), 1) * width2)}" x2="${round(Math.min(Math.max(marker, 0), 1) * width2)}" y1="0" y2="${height2}"/>`;
   return `<svg class="bar ${status}" width="${width2}" height="${height2}" viewBox="0 0 ${width2} ${height2}" aria-hidden="true"><rect class="track" width="${width2}" height="${height2}" rx="2"/><rect class="fill" width="${round(filled)}" height="${height2}" rx="2"/>${markerLine}</svg>`;
-}
-function sparkline(values) {
-  const width2 = 80;
-  const height2 = 24;
-  const pad = 3;
-  const known = values.filter((v) => v !== null);
-  if (known.length === 0) return "";
-  const min = Math.min(...known);
-  const max = Math.max(...known);
-  const x = (i) => values.length === 1 ? width2 / 2 : pad + i * (width2 - 2 * pad) / (values.length - 1);
-  const y = (v) => max === min ? height2 / 2 : height2 - pad - (v - min) * (height2 - 2 * pad) / (max - min);
-  const points = values.flatMap((v, i) => v === null ? [] : [`${round(x(i))},${round(y(v))}`]);
-  const dots = values.flatMap((v, i) => v === null ? [] : [`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="2"/>`]);
-  return `<svg class="trend" width="${width2}" height="${height2}" viewBox="0 0 ${width2} ${height2}" aria-hidden="true"><polyline points="${points.join(" ")}"/>${dots.join("")}</svg>`;
 }
 var blocks = ["\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"];
 function sparkText(values) {
@@ -50481,7 +50564,10 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
   const goalsByTeam = /* @__PURE__ */ new Map();
   for (const teamScore of report.teams) goalsByTeam.set(teamScore.team, [...goalsByTeam.get(teamScore.team) ?? [], teamScore]);
   const words = scoreWords(labels, format);
-  const fullness = (row, sumsOverTime) => Math.min(Math.max((sumsOverTime ? row.progress : row.attainment) ?? 0, 0), 1);
+  const fullness = (row, sumsOverTime) => (
+    // Three decimals: a meter is at most a few hundred pixels wide.
+    Math.round(Math.min(Math.max((sumsOverTime ? row.progress : row.attainment) ?? 0, 0), 1) * 1e3) / 1e3
+  );
   const itemLabel = (item) => {
     switch (item.by) {
       case "owner":
@@ -50497,9 +50583,10 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
         return item.key;
     }
   };
-  const rowOf = (goal, item, depth, anchor) => ({
+  const rowOf = (goal, item, depth, anchor, groupStart = true) => ({
     depth,
     anchor,
+    groupStart,
     label: itemLabel(item),
     dimension: labels.breakdownBy(labels.dimension(item.by)),
     ownerName: item.owner === null ? null : personName(item.owner),
@@ -50514,9 +50601,10 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     status: status(item.status),
     meterValue: fullness(item, goal.sumsOverTime)
   });
-  const flatten = (goal, items, depth, anchor) => items.flatMap((item) => {
+  const flatten = (goal, items, depth, anchor) => items.flatMap((item, index) => {
     const itemAnchor = `${anchor}-${item.by}-${item.key}`;
-    return [rowOf(goal, item, depth, itemAnchor), ...flatten(goal, item.breakdown, depth + 1, itemAnchor)];
+    const groupStart = index === 0 || items[index - 1].by !== item.by;
+    return [rowOf(goal, item, depth, itemAnchor, groupStart), ...flatten(goal, item.breakdown, depth + 1, itemAnchor)];
   });
   const goalTitleOf = (alignsTo) => {
     const [team, id] = alignsTo.split("/");
@@ -50563,6 +50651,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     return {
       depth: 0,
       anchor,
+      groupStart: true,
       id: goal.id,
       label: goal.title,
       title: goal.title,
@@ -50590,9 +50679,7 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       // A summed KPI fills its bar as the target is reached, with a marker where it should be by now.
       bar: goal.sumsOverTime ? progressBar(goal.progress, goal.expected === null || goal.target <= 0 ? null : goal.expected / goal.target, goal.status) : progressBar(goal.attainment, null, goal.status),
       meterValue: fullness(goal, goal.sumsOverTime),
-      trendSvg: sparkline(trend),
       trendText: sparkText(trend),
-      trendValues: goal.trend.map((t) => `${format.month(t.month)} ${format.value(t.value, unit)}`),
       revisions: (revisions.get(`${teamScore.team}/${teamScore.period}/${goal.id}`) ?? []).map((r) => labels.targetRevised(r.date, format.value(r.from, unit))),
       items: flatten(goal, goal.breakdown, 1, anchor),
       teamName: teamScore.name ?? teamScore.team,
@@ -50721,8 +50808,9 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
       const { target: itemTarget, actual, progress: progress2, attainment: attainment2, forecast: forecast2, status: itemStatus, meterValue, dimension, label } = rowOf(goal, item, 0, anchor);
       const target = section(teamScore);
       target.rows.push({
-        title: `${goal.title} \xB7 ${dimension}${labels.colon}${label}`,
-        href: goalHref(teamScore.team, teamScore.period, goal.id),
+        // The page is the person's: their own part of a goal is not named after them again.
+        title: `${goal.title} \xB7 ${item.by === "owner" && item.key === id ? labels.ownShare : `${dimension}${labels.colon}${label}`}`,
+        href: `${teamHref("sub", teamScore.team, teamScore.period)}#${anchor}`,
         target: itemTarget,
         actual,
         progress: progress2,
@@ -50871,13 +50959,18 @@ function compileAll(templates) {
 }
 function* renderScorecardFiles(report, model, options2) {
   const { page } = compileAll(options2.templates);
-  const styles = options2.templates.get("styles.css") ?? "";
-  const styleHash = `sha256-${createHash2("sha256").update(styles, "utf8").digest("base64")}`;
   for (const format of options2.formats) {
     const site = buildSiteView(report, model, options2.locale, format, options2.revisions, options2.includeIncentives ?? false);
-    const context3 = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
-    const render = (template, pageView) => ({ path: pageView.path, content: page(template)({ ...context3, page: pageView }) });
-    yield render(`index.${format}.hbs`, site.index);
+    if (format === "html") {
+      yield { path: "styles.css", content: siteStylesheet(options2.templates.get("styles.css") ?? "", site.labels) };
+      yield { path: indexScript, content: indexFilterScript };
+    }
+    const context3 = { lang: site.lang, labels: site.labels, asOf: site.asOf };
+    const render = (template, pageView, script = "") => ({
+      path: pageView.path,
+      content: page(template)({ ...context3, root: "../".repeat(pageView.path.split("/").length - 1), script, page: pageView })
+    });
+    yield render(`index.${format}.hbs`, site.index, format === "html" ? indexScript : "");
     for (const team of site.teams) yield render(`team.${format}.hbs`, team);
     for (const person of site.people) yield render(`person.${format}.hbs`, person);
   }
@@ -50917,7 +51010,7 @@ async function loadTemplates(overrideDir) {
 
 // src/render/write-output.ts
 import { randomBytes } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, open as open2, readdir as readdir3, realpath as realpath2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, open as open2, readdir as readdir3, readFile as readFile2, realpath as realpath2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import path5 from "node:path";
 var stagingPrefix = ".goalpost-staging-";
 async function realPathOf(target) {
@@ -50980,6 +51073,7 @@ async function writeOutputFiles(outDir, files, cwd = process.cwd()) {
     throw writeError(error2, "the scorecards", outDir);
   }
   const written = [];
+  const unchanged = [];
   const checkedFolders = /* @__PURE__ */ new Map();
   const checkFolder = (folder) => {
     let checked2 = checkedFolders.get(folder);
@@ -50995,9 +51089,15 @@ async function writeOutputFiles(outDir, files, cwd = process.cwd()) {
     const target = path5.join(root, ...file.path.split("/"));
     try {
       await checkFolder(path5.posix.dirname(file.path));
-      if (await isSymlink(target)) throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
+      const existing = await lstat2(target).catch(() => void 0);
+      if (existing?.isSymbolicLink()) throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
+      const bytes = Buffer.from(file.content, "utf8");
+      if (existing?.isFile() && existing.size === bytes.length && bytes.equals(await readFile2(target))) {
+        unchanged.push(target);
+        return;
+      }
       const temporary = path5.join(staging, `${index}.tmp`);
-      await writeFile2(temporary, file.content);
+      await writeFile2(temporary, bytes);
       await rename2(temporary, target);
     } catch (error2) {
       throw writeError(error2, file.path, outDir);
@@ -51018,14 +51118,7 @@ async function writeOutputFiles(outDir, files, cwd = process.cwd()) {
   } finally {
     await rm2(staging, { recursive: true, force: true });
   }
-  return written;
-}
-async function isSymlink(file) {
-  try {
-    return (await lstat2(file)).isSymbolicLink();
-  } catch {
-    return false;
-  }
+  return { written, unchanged };
 }
 async function exists2(file) {
   return lstat2(file).then(
@@ -51407,7 +51500,7 @@ async function run() {
         renderScorecardFiles(report, model, { locale: model.settings.locale, formats: ["md", "html"], templates, revisions }),
         workspace
       );
-      info(`Wrote ${written.length} scorecard files to ${out}/.`);
+      info(`Wrote ${written.written.length} scorecard files to ${out}/${written.unchanged.length > 0 ? ` (${written.unchanged.length} unchanged)` : ""}.`);
     }
   }
   let diff;

@@ -93,7 +93,7 @@ export async function run(): Promise<void> {
         renderScorecardFiles(report, model, { locale: model.settings.locale, formats: ['md', 'html'], templates, revisions }),
         workspace,
       );
-      core.info(`Wrote ${written.length} scorecard files to ${out}/.`);
+      core.info(`Wrote ${written.written.length} scorecard files to ${out}/${written.unchanged.length > 0 ? ` (${written.unchanged.length} unchanged)` : ''}.`);
     }
   }
 

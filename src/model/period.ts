@@ -40,6 +40,20 @@ const monthsIn: Record<PeriodUnit, number> = { year: 12, half: 6, quarter: 3, mo
  */
 export function parsePeriod(text: string | number, fiscalYearStart = 1): Period | undefined {
   const id = String(text);
+  // Scoring and rendering ask for the same few periods again and again (every goal, item and page).
+  const key = `${fiscalYearStart} ${id}`;
+  if (parsedPeriods.has(key)) return parsedPeriods.get(key);
+  if (parsedPeriods.size >= 10_000) parsedPeriods.clear();
+  const period = parseNewPeriod(id, fiscalYearStart);
+  if (period) Object.freeze(period.months);
+  parsedPeriods.set(key, period === undefined ? undefined : Object.freeze(period));
+  return period;
+}
+
+/** Periods already parsed, shared and frozen, by fiscal year start and text. */
+const parsedPeriods = new Map<string, Period | undefined>();
+
+function parseNewPeriod(id: string, fiscalYearStart: number): Period | undefined {
   const fiscal = fiscalRegex.exec(id);
   if (fiscal) {
     const year = Number(fiscal[1]);

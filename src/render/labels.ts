@@ -125,6 +125,8 @@ export interface Labels {
   /** The index's alignment tree: the company's goals and the team goals that serve them. */
   alignment: string;
   alignmentNote: string;
+  /** The index's filter box. */
+  filter: string;
   /** The collapsible list of the goals aligned to one: "2 aligned goals". */
   alignedGoals: (count: number) => string;
   /** Each team's score in each of its periods, side by side. */
@@ -132,6 +134,8 @@ export interface Labels {
   /** A person's page, one section per goal set: how much they own there, and a link to the whole team page. */
   personSectionCounts: (goals: number, items: number) => string;
   teamScorecard: string;
+  /** On a person's page, their own part of a goal split by owner. */
+  ownShare: string;
   /** The latest check-ins the person gave, as the check-in's owner or author. */
   checkInsGiven: string;
 }
@@ -250,11 +254,13 @@ const en: Labels = {
   chartNoData: 'No monthly values yet',
   alignment: 'Alignment',
   alignmentNote: 'Each goal with the goals that align to it, their status, attainment and owner.',
+  filter: 'Filter teams, goals and people',
   scoresByPeriod: 'Scores by period',
   alignedGoals: (count) => (count === 1 ? '1 aligned goal' : `${count} aligned goals`),
   personSectionCounts: (goals, items) =>
     [goals > 0 ? `${goals} goal${goals === 1 ? '' : 's'}` : '', items > 0 ? `${items} breakdown item${items === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · '),
   teamScorecard: 'Team scorecard',
+  ownShare: 'own share',
   checkInsGiven: 'Latest check-ins',
 };
 
@@ -366,10 +372,12 @@ const zhCN: Labels = {
   chartNoData: '暂无月度数据',
   alignment: '目标对齐',
   alignmentNote: '每个目标及对齐到它的目标，附状态、达成率和负责人。',
+  filter: '筛选团队、目标和人员',
   scoresByPeriod: '各期得分',
   alignedGoals: (count) => `${count} 个对齐的目标`,
   personSectionCounts: (goals, items) => [goals > 0 ? `${goals} 个目标` : '', items > 0 ? `${items} 个分解项` : ''].filter(Boolean).join(' · '),
   teamScorecard: '团队记分卡',
+  ownShare: '个人份额',
   checkInsGiven: '最新进度汇报',
 };
 

@@ -53,9 +53,9 @@ const printedTeamStyles = [
 
 /**
  * One HTML document of every team page, each starting on a new printed page,
- * so that one print gives one PDF with nothing to merge. The pages' own
- * Content-Security-Policy allows only their stylesheet by hash; this
- * document has its own, which allows its inline styles and still no script.
+ * so that one print gives one PDF with nothing to merge. The pages link
+ * the site's stylesheet (`styles`); this document carries it inline, with a
+ * Content-Security-Policy that allows its inline styles and still no script.
  */
 export function combinedTeamPages(teamPages: readonly OutputFile[], styles: string): string {
   const lang = /<html[^>]*\blang="([^"]*)"/i.exec(teamPages[0]?.content ?? '')?.[1] ?? 'en';

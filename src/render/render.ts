@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Locale } from '../model/kinds.js';
 import type { TargetRevision } from '../history/goal-history.js';
@@ -6,6 +5,8 @@ import type { GoalsModel } from '../model/model.js';
 import type { ScoreReport } from '../score/score.js';
 import { escapeHtmlInMarkdown, escapeMarkdown } from './escape.js';
 import type { TemplateSources } from './templates.js';
+import { indexFilterScript, indexScript } from './index-filter.js';
+import { siteStylesheet } from './site-styles.js';
 import { buildSiteView, type SiteView } from './view.js';
 
 export type OutputFormat = 'md' | 'html';
@@ -65,14 +66,20 @@ function compileAll(templates: TemplateSources): { page: (name: string) => Handl
  */
 export function* renderScorecardFiles(report: ScoreReport, model: GoalsModel, options: RenderOptions): Generator<OutputFile> {
   const { page } = compileAll(options.templates);
-  const styles = options.templates.get('styles.css') ?? '';
-  // The page's Content-Security-Policy allows exactly this stylesheet and no script at all.
-  const styleHash = `sha256-${createHash('sha256').update(styles, 'utf8').digest('base64')}`;
   for (const format of options.formats) {
     const site: SiteView = buildSiteView(report, model, options.locale, format, options.revisions, options.includeIncentives ?? false);
-    const context = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
-    const render = (template: string, pageView: { path: string }): OutputFile => ({ path: pageView.path, content: page(template)({ ...context, page: pageView }) });
-    yield render(`index.${format}.hbs`, site.index);
+    if (format === 'html') {
+      // One stylesheet and one script for the whole site, which every page links to (its
+      // Content-Security-Policy allows them and nothing else), rather than a copy in each page.
+      yield { path: 'styles.css', content: siteStylesheet(options.templates.get('styles.css') ?? '', site.labels) };
+      yield { path: indexScript, content: indexFilterScript };
+    }
+    const context = { lang: site.lang, labels: site.labels, asOf: site.asOf };
+    const render = (template: string, pageView: { path: string }, script = ''): OutputFile => ({
+      path: pageView.path,
+      content: page(template)({ ...context, root: '../'.repeat(pageView.path.split('/').length - 1), script, page: pageView }),
+    });
+    yield render(`index.${format}.hbs`, site.index, format === 'html' ? indexScript : '');
     for (const team of site.teams) yield render(`team.${format}.hbs`, team);
     for (const person of site.people) yield render(`person.${format}.hbs`, person);
   }

@@ -17,22 +17,6 @@ export function progressBar(fraction: number | null, marker: number | null, stat
   return `<svg class="bar ${status}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><rect class="track" width="${width}" height="${height}" rx="2"/><rect class="fill" width="${round(filled)}" height="${height}" rx="2"/>${markerLine}</svg>`;
 }
 
-/** A line through the monthly values, with a dot on each month that has data. */
-export function sparkline(values: readonly (number | null)[]): string {
-  const width = 80;
-  const height = 24;
-  const pad = 3;
-  const known = values.filter((v): v is number => v !== null);
-  if (known.length === 0) return '';
-  const min = Math.min(...known);
-  const max = Math.max(...known);
-  const x = (i: number): number => (values.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (values.length - 1));
-  const y = (v: number): number => (max === min ? height / 2 : height - pad - ((v - min) * (height - 2 * pad)) / (max - min));
-  const points = values.flatMap((v, i) => (v === null ? [] : [`${round(x(i))},${round(y(v))}`]));
-  const dots = values.flatMap((v, i) => (v === null ? [] : [`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="2"/>`]));
-  return `<svg class="trend" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true"><polyline points="${points.join(' ')}"/>${dots.join('')}</svg>`;
-}
-
 const blocks = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /** The same trend as text, for Markdown: one block character per month. */

@@ -6,7 +6,7 @@ import type { BreakdownScore, GoalScore, ScoreReport, TeamScore } from '../score
 import { createFormatter } from '../text/format.js';
 import { labelsByLocale, statusIcons, type Labels } from './labels.js';
 import { scoreWords } from './score-words.js';
-import { confidenceLine, progressBar, sparkline, sparkText } from './svg.js';
+import { confidenceLine, progressBar, sparkText } from './svg.js';
 import { goalChart } from './chart.js';
 import { alignmentTree, mapAlignmentTree } from './alignment-tree.js';
 import { parsePeriod } from '../model/period.js';
@@ -30,6 +30,8 @@ export interface RowView {
   label: string;
   /** For breakdown items: "by owner", "by month"... */
   dimension: string | null;
+  /** The first item of its breakdown, under which the page names the breakdown once. */
+  groupStart: boolean;
   ownerName: string | null;
   ownerHref: string | null;
   target: string;
@@ -68,10 +70,7 @@ export interface GoalView extends RowView {
   score: string;
   alignsTo: { label: string; title: string | null; href: string | null } | null;
   notes: string | null;
-  trendSvg: string;
   trendText: string;
-  /** The monthly values as text, one entry a month. */
-  trendValues: string[];
   /** "target revised on 2026-11-03 from 300", for each change of the target during the period. */
   revisions: string[];
   items: RowView[];
@@ -290,7 +289,8 @@ export function buildSiteView(
 
   const words = scoreWords(labels, format);
   const fullness = (row: { progress: number | null; attainment: number | null }, sumsOverTime: boolean): number =>
-    Math.min(Math.max((sumsOverTime ? row.progress : row.attainment) ?? 0, 0), 1);
+    // Three decimals: a meter is at most a few hundred pixels wide.
+    Math.round(Math.min(Math.max((sumsOverTime ? row.progress : row.attainment) ?? 0, 0), 1) * 1000) / 1000;
 
   /** What an item is called for people: a person's or a team's name, a month, a quarter, or the key as written. */
   const itemLabel = (item: BreakdownScore): string => {
@@ -309,9 +309,10 @@ export function buildSiteView(
     }
   };
 
-  const rowOf = (goal: GoalScore, item: BreakdownScore, depth: number, anchor: string): RowView => ({
+  const rowOf = (goal: GoalScore, item: BreakdownScore, depth: number, anchor: string, groupStart = true): RowView => ({
     depth,
     anchor,
+    groupStart,
     label: itemLabel(item),
     dimension: labels.breakdownBy(labels.dimension(item.by)),
     ownerName: item.owner === null ? null : personName(item.owner),
@@ -331,9 +332,10 @@ export function buildSiteView(
   });
 
   const flatten = (goal: GoalScore, items: readonly BreakdownScore[], depth: number, anchor: string): RowView[] =>
-    items.flatMap((item) => {
+    items.flatMap((item, index) => {
       const itemAnchor = `${anchor}-${item.by}-${item.key}`;
-      return [rowOf(goal, item, depth, itemAnchor), ...flatten(goal, item.breakdown, depth + 1, itemAnchor)];
+      const groupStart = index === 0 || items[index - 1]!.by !== item.by;
+      return [rowOf(goal, item, depth, itemAnchor, groupStart), ...flatten(goal, item.breakdown, depth + 1, itemAnchor)];
     });
 
   const goalTitleOf = (alignsTo: string): { title: string | null; href: string | null } => {
@@ -387,6 +389,7 @@ export function buildSiteView(
     return {
       depth: 0,
       anchor,
+      groupStart: true,
       id: goal.id,
       label: goal.title,
       title: goal.title,
@@ -416,9 +419,7 @@ export function buildSiteView(
         ? progressBar(goal.progress, goal.expected === null || goal.target <= 0 ? null : goal.expected / goal.target, goal.status)
         : progressBar(goal.attainment, null, goal.status),
       meterValue: fullness(goal, goal.sumsOverTime),
-      trendSvg: sparkline(trend),
       trendText: sparkText(trend),
-      trendValues: goal.trend.map((t) => `${format.month(t.month)} ${format.value(t.value, unit)}`),
       revisions: (revisions.get(`${teamScore.team}/${teamScore.period}/${goal.id}`) ?? []).map((r) => labels.targetRevised(r.date, format.value(r.from, unit))),
       items: flatten(goal, goal.breakdown, 1, anchor),
       teamName: teamScore.name ?? teamScore.team,
@@ -583,8 +584,9 @@ export function buildSiteView(
       const { target: itemTarget, actual, progress, attainment, forecast, status: itemStatus, meterValue, dimension, label } = rowOf(goal, item, 0, anchor);
       const target = section(teamScore);
       target.rows.push({
-        title: `${goal.title} · ${dimension}${labels.colon}${label}`,
-        href: goalHref(teamScore.team, teamScore.period, goal.id),
+        // The page is the person's: their own part of a goal is not named after them again.
+        title: `${goal.title} · ${item.by === 'owner' && item.key === id ? labels.ownShare : `${dimension}${labels.colon}${label}`}`,
+        href: `${teamHref('sub', teamScore.team, teamScore.period)}#${anchor}`,
         target: itemTarget,
         actual,
         progress,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileSystemReason, isFileSystemError } from '../load/file-system-error.js';
 import { UsageError } from '../load/read-directory.js';
@@ -82,8 +82,13 @@ function writeError(error: unknown, what: string, outDir: string): unknown {
  * rename within one file system is atomic). A path that would lead out of
  * the output folder through a symbolic link is refused. A relative `outDir`
  * is taken from `cwd`; messages show it as given.
+ *
+ * A file whose content is already what it would be written with is left
+ * alone, so a render after a change rewrites only the pages that changed
+ * (and a site published from the folder, or a file watcher, sees only
+ * those).
  */
-export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile>, cwd = process.cwd()): Promise<string[]> {
+export async function writeOutputFiles(outDir: string, files: Iterable<OutputFile>, cwd = process.cwd()): Promise<WrittenFiles> {
   let root: string;
   let staging: string;
   try {
@@ -97,6 +102,7 @@ export async function writeOutputFiles(outDir: string, files: Iterable<OutputFil
     throw writeError(error, 'the scorecards', outDir);
   }
   const written: string[] = [];
+  const unchanged: string[] = [];
   // Each folder is created and checked once: a real path inside the output folder, not a link out of it.
   const checkedFolders = new Map<string, Promise<void>>();
   const checkFolder = (folder: string): Promise<void> => {
@@ -113,9 +119,16 @@ export async function writeOutputFiles(outDir: string, files: Iterable<OutputFil
     const target = path.join(root, ...file.path.split('/'));
     try {
       await checkFolder(path.posix.dirname(file.path));
-      if (await isSymlink(target)) throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
+      const existing = await lstat(target).catch(() => undefined);
+      if (existing?.isSymbolicLink()) throw new UsageError(`Refusing to write ${file.path}: it leads outside "${outDir}" through a symbolic link.`);
+      const bytes = Buffer.from(file.content, 'utf8');
+      // The size first: a page that changed usually changed its length, and then it need not be read.
+      if (existing?.isFile() && existing.size === bytes.length && bytes.equals(await readFile(target))) {
+        unchanged.push(target);
+        return;
+      }
       const temporary = path.join(staging, `${index}.tmp`);
-      await writeFile(temporary, file.content);
+      await writeFile(temporary, bytes);
       await rename(temporary, target);
     } catch (error) {
       throw writeError(error, file.path, outDir);
@@ -138,15 +151,13 @@ export async function writeOutputFiles(outDir: string, files: Iterable<OutputFil
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  return written;
+  return { written, unchanged };
 }
 
-async function isSymlink(file: string): Promise<boolean> {
-  try {
-    return (await lstat(file)).isSymbolicLink();
-  } catch {
-    return false;
-  }
+/** The files a render wrote, and those it left alone because their content was already right (absolute paths). */
+export interface WrittenFiles {
+  written: string[];
+  unchanged: string[];
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -129,6 +129,7 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
     }
   };
 
+  const periodNames = new Map<string, string>();
   return {
     locale,
     noData,
@@ -154,19 +155,25 @@ export function createFormatter(locale: Locale, defaultCurrency: string, noData 
     month,
     monthRange,
     period(id) {
-      const period = parsePeriod(id, fiscalYearStart);
-      if (!period) return id;
-      const zh = locale === 'zh-CN';
-      const part = period.unit === 'half' ? `H${period.index}` : period.unit === 'quarter' ? `Q${period.index}` : '';
-      const partZh = period.unit === 'half' ? (period.index === 1 ? '上半年' : '下半年') : period.unit === 'quarter' ? quarterNames[period.index - 1]! : '';
-      if (period.fiscal) {
-        // A fiscal period says which months it is: "FY2027 Q1" alone does not tell a reader it is April to June 2026.
-        const range = monthRange(period.months[0]!, period.months.at(-1)!);
-        return zh ? `${period.year} 财年${partZh}（${range}）` : `FY${period.year}${part ? ` ${part}` : ''} (${range})`;
-      }
-      if (period.unit === 'month') return month(id);
-      if (period.unit === 'year') return zh ? `${period.year}年` : String(period.year);
-      return zh ? `${period.year}年${partZh}` : `${part} ${period.year}`;
+      let text = periodNames.get(id);
+      if (text === undefined) periodNames.set(id, (text = periodName(id)));
+      return text;
     },
   };
+  // A page names the same few periods on every row, so each is worked out once.
+  function periodName(id: string): string {
+    const period = parsePeriod(id, fiscalYearStart);
+    if (!period) return id;
+    const zh = locale === 'zh-CN';
+    const part = period.unit === 'half' ? `H${period.index}` : period.unit === 'quarter' ? `Q${period.index}` : '';
+    const partZh = period.unit === 'half' ? (period.index === 1 ? '上半年' : '下半年') : period.unit === 'quarter' ? quarterNames[period.index - 1]! : '';
+    if (period.fiscal) {
+      // A fiscal period says which months it is: "FY2027 Q1" alone does not tell a reader it is April to June 2026.
+      const range = monthRange(period.months[0]!, period.months.at(-1)!);
+      return zh ? `${period.year} 财年${partZh}（${range}）` : `FY${period.year}${part ? ` ${part}` : ''} (${range})`;
+    }
+    if (period.unit === 'month') return month(id);
+    if (period.unit === 'year') return zh ? `${period.year}年` : String(period.year);
+    return zh ? `${period.year}年${partZh}` : `${part} ${period.year}`;
+  }
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -141,7 +141,7 @@ describe('goalpost score and render', () => {
     const result = await run(['render', `${repoRoot}goals`, '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      `Wrote 32 files to ${out}/: index.md and index.html, 6 team scorecards and 9 personal scorecards (as of 2026-11).\n`,
+      `Wrote 34 files to ${out}/: index.md and index.html, 6 team scorecards and 9 personal scorecards (as of 2026-11).\n`,
     );
     expect(readdirSync(path.join(out, 'teams')).filter((file) => file.endsWith('.html')).sort()).toEqual([
       'company-2026-Q4.html',
@@ -154,6 +154,38 @@ describe('goalpost score and render', () => {
     const md = await run(['render', `${repoRoot}goals`, '--out', out, '--format', 'md', '--locale', 'en', '--as-of', '2026-10']);
     expect(md.stdout).toContain('Wrote 16 files');
     expect(readFileSync(path.join(out, 'index.md'), 'utf8')).toContain('As of Oct 2026');
+  });
+
+  it('render again writes only the pages whose content changed: the team’s, its people’s and the index', async () => {
+    const goals = temporaryFolder('goalpost-goals-');
+    cpSync(`${repoRoot}goals`, goals, { recursive: true });
+    const out = temporaryFolder('goalpost-out-');
+    expect((await run(['render', goals, '--out', out])).stdout).toMatch(/^Wrote 34 files to /);
+    const modified = (): Map<string, number> =>
+      new Map(readdirSync(out, { recursive: true, encoding: 'utf8' }).flatMap((file) => (statSync(path.join(out, file)).isFile() ? [[file, statSync(path.join(out, file)).mtimeMs]] : [])));
+    const before = modified();
+
+    // Nothing changed: nothing is written, every file keeps its time.
+    expect((await run(['render', goals, '--out', out])).stdout).toBe(
+      `Wrote 0 files to ${out}/ (34 unchanged): index.md and index.html, 6 team scorecards and 9 personal scorecards (as of 2026-11).\n`,
+    );
+    expect(modified()).toEqual(before);
+
+    // A goal of sales in 2026-Q4 renamed: its team's page, the page of sun.tao, who owns it, and the index's tree show it.
+    const sales = path.join(goals, '2026-Q4/sales.yaml');
+    writeFileSync(sales, readFileSync(sales, 'utf8').replace('title: 新增客户 500 家', 'title: 新增客户五百家'));
+    const again = await run(['render', goals, '--out', out]);
+    expect(again.stdout).toBe(`Wrote 6 files to ${out}/ (28 unchanged): index.md and index.html, 6 team scorecards and 9 personal scorecards (as of 2026-11).\n`);
+    const after = modified();
+    const rewritten = [...after].filter(([file, time]) => time !== before.get(file)).map(([file]) => file);
+    expect(rewritten.sort()).toEqual([
+      'index.html',
+      'index.md',
+      'people/sun.tao.html',
+      'people/sun.tao.md',
+      'teams/sales-2026-Q4.html',
+      'teams/sales-2026-Q4.md',
+    ]);
   });
 
   it('score and render refuse a repository with errors and print them', async () => {

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../src/cli/cli.js';
 import { combinedTeamPages } from '../../src/render/pdf.js';
+import { executablePath, launchChromium } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/fixtures.js';
 
 /**
@@ -13,7 +13,6 @@ import { repoRoot } from '../helpers/fixtures.js';
  * Chromium installed (Debian's chromium package), one PDF, one page per
  * team. The pages are read back with poppler's pdftoppm and pdftotext.
  */
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const outputDir = path.join(repoRoot, 'tests/output/e2e-pdf');
 
 async function render(outDir: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -78,12 +77,12 @@ describe('render --format pdf', () => {
     const teamPages = readdirSync(path.join(siteDir, 'teams'))
       .sort()
       .map((name) => ({ path: `teams/${name}`, content: readFileSync(path.join(siteDir, 'teams', name), 'utf8') }));
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const messages: string[] = [];
       page.on('console', (message) => messages.push(message.text()));
-      await page.setContent(combinedTeamPages(teamPages, readFileSync(path.join(repoRoot, 'templates/styles.css'), 'utf8')));
+      await page.setContent(combinedTeamPages(teamPages, readFileSync(path.join(siteDir, 'styles.css'), 'utf8')));
       await page.emulateMedia({ media: 'print' });
       const breaks = await page.locator('.printed-team').evaluateAll((teams) =>
         teams.map((team) => (globalThis as unknown as { getComputedStyle(element: unknown): { breakBefore: string } }).getComputedStyle(team).breakBefore),

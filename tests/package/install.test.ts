@@ -58,7 +58,7 @@ describe('the npm package', () => {
     expect(report.teams[0]).toMatchObject({ team: 'growth', goals: [{ actual: 400_000, status: 'on-track' }] });
 
     expect(goalpost('render', 'goals', '--out', 'site')).toMatchObject({ code: 0, stderr: '' });
-    expect(readdirSync(path.join(project, 'site')).sort()).toEqual(['index.html', 'index.md', 'people', 'teams']);
+    expect(readdirSync(path.join(project, 'site')).sort()).toEqual(['filter.js', 'index.html', 'index.md', 'people', 'styles.css', 'teams']);
     expect(readFileSync(path.join(project, 'site/teams/growth-2026-Q4.html'), 'utf8')).toContain('Growth');
   });
 

@@ -48,11 +48,13 @@ describe('user text in scorecards', () => {
     expect(team).toContain('<div class="meta notes">[click](javascript:alert(1)) @octocat #12</div>');
     // A breakdown key in an attribute stays inside its quotes.
     expect(team).toContain('<tr class="item depth-1" id="goal-q4-revenue-region-&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;">');
-    for (const html of files.values()) {
-      expect(html).not.toMatch(/<script|<img|<iframe|<b>|href="javascript:|href="https?:/i);
-      // No script may run at all: the policy names none, so default-src 'none' applies.
-      expect(html).toContain(`content="default-src 'none'; style-src 'sha256-`);
-      expect(html).not.toContain('script-src');
+    for (const [file, html] of files) {
+      if (!file.endsWith('.html')) continue;
+      // The one script of the site is goalpost's own filter box, a file beside the index; no page has an inline one.
+      const withoutOwnScript = file === 'index.html' ? html.replace('<script src="filter.js" defer></script>', '') : html;
+      expect(withoutOwnScript).not.toMatch(/<script|<img|<iframe|<b>|<style|href="javascript:|href="https?:|\son\w+=/i);
+      // Styles and scripts only from the site's own files: none inline, none from elsewhere.
+      expect(html).toContain(`content="default-src 'none'; style-src 'self' file:; script-src 'self' file:; img-src data:; base-uri 'none'; form-action 'none'"`);
     }
   });
 

@@ -42,16 +42,17 @@ describe('links of the scorecards of the example', () => {
     expect(broken).toEqual([]);
   });
 
-  it.each(['en', 'zh-CN'] as const)('in HTML, lead to a page that exists and an id in it, in %s', async (locale) => {
-    const site = only(await renderFiles(await exampleFiles(), { locale, formats: ['html'], asOf: '2026-11' }), '.html');
-    expect(site.size).toBeGreaterThan(0);
+  it.each(['en', 'zh-CN'] as const)('in HTML, lead to a page that exists and an id in it, and to the site’s stylesheet and script, in %s', async (locale) => {
+    const site = await renderFiles(await exampleFiles(), { locale, formats: ['html'], asOf: '2026-11' });
+    expect(only(site, '.html').size).toBeGreaterThan(0);
+    expect([...site.keys()].filter((file) => !file.endsWith('.html'))).toEqual(['styles.css', 'filter.js']);
     const unescape = (value: string): string =>
       value.replace(/&(#x[\da-f]+|#\d+|amp|lt|gt|quot);/gi, (_, name: string) =>
         name.startsWith('#') ? String.fromCodePoint(parseInt(name.slice(name[1] === 'x' ? 2 : 1), name[1] === 'x' ? 16 : 10)) : { amp: '&', lt: '<', gt: '>', quot: '"' }[name.toLowerCase()]!,
       );
     const broken = brokenLinks(
       site,
-      (html) => [...html.matchAll(/\shref="([^"]*)"/g)].map((match) => unescape(match[1]!)),
+      (html) => [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => unescape(match[1]!)),
       (html) => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => unescape(match[1]!))),
     );
     expect(broken).toEqual([]);

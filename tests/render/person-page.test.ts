@@ -5,11 +5,11 @@ import { exampleFiles, renderFiles } from './render-helpers.js';
 
 interface Section {
   heading: string;
-  /** The goal column of each row, as text. */
+  /** The goal of each line, as text. */
   titles: string[];
   hrefs: string[];
-  /** The header cells of the table, as text. */
-  columns: string[];
+  /** The status and attainment of each line, as text. */
+  figures: string[];
 }
 
 const text = (html: string): string => html.replace(/<[^>]*>/g, '').trim();
@@ -17,13 +17,13 @@ const text = (html: string): string => html.replace(/<[^>]*>/g, '').trim();
 /** The goal-set sections of a rendered person page, read from its HTML. */
 function sectionsOf(html: string): Section[] {
   return [...html.matchAll(/<section class="goal-set">([\s\S]*?)<\/section>/g)].map(([, body]) => {
-    const table = /<table class="items owned">([\s\S]*?)<\/table>/.exec(body!)?.[1] ?? '';
-    const rows = [...table.matchAll(/<th scope="row" class="title"[^>]*><a href="([^"]*)">([\s\S]*?)<\/a><\/th>/g)];
+    const list = /<ul class="owned">([\s\S]*?)<\/ul>/.exec(body!)?.[1] ?? '';
+    const rows = [...list.matchAll(/<li><span class="status [\w-]+">([^<]*)<\/span> <a href="([^"]*)">([\s\S]*?)<\/a> <span class="figure">([^<]*)<\/span><\/li>/g)];
     return {
       heading: text(/<h2>([\s\S]*?)<\/h2>/.exec(body!)![1]!),
-      titles: rows.map((row) => text(row[2]!)),
-      hrefs: rows.map((row) => row[1]!),
-      columns: [...(/<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1] ?? '').matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((cell) => text(cell[1]!)),
+      titles: rows.map((row) => text(row[3]!)),
+      hrefs: rows.map((row) => row[2]!),
+      figures: rows.map((row) => `${row[1]} ${row[4]}`),
     };
   });
 }
@@ -54,27 +54,27 @@ describe('person pages: what a person owns, per goal set, linked rather than cop
   };
 
   for (const [person, { score, sections }] of Object.entries(expected)) {
-    it(`${person}: one section per goal set in period order, goals then items, without an owner column`, () => {
+    it(`${person}: one section per goal set in period order, goals then items, without naming the owner`, () => {
       const page = sectionsOf(files.get(`people/${person}.html`)!);
       expect(page.map((s) => s.heading)).toEqual(sections.map((s) => s.heading));
       for (const [i, section] of page.entries()) {
         const { goals, items } = sections[i]!;
         expect(section.titles, section.heading).toHaveLength(goals + items);
-        // An item reads "goal title · 按负责人分解：王芳"; a goal is its title alone.
+        // A goal is its title alone; the person's part of a goal split by owner reads "goal title · 个人份额".
         expect(section.titles.filter((title) => title.includes(' · ')), section.heading).toHaveLength(items);
-        expect(section.titles.slice(goals).every((title) => title.includes(' · '))).toBe(true);
-        expect(section.columns).toEqual(['状态', '目标', '目标值', '实际值', '进度达成率', '预测']);
+        expect(section.titles.slice(goals).every((title) => title.endsWith(' · 个人份额'))).toBe(true);
+        for (const figure of section.figures) expect(figure).toMatch(/^(正常|有风险|落后|无数据) 进度达成率：/);
       }
     });
 
-    it(`${person}: every goal link lands on a goal's row of the team page`, () => {
+    it(`${person}: every link lands on the row of the goal or item on the team page`, () => {
       const html = files.get(`people/${person}.html`)!;
       const links = [...html.matchAll(/href="\.\.\/(teams\/[^"#]+)#([^"]+)"/g)];
       expect(links.length).toBeGreaterThan(0);
       for (const [, page, anchor] of links) {
         const team = files.get(page!);
         expect(team, page).toBeDefined();
-        expect(anchor).toMatch(/^goal-/);
+        expect(anchor).toMatch(/^goal-[^-]|^goal-[\w-]+-owner-/);
         expect(team, `${page}#${anchor}`).toContain(`id="${anchor}"`);
       }
       // In Markdown, which has no goal anchors, the same links go to the team page.
@@ -102,9 +102,8 @@ describe('person pages: what a person owns, per goal set, linked rather than cop
   });
 
   it('stays small: the busiest person page is a fraction of the team pages it links to', () => {
-    const styles = (html: string): number => Buffer.byteLength(/<style>[\s\S]*?<\/style>/.exec(html)?.[0] ?? '');
-    const body = (file: string): number => Buffer.byteLength(files.get(file)!) - styles(files.get(file)!);
-    expect(body('people/li.wei.html')).toBeLessThan(body('teams/marketing-2026-Q4.html') / 3);
+    const size = (file: string): number => Buffer.byteLength(files.get(file)!);
+    expect(size('people/li.wei.html')).toBeLessThan(size('teams/marketing-2026-Q4.html') / 3);
     expect(Buffer.byteLength(files.get('people/li.wei.md')!)).toBeLessThan(4000);
   });
 });
@@ -141,7 +140,8 @@ members:
     const html = files.get('people/wang.fang.html')!;
     expect(html).not.toMatch(/<script|<iframe|<b>|href="(?!\.\.\/)/);
     expect(html).toContain('<h2>&lt;b&gt;Team&lt;/b&gt; ## @acme/marketing · Q4 2026</h2>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | **bold** · by owner: ](https://evil.example) @wang</a>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | **bold** · own share</a>');
+    expect(html).toContain('<h1>](https://evil.example) @wang</h1>');
     const markdown = readLikeGithub(files.get('people/wang.fang.md')!);
     expect(markdown.headings.map(asRead)).toEqual(['](https://evil.example) @wang', '<b>Team</b> ## @acme/marketing · Q4 2026', 'What the score is made of']);
     for (const link of markdown.links) expect(link.href).toMatch(/^(\.\.\/)?(index\.md|teams\/[\w.-]+\.md|people\/[\w.-]+\.md)$/);

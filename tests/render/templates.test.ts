@@ -23,7 +23,7 @@ describe('templates', () => {
   });
 
   it('output user data only through escaping expressions: {{{ }}} is kept for markup built from numbers', () => {
-    const allowed = new Set(['styles', 'bar', 'scoreBar', 'page.scoreBar', 'trendSvg', 'confidenceSvg', 'chartSvg']);
+    const allowed = new Set(['bar', 'scoreBar', 'page.scoreBar', 'confidenceSvg', 'chartSvg']);
     for (const name of readdirSync(defaultTemplatesDir)) {
       const text = readFileSync(path.join(defaultTemplatesDir, name), 'utf8');
       for (const match of text.matchAll(/\{\{\{\s*([^}\s]+)\s*\}\}\}/g)) expect(allowed, `${name}: {{{${match[1]}}}}`).toContain(match[1]);

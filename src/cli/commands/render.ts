@@ -86,19 +86,22 @@ export function registerRender(program: Command, context: CommandContext): void 
       };
       if (pdf !== undefined && chromiumPath !== undefined) {
         // The team pages only, for the quarterly review still sent as one PDF.
-        const teamPages = [...checkedPages()].filter((file) => file.path.startsWith('teams/'));
+        const site = [...checkedPages()];
+        const teamPages = site.filter((file) => file.path.startsWith('teams/'));
+        const styles = site.find((file) => file.path === 'styles.css')?.content ?? '';
         const file = path.join(options.out, 'scorecards.pdf');
-        const bytes = await pdf.printPdf(pdf.combinedTeamPages(teamPages, templates.get('styles.css') ?? ''), chromiumPath);
+        const bytes = await pdf.printPdf(pdf.combinedTeamPages(teamPages, styles), chromiumPath);
         await mkdir(path.resolve(io.cwd, options.out), { recursive: true });
         await pdf.writePdfFile(path.resolve(io.cwd, file), bytes);
         io.stdout(`${escapeTerminal(`Wrote ${file}: ${teamPages.length} team scorecard${teamPages.length === 1 ? '' : 's'}, each from a new page (as of ${report.asOf ?? 'no actuals'}).`)}\n`);
         return;
       }
-      const written = await writeOutputFiles(options.out, checkedPages(), io.cwd);
+      const { written, unchanged } = await writeOutputFiles(options.out, checkedPages(), io.cwd);
       const teams = report.teams.length;
-      const people = written.filter((file) => path.basename(path.dirname(file)) === 'people').length / formats.length;
+      const people = [...written, ...unchanged].filter((file) => path.basename(path.dirname(file)) === 'people').length / formats.length;
+      const files = `${written.length} file${written.length === 1 ? '' : 's'}`;
       io.stdout(
-        `Wrote ${written.length} files to ${options.out}/: ${formats.map((f) => `index.${f}`).join(' and ')}, ${teams} team scorecard${teams === 1 ? '' : 's'} and ${people} personal scorecard${people === 1 ? '' : 's'} (as of ${report.asOf ?? 'no actuals'}).\n`,
+        `Wrote ${files} to ${options.out}/${unchanged.length > 0 ? ` (${unchanged.length} unchanged)` : ''}: ${formats.map((f) => `index.${f}`).join(' and ')}, ${teams} team scorecard${teams === 1 ? '' : 's'} and ${people} personal scorecard${people === 1 ? '' : 's'} (as of ${report.asOf ?? 'no actuals'}).\n`,
       );
     });
 }

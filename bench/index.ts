@@ -1,7 +1,7 @@
 // npm run bench: measures goalpost at company scale on this machine; BENCHMARKS.md records the figures.
 //   BENCH_SIZES=100,1000 npm run bench   to measure fewer sizes
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,21 +16,24 @@ interface Run {
   ms: number;
   maxRssMb: number;
   code: number;
+  stdout: string;
 }
 
 /** Runs node with arguments, timing the whole process and reading its peak memory from bench/measured.mjs. */
 function run(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
     let rss = '';
+    let stdout = '';
     let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stdio[3]!.on('data', (chunk: Buffer) => (rss += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0 && code !== 1) return reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`));
-      resolve({ ms: performance.now() - start, maxRssMb: Number(rss.trim() || 0) / 1024, code: code ?? 0 });
+      resolve({ ms: performance.now() - start, maxRssMb: Number(rss.trim() || 0) / 1024, code: code ?? 0, stdout });
     });
   });
 }
@@ -48,8 +51,8 @@ const fmt = (ms: number): string => ms.toLocaleString('en-US', { maximumFraction
 const ratio = (ms: number, floor: number): string => (ms / floor).toFixed(2);
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-console.log('| teams | YAML | CSV | floor (js-yaml) | validate | validate, cached | score | render --format both | peak memory (validate / render) |');
-console.log('|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+const rows: string[] = [];
+const renderRows: string[] = [];
 for (const teams of sizes) {
   const dir = mkdtempSync(path.join(tmpdir(), `goalpost-bench-${teams}-`));
   const out = mkdtempSync(path.join(tmpdir(), `goalpost-bench-out-${teams}-`));
@@ -62,9 +65,22 @@ for (const teams of sizes) {
     await measured([bin, 'validate', company.dir, '--cache', cache]);
     const cached = await median(repeat, () => measured([bin, 'validate', company.dir, '--cache', cache]));
     const score = await median(repeat, () => measured([bin, 'score', company.dir]));
-    const render = await median(1, () => measured([bin, 'render', company.dir, '--out', out, '--format', 'both', '--no-history']));
-    console.log(
-      `| ${teams.toLocaleString('en-US')} | ${(company.yamlBytes / 2 ** 20).toFixed(1)} MB | ${(company.csvBytes / 2 ** 20).toFixed(1)} MB | ${fmt(floor.ms)} ms | ${fmt(validate.ms)} ms (${ratio(validate.ms, floor.ms)}×) | ${fmt(cached.ms)} ms (${ratio(cached.ms, floor.ms)}×) | ${fmt(score.ms)} ms (${ratio(score.ms, floor.ms)}×) | ${fmt(render.ms)} ms (${ratio(render.ms, floor.ms)}×) | ${validate.maxRssMb.toFixed(0)} / ${render.maxRssMb.toFixed(0)} MB |`,
+    rows.push(
+      `| ${teams.toLocaleString('en-US')} | ${(company.yamlBytes / 2 ** 20).toFixed(1)} MB | ${(company.csvBytes / 2 ** 20).toFixed(1)} MB | ${fmt(floor.ms)} ms | ${fmt(validate.ms)} ms (${ratio(validate.ms, floor.ms)}×) | ${fmt(cached.ms)} ms (${ratio(cached.ms, floor.ms)}×) | ${fmt(score.ms)} ms (${ratio(score.ms, floor.ms)}×) | ${validate.maxRssMb.toFixed(0)} MB |`,
+    );
+    // The HTML site into an empty folder, then again with nothing changed (nothing is written).
+    const site = path.join(out, 'site');
+    const render = await measured([bin, 'render', company.dir, '--out', site, '--format', 'html', '--no-history']);
+    const again = await measured([bin, 'render', company.dir, '--out', site, '--format', 'html', '--no-history']);
+    const size = (folder: string): { bytes: number; files: number } => {
+      const files = readdirSync(path.join(site, folder)).filter((name) => name.endsWith('.html'));
+      return { bytes: files.reduce((sum, name) => sum + statSync(path.join(site, folder, name)).size, 0), files: files.length };
+    };
+    const [teamPages, personPages, index] = [size('teams'), size('people'), statSync(path.join(site, 'index.html')).size];
+    const perTeam = (teamPages.bytes + personPages.bytes + index) / teams / 1024;
+    const written = /^Wrote (\d+) files?/.exec(again.stdout)?.[1] ?? '?';
+    renderRows.push(
+      `| ${teams.toLocaleString('en-US')} | ${fmt(render.ms)} ms (${ratio(render.ms, floor.ms)}×) | ${(teamPages.files + personPages.files + 1).toLocaleString('en-US')} | ${perTeam.toFixed(0)} KB | ${(teamPages.bytes / teamPages.files / 1024).toFixed(0)} KB | ${(personPages.bytes / personPages.files / 1024).toFixed(1)} KB | ${(index / 1024).toFixed(0)} KB | ${fmt(again.ms)} ms (${ratio(again.ms, floor.ms)}×), ${written} written | ${render.maxRssMb.toFixed(0)} MB |`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -72,6 +88,12 @@ for (const teams of sizes) {
     rmSync(cache, { recursive: true, force: true });
   }
 }
+console.log('| teams | YAML | CSV | floor (js-yaml) | validate | validate, cached | score | peak memory (validate) |');
+console.log('|--:|--:|--:|--:|--:|--:|--:|--:|');
+for (const row of rows) console.log(row);
+console.log('\n| teams | render --format html | pages | HTML per team | team page | person page | index | render again, nothing changed | peak memory (render) |');
+console.log('|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+for (const row of renderRows) console.log(row);
 
 const nodeStart = await median(11, () => run(['-e', '0']));
 const coldStart = await median(11, () => run([bin, 'validate', path.join(repoRoot, 'goals')]));

@@ -50268,10 +50268,7 @@ var cardLabels = (labels) => [
   ["td.target", labels.target],
   ["td.actual", labels.actual],
   ["td.attainment", labels.attainment],
-  ["td.expected", labels.expected],
   ["td.forecast", labels.forecast],
-  ["td.weight", labels.weight],
-  ["td.points", labels.score],
   ["td.period", labels.period],
   ["td.team-score", labels.teamScore],
   ...["on-track", "at-risk", "off-track", "no-data"].map((status) => [`td.count.${status}`, `${statusIcons[status]} ${labels.statuses[status]}`])
@@ -50750,14 +50747,14 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     for (const goal of teamScore.goals) {
       entry(goal.owner).goals.push({ teamScore, goal });
       for (const initiative of goal.initiatives) entry(initiative.owner).initiatives.push({ teamScore, goal, initiative });
-      const walk = (items, anchor) => {
+      const walk = (items, anchor, path6) => {
         for (const item of items) {
           const itemAnchor = `${anchor}-${item.by}-${item.key}`;
-          if (item.owner !== null) entry(item.owner).items.push({ teamScore, goal, item, anchor: itemAnchor });
-          walk(item.breakdown, itemAnchor);
+          if (item.owner !== null) entry(item.owner).items.push({ teamScore, goal, item, anchor: itemAnchor, path: path6 });
+          walk(item.breakdown, itemAnchor, [...path6, item.key]);
         }
       };
-      walk(goal.breakdown, `goal-${goal.id}`);
+      walk(goal.breakdown, `goal-${goal.id}`, []);
     }
   }
   const personIds = [...owned.keys()].sort();
@@ -50779,6 +50776,11 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
     const result = scoresOfPeople.get(id);
     const cap = model.settings.cap;
     const capped = (value) => format.percent(value === null ? null : Math.min(Math.max(value, 0), cap));
+    const partKey = (team, period2, goal, item) => [team, period2, goal, ...item ? [...item.path, item.by, item.key] : []].join("\0");
+    const weights = /* @__PURE__ */ new Map();
+    const weightText = (weight) => format.plain(Math.round(weight * 100) / 100);
+    for (const part of result?.goals ?? []) weights.set(partKey(part.team, part.period, part.goal), weightText(part.weight));
+    for (const part of result?.items ?? []) weights.set(partKey(part.team, part.period, part.goal, part), weightText(part.weight));
     const sections = /* @__PURE__ */ new Map();
     const section = (teamScore) => {
       let value = sections.get(teamScore);
@@ -50800,11 +50802,12 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
         attainment: words.attainment(goal, goal.comparison),
         forecast: goal.forecast === null ? "\u2014" : format.value(goal.forecast, goal.unit),
         status: status(goal.status),
-        meterValue: fullness(goal, goal.sumsOverTime)
+        meterValue: fullness(goal, goal.sumsOverTime),
+        weight: weights.get(partKey(teamScore.team, teamScore.period, goal.id)) ?? null
       });
       target.goals += 1;
     }
-    for (const { teamScore, goal, item, anchor } of items) {
+    for (const { teamScore, goal, item, anchor, path: path6 } of items) {
       const { target: itemTarget, actual, progress: progress2, attainment: attainment2, forecast: forecast2, status: itemStatus, meterValue, dimension, label } = rowOf(goal, item, 0, anchor);
       const target = section(teamScore);
       target.rows.push({
@@ -50817,7 +50820,8 @@ function buildSiteView(report, model, locale, extension, revisions = /* @__PURE_
         attainment: attainment2,
         forecast: forecast2 || "\u2014",
         status: itemStatus,
-        meterValue
+        meterValue,
+        weight: weights.get(partKey(teamScore.team, teamScore.period, goal.id, { by: item.by, key: item.key, path: path6 })) ?? null
       });
       target.items += 1;
     }

@@ -149,6 +149,8 @@ export interface PersonRow {
   forecast: string;
   status: StatusView;
   meterValue: number;
+  /** The row's weight in the person's score ("40", "3.5"); null when the person has no score. */
+  weight: string | null;
 }
 
 /** The latest check-in of a goal that the person gave (as its owner or its author). */
@@ -508,6 +510,8 @@ export function buildSiteView(
     goal: GoalScore;
     item: BreakdownScore;
     anchor: string;
+    /** The keys of the items it is nested in, outermost first. */
+    path: string[];
   }
   interface OwnedInitiative {
     teamScore: TeamScore;
@@ -524,14 +528,14 @@ export function buildSiteView(
     for (const goal of teamScore.goals) {
       entry(goal.owner).goals.push({ teamScore, goal });
       for (const initiative of goal.initiatives) entry(initiative.owner).initiatives.push({ teamScore, goal, initiative });
-      const walk = (items: readonly BreakdownScore[], anchor: string): void => {
+      const walk = (items: readonly BreakdownScore[], anchor: string, path: string[]): void => {
         for (const item of items) {
           const itemAnchor = `${anchor}-${item.by}-${item.key}`;
-          if (item.owner !== null) entry(item.owner).items.push({ teamScore, goal, item, anchor: itemAnchor });
-          walk(item.breakdown, itemAnchor);
+          if (item.owner !== null) entry(item.owner).items.push({ teamScore, goal, item, anchor: itemAnchor, path });
+          walk(item.breakdown, itemAnchor, [...path, item.key]);
         }
       };
-      walk(goal.breakdown, `goal-${goal.id}`);
+      walk(goal.breakdown, `goal-${goal.id}`, []);
     }
   }
   const personIds = [...owned.keys()].sort();
@@ -555,6 +559,13 @@ export function buildSiteView(
     const result = scoresOfPeople.get(id);
     const cap = model.settings.cap;
     const capped = (value: number | null): string => format.percent(value === null ? null : Math.min(Math.max(value, 0), cap));
+    // Each row's weight in the person's score, so that the list says how the score is made.
+    const partKey = (team: string, period: string, goal: string, item?: { by: string; key: string; path: readonly string[] }): string =>
+      [team, period, goal, ...(item ? [...item.path, item.by, item.key] : [])].join('\u0000');
+    const weights = new Map<string, string>();
+    const weightText = (weight: number): string => format.plain(Math.round(weight * 100) / 100);
+    for (const part of result?.goals ?? []) weights.set(partKey(part.team, part.period, part.goal), weightText(part.weight));
+    for (const part of result?.items ?? []) weights.set(partKey(part.team, part.period, part.goal, part), weightText(part.weight));
     const sections = new Map<TeamScore, PersonSection>();
     const section = (teamScore: TeamScore): PersonSection => {
       let value = sections.get(teamScore);
@@ -577,10 +588,11 @@ export function buildSiteView(
         forecast: goal.forecast === null ? '—' : format.value(goal.forecast, goal.unit),
         status: status(goal.status),
         meterValue: fullness(goal, goal.sumsOverTime),
+        weight: weights.get(partKey(teamScore.team, teamScore.period, goal.id)) ?? null,
       });
       target.goals += 1;
     }
-    for (const { teamScore, goal, item, anchor } of items) {
+    for (const { teamScore, goal, item, anchor, path } of items) {
       const { target: itemTarget, actual, progress, attainment, forecast, status: itemStatus, meterValue, dimension, label } = rowOf(goal, item, 0, anchor);
       const target = section(teamScore);
       target.rows.push({
@@ -594,6 +606,7 @@ export function buildSiteView(
         forecast: forecast || '—',
         status: itemStatus,
         meterValue,
+        weight: weights.get(partKey(teamScore.team, teamScore.period, goal.id, { by: item.by, key: item.key, path })) ?? null,
       });
       target.items += 1;
     }

@@ -136,15 +136,15 @@ describe('the HTML scorecards', () => {
     }
     // Revenue: 63.8% of the target reached, 102% of the 7.5M planned by November, and a forecast from December's plan.
     const revenue = rows.nth(0);
-    await expect(revenue.locator('td.num').nth(1).innerText()).resolves.toBe('¥765万\n已完成目标的 63.8%\n2026年第三季度：¥1090万（+12.3%）');
+    await expect(revenue.locator('td.actual').innerText()).resolves.toBe('¥765万\n已完成目标的 63.8%\n2026年第三季度：¥1090万（+12.3%）');
     await expect(revenue.locator('td.attainment span').innerText()).resolves.toBe('102%');
-    await expect(revenue.locator('td.num').nth(3).innerText()).resolves.toBe('¥1224万\n预计可达成');
+    await expect(revenue.locator('td.forecast').innerText()).resolves.toBe('¥1224万\n预计可达成');
     // The bar fills to the progress (63.75% of 120 px) with its marker where the plan expects it (62.5%).
     await expect(revenue.locator('svg.bar rect.fill').getAttribute('width')).resolves.toBe('76.5');
     await expect(revenue.locator('svg.bar line.marker').getAttribute('x1')).resolves.toBe('75');
     const budget = rows.nth(4);
     await expect(budget.locator('td.attainment span').innerText()).resolves.toBe('难以达成');
-    await expect(budget.locator('td.num').nth(3).innerText()).resolves.toBe('¥277.5万\n预计超出上限 ¥75,000');
+    await expect(budget.locator('td.forecast').innerText()).resolves.toBe('¥277.5万\n预计超出上限 ¥75,000');
     const atRisk = page.locator('tr.item', { hasText: '王芳' }).first();
     await expect(statusShown(atRisk.locator('td.status'))).resolves.toBe('⚠️ 有风险');
     await expect(atRisk.locator('td.status').evaluate((cell) => (globalThis as unknown as BrowserWindow).getComputedStyle(cell).color)).resolves.toBe('rgb(154, 103, 0)');
@@ -240,15 +240,18 @@ describe('the HTML scorecards', () => {
     });
   }
 
-  it('shows the expected value, weight and score under the title where their columns do not fit', async () => {
-    const sized = await newWatchedPage({ viewport: { width: 1280, height: 900 } });
-    try {
-      await sized.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
-      const revenue = sized.locator('#goal-q4-revenue tr.goal-row');
-      await expect(revenue.locator('td.points').isVisible()).resolves.toBe(false);
-      await expect(revenue.locator('th.title .meta.figures').innerText()).resolves.toBe('应达进度：¥750万 权重：40 加权得分：40.8');
-    } finally {
-      await sized.close();
+  it('shows the expected value, weight and score under the goal’s title, on a laptop and a wide screen alike', async () => {
+    for (const width of [1280, 1920]) {
+      const sized = await newWatchedPage({ viewport: { width, height: 900 } });
+      try {
+        await sized.goto(`file://${siteDir}/teams/marketing-2026-Q4.html`);
+        const revenue = sized.locator('#goal-q4-revenue tr.goal-row');
+        await expect(revenue.locator('th.title .meta.figures').innerText()).resolves.toBe('应达进度：¥750万 权重：40 加权得分：40.8');
+        // A breakdown item: its share of the plan by now, under its name.
+        await expect(sized.locator('#goal-q4-revenue-owner-zhang\\.min th.title .meta.figures').innerText()).resolves.toBe('应达进度：¥312.5万');
+      } finally {
+        await sized.close();
+      }
     }
   });
 

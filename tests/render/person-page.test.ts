@@ -38,6 +38,10 @@ describe('person pages: what a person owns, per goal set, linked rather than cop
     // The sales director: the team's revenue in the third quarter, three goals of the fourth.
     'li.wei': {
       score: '94.5%',
+      weights: [
+        ['正常 进度达成率：100.9% · 权重：60'],
+        ['正常 进度达成率：102% · 权重：40', '有风险 进度达成率：难以达成 · 权重：10', '正常 进度达成率：122.5% · 权重：10'],
+      ],
       sections: [
         { heading: '市场营销部 · 2026年第三季度', goals: 1, items: 0 },
         { heading: '市场营销部 · 2026年第四季度', goals: 3, items: 0 },
@@ -46,6 +50,11 @@ describe('person pages: what a person owns, per goal set, linked rather than cop
     // The South China manager: her owner items of revenue and new customers, and the retention goal of the fourth quarter.
     'wang.fang': {
       score: '96%',
+      // Her shares: 630万 of 1080万 × 60 = 35 and 150 of 260 × 40 = 23.08 in Q3; 700万 of 1200万 × 40 = 23.33 and 180 of 300 × 20 = 12 in Q4.
+      weights: [
+        ['正常 进度达成率：100.8% · 权重：35', '落后 进度达成率：82% · 权重：23.08'],
+        ['正常 进度达成率：有望达成 · 权重：10', '有风险 进度达成率：98.3% · 权重：23.33', '正常 进度达成率：100.8% · 权重：12'],
+      ],
       sections: [
         { heading: '市场营销部 · 2026年第三季度', goals: 0, items: 2 },
         { heading: '市场营销部 · 2026年第四季度', goals: 1, items: 2 },
@@ -53,7 +62,7 @@ describe('person pages: what a person owns, per goal set, linked rather than cop
     },
   };
 
-  for (const [person, { score, sections }] of Object.entries(expected)) {
+  for (const [person, { score, sections, weights }] of Object.entries(expected)) {
     it(`${person}: one section per goal set in period order, goals then items, without naming the owner`, () => {
       const page = sectionsOf(files.get(`people/${person}.html`)!);
       expect(page.map((s) => s.heading)).toEqual(sections.map((s) => s.heading));
@@ -84,10 +93,11 @@ describe('person pages: what a person owns, per goal set, linked rather than cop
       for (const href of mdLinks) expect(files.has(href.slice(3)), href).toBe(true);
     });
 
-    it(`${person}: the score line and its parts stay, the payout only with incentives`, () => {
+    it(`${person}: the score line stays, each line with its weight in it, the payout only with incentives`, () => {
       const html = files.get(`people/${person}.html`)!;
       expect(html).toContain(`<p class="summary"><span class="score-label">个人得分</span> <strong class="score">${score}</strong></p>`);
-      expect(html).toContain('<h2>得分构成</h2>');
+      // Each line says its weight in that score: a goal its own, an item its goal's × its share of the target.
+      expect(sectionsOf(html).map((section) => section.figures)).toEqual(weights);
       expect(files.get(`people/${person}.md`)!).toContain(`**个人得分：${score}**\n`);
       // Nothing of the team page is copied: no charts, no breakdown tables, no owner column.
       expect(html).not.toMatch(/<svg|class="owner"|<tbody class="goal"/);

@@ -17,6 +17,6 @@ describe('the site stylesheet', () => {
     expect(css).toContain('.status.at-risk::before { content: "⚠️ "; content: "⚠️ " / ""; }');
     expect(css).toContain('  td.owner::before { content: "负责人"; }');
     expect(css).toContain('  td.count.off-track::before { content: "❌ 落后"; }');
-    expect(siteStylesheet('', labelsByLocale.en)).toContain('  td.points::before { content: "Weighted score"; }');
+    expect(siteStylesheet('', labelsByLocale.en)).toContain('  td.forecast::before { content: "Forecast"; }');
   });
 });

@@ -39361,7 +39361,15 @@ function scorePeople(model, teams, options2) {
     if (!value) owned.set(id, value = { goals: [], items: [], parts: [] });
     return value;
   };
-  for (const team of model.teams.values()) for (const id of team.members.keys()) entry(id);
+  const teamsOf = /* @__PURE__ */ new Map();
+  for (const team of [...model.teams.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) {
+    for (const id of team.members.keys()) {
+      entry(id);
+      const memberOf = teamsOf.get(id);
+      if (memberOf) memberOf.push(team);
+      else teamsOf.set(id, [team]);
+    }
+  }
   const cap = model.settings.cap;
   for (const teamScore of teams) {
     const where3 = { team: teamScore.team, period: teamScore.period };
@@ -39393,7 +39401,7 @@ function scorePeople(model, teams, options2) {
   }
   return [...owned.keys()].sort().map((id) => {
     const { goals, items, parts } = owned.get(id);
-    const memberOf = [...model.teams.values()].filter((team) => team.members.has(id)).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const memberOf = teamsOf.get(id) ?? [];
     const name = memberOf.map((team) => team.members.get(id).name).find((n) => n !== void 0);
     const curve = memberOf.find((team) => team.incentives !== void 0)?.incentives ?? model.settings.incentives;
     return {

@@ -2,6 +2,11 @@ import { cli } from './cli.js';
 
 /** The executable: runs the CLI on this process and turns an unexpected failure into exit status 2. */
 export async function main(): Promise<void> {
+  // The reader went away (`goalpost score | head`): what is left to print has no one to read it.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   try {
     process.exitCode = await cli(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(text),

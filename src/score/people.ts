@@ -1,4 +1,4 @@
-import type { GoalsModel, IncentiveCurve } from '../model/model.js';
+import type { GoalsModel, IncentiveCurve, Team } from '../model/model.js';
 import { payoutAt } from './incentives.js';
 import { cappedAttainment, weightedScore } from './rules.js';
 import type { BreakdownScore, GoalScore, TeamScore } from './score.js';
@@ -85,7 +85,16 @@ export function scorePeople(model: GoalsModel, teams: readonly TeamScore[], opti
     if (!value) owned.set(id, (value = { goals: [], items: [], parts: [] }));
     return value;
   };
-  for (const team of model.teams.values()) for (const id of team.members.keys()) entry(id);
+  // The teams of each person, by team id: looked up once, not by searching every team for every person.
+  const teamsOf = new Map<string, Team[]>();
+  for (const team of [...model.teams.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const id of team.members.keys()) {
+      entry(id);
+      const memberOf = teamsOf.get(id);
+      if (memberOf) memberOf.push(team);
+      else teamsOf.set(id, [team]);
+    }
+  }
   const cap = model.settings.cap;
   for (const teamScore of teams) {
     const where = { team: teamScore.team, period: teamScore.period };
@@ -118,7 +127,7 @@ export function scorePeople(model: GoalsModel, teams: readonly TeamScore[], opti
   }
   return [...owned.keys()].sort().map((id) => {
     const { goals, items, parts } = owned.get(id)!;
-    const memberOf = [...model.teams.values()].filter((team) => team.members.has(id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const memberOf = teamsOf.get(id) ?? [];
     const name = memberOf.map((team) => team.members.get(id)!.name).find((n) => n !== undefined);
     // A team's own curve replaces the settings' for its people; of several teams, the first by id decides.
     const curve = memberOf.find((team) => team.incentives !== undefined)?.incentives ?? model.settings.incentives;

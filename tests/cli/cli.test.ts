@@ -1,9 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateCompany } from '../../bench/generate.js';
 import { cli } from '../../src/cli/cli.js';
 import { fileSystemErrorMessage, isFileSystemError, type FileSystemError } from '../../src/load/file-system-error.js';
 import { fixturesDir, repoRoot } from '../helpers/fixtures.js';
@@ -108,6 +110,20 @@ describe('the goalpost executable', () => {
       return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
     }
   }
+
+  it('stops quietly when the reader of its output goes away (goalpost score | head)', async () => {
+    // Twenty teams: megabytes of JSON, far more than a pipe holds, so goalpost is still writing when the pipe closes.
+    const company = generateCompany(path.join(temporaryFolder('goalpost-company-'), 'goals'), 20);
+    const child = spawn(process.execPath, [bin, 'score', company.dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like head: read the first piece of the report, then close the pipe.
+    const [first] = (await once(child.stdout, 'data')) as [Buffer];
+    expect(first.toString()).toMatch(/^\{\n {2}"asOf": "2026-12",/);
+    child.stdout.destroy();
+    const [code] = (await once(child, 'close')) as [number];
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
 
   it('validates the example from the repository root by default', async () => {
     expect(await runBin(['validate'])).toEqual({ code: 0, stdout: '✓ No problems found.\n', stderr: '' });

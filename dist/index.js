@@ -38385,6 +38385,9 @@ function isCombinedRow(row) {
 }
 function dimensionsKey(row) {
   if (row.dimensions.size === 0) return "";
+  if (row.dimensions.size === 1) {
+    for (const [name, value] of row.dimensions) return `${name}\0${value}`;
+  }
   return [...row.dimensions].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, value]) => `${name}\0${value}`).join("\0");
 }
 var ActualsIndex = class {

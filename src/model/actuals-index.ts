@@ -84,6 +84,10 @@ export interface FinerGroup {
 /** The dimension values of a row as one key, the same whatever the order of the columns. */
 export function dimensionsKey(row: ActualRow): string {
   if (row.dimensions.size === 0) return '';
+  // One dimension (an owner, a region) is by far the most common: no array to build and sort.
+  if (row.dimensions.size === 1) {
+    for (const [name, value] of row.dimensions) return `${name}\u0000${value}`;
+  }
   return [...row.dimensions]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => `${name}\u0000${value}`)

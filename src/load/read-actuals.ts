@@ -77,6 +77,14 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
   const noDimensions: ReadonlyMap<string, string> = new Map();
   const rows: ActualRow[] = [];
   const table: ActualsTable = { source, columns, dimensions, rows };
+  // A file repeats the same months, teams, KPIs and owners on every row: each is kept once, not once per row.
+  const kept = new Map<string, string>();
+  const once = (text: string): string => {
+    const known = kept.get(text);
+    if (known !== undefined) return known;
+    kept.set(text, text);
+    return text;
+  };
   for (let r = 1; r < records.length; r++) {
     const record = records[r]!;
     if (record.values.length !== columns.length) {
@@ -90,7 +98,7 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
       continue;
     }
     const values = record.values;
-    const text = (at: number): string => values[at]!.trim();
+    const text = (at: number): string => once(values[at]!.trim());
     const cellSpan = (at: number) => {
       const cell = cellsOf(record)[at]!;
       return { source, start: cell.start, end: cell.end };
@@ -100,7 +108,7 @@ export function readActuals(source: SourceText): { table: ActualsTable | undefin
     if (actualsPeriodMonth(period) === undefined) {
       diagnostics.push(diagnosticAt(cellSpan(periodAt), 'actuals-period', periodProblem(period)));
     }
-    const value = parseValue(text(valueAt));
+    const value = parseValue(values[valueAt]!.trim());
     if (typeof value === 'string') diagnostics.push(diagnosticAt(cellSpan(valueAt), 'actuals-value', value));
 
     let dimensionValues = noDimensions;

@@ -90,3 +90,51 @@ export async function measureLspLatency(repoRoot: string, edits = 40, bursts = 1
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The same on a generated company (its goals folder `goalsDir`, in a folder of its own): edits of
+ * one team's goal set that change its diagnostics, taking turns: a target, a KPI id and an owner
+ * (a team member). Each is answered before the next is sent; the first validation, at open, is
+ * not counted.
+ */
+export async function measureLspOnCompany(repoRoot: string, goalsDir: string, edits = 30): Promise<Latencies & { edits: number; firstMs: number }> {
+  const client = new LspClient(process.execPath, [path.join(repoRoot, 'bin/goalpost.js'), 'lsp', '--stdio'], () => null);
+  try {
+    await client.initialize(pathToFileURL(path.dirname(goalsDir)).href);
+    const goalSet = path.join(goalsDir, '2026/t00001.yaml');
+    const file = pathToFileURL(goalSet).href;
+    const valid = readFileSync(goalSet, 'utf8');
+    const target = /target: (\d+)/.exec(valid)![1]!;
+    const kpi = /kpi: (\w+)/.exec(valid)![1]!;
+    const owner = /owner: ([\w.]+)/.exec(valid)![1]!;
+    const edited = (version: number): string => {
+      switch (version % 3) {
+        case 0:
+          return valid.replace(`target: ${target}`, `target: ${Number(target) + version}`);
+        case 1:
+          return valid.replace(`kpi: ${kpi}`, `kpi: ${kpi}x${version}`);
+        default:
+          return valid.replace(`owner: ${owner}`, `owner: ${owner}x${version}`);
+      }
+    };
+    const answered = (v: number): Promise<unknown> => client.diagnosticsFor(file, (p) => p.version === v);
+    let version = 1;
+    const opened = answered(version);
+    const start = performance.now();
+    await client.open(file, valid);
+    await opened;
+    const firstMs = performance.now() - start;
+    const times: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      version++;
+      const published = answered(version);
+      const sent = performance.now();
+      await client.change(file, version, edited(version));
+      await published;
+      times.push(performance.now() - sent);
+    }
+    return { edits, firstMs, ...summarise(times) };
+  } finally {
+    await client.stop();
+  }
+}

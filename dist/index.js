@@ -45367,6 +45367,13 @@ function readActuals(source) {
   const noDimensions = /* @__PURE__ */ new Map();
   const rows = [];
   const table = { source, columns, dimensions, rows };
+  const kept = /* @__PURE__ */ new Map();
+  const once = (text) => {
+    const known = kept.get(text);
+    if (known !== void 0) return known;
+    kept.set(text, text);
+    return text;
+  };
   for (let r = 1; r < records.length; r++) {
     const record2 = records[r];
     if (record2.values.length !== columns.length) {
@@ -45380,7 +45387,7 @@ function readActuals(source) {
       continue;
     }
     const values = record2.values;
-    const text = (at) => values[at].trim();
+    const text = (at) => once(values[at].trim());
     const cellSpan2 = (at) => {
       const cell = cellsOf(record2)[at];
       return { source, start: cell.start, end: cell.end };
@@ -45389,7 +45396,7 @@ function readActuals(source) {
     if (actualsPeriodMonth(period2) === void 0) {
       diagnostics.push(diagnosticAt(cellSpan2(periodAt), "actuals-period", periodProblem(period2)));
     }
-    const value = parseValue(text(valueAt));
+    const value = parseValue(values[valueAt].trim());
     if (typeof value === "string") diagnostics.push(diagnosticAt(cellSpan2(valueAt), "actuals-value", value));
     let dimensionValues = noDimensions;
     for (const [dimension, at] of dimensionAt) {
@@ -48965,10 +48972,20 @@ function fromCachedFile(source, cached) {
 }
 
 // src/load/load-repository.ts
+function isLoadedFileCache(cache) {
+  return "loaded" in cache;
+}
 function loadRepository(files, options2 = {}, cache) {
   const loaded = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0).map((file) => {
     if (!cache) return loadFile(file, options2);
     const key2 = cacheKey(file, options2);
+    if (isLoadedFileCache(cache)) {
+      const kept = cache.loaded(key2);
+      if (kept) return kept;
+      const result2 = loadFile(file, options2);
+      if (result2.source !== void 0) cache.keep(key2, result2);
+      return result2;
+    }
     const cached = cache.get(key2);
     if (cached?.key === key2) {
       const { source } = decodeFile(file.path, file.bytes, options2.maxFileBytes, file.size);

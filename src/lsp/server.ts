@@ -16,6 +16,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeFailure } from '../load/file-system-error.js';
 import type { RepositoryFile } from '../load/load-file.js';
 import { isCsvPath, isQueryPath, isYamlPath } from '../load/load-file.js';
+import { MemoryLoadCache } from '../load/memory-cache.js';
 import { readGoalsDirectory } from '../load/read-directory.js';
 import type { GoalsModel } from '../model/model.js';
 import { validateRepository } from '../validate.js';
@@ -133,6 +134,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     }
   };
 
+  const loadCache = new MemoryLoadCache();
   const validate = async (overtaken: () => boolean): Promise<void> => {
     if (diskStale) {
       diskStale = false;
@@ -144,7 +146,9 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     const files = new Map(disk);
     for (const { file, document } of open) files.set(file, { path: file, bytes: Buffer.from(document.getText()) });
     const repositoryFiles: RepositoryFile[] = [...files.values()];
-    const result = validateRepository(repositoryFiles, options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes });
+    // Files that did not change since the last run are not parsed again.
+    const result = validateRepository(repositoryFiles, options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }, loadCache);
+    loadCache.sweep();
     model = result.model;
     const byFile = new Map<string, LspDiagnostic[]>();
     for (const d of result.diagnostics) {

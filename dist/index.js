@@ -50044,10 +50044,25 @@ var indexFilterScript = `'use strict';
     if (query === '') {
       nodes.forEach(function (node) { node.hidden = false; });
       details.forEach(function (element, index) { element.open = openAtFirst[index]; });
+      sections();
       return;
     }
     document.querySelectorAll('ul.alignment-tree > li').forEach(function (root) { shows(root, query); });
+    sections();
   };
+  // A part of the index of which nothing matches is hidden, heading and all; and if nothing matches anywhere, it says so.
+  var sections = function () {
+    var any = false;
+    document.querySelectorAll('main > section').forEach(function (part) {
+      var shown = false;
+      part.querySelectorAll(listed).forEach(function (item) { if (!item.hidden) shown = true; });
+      part.hidden = !shown;
+      if (shown) any = true;
+    });
+    none.hidden = any;
+  };
+  var listed = 'table.index tbody tr, ul.period-scores > li, ul.people > li, ul.alignment-tree > li';
+  var none = document.getElementById('filter-none');
   box.closest('.filter').hidden = false;
   box.addEventListener('input', apply);
   apply();
@@ -50164,6 +50179,7 @@ var en = {
   alignment: "Alignment",
   alignmentNote: "Each goal with the goals that align to it, their status, attainment and owner.",
   filter: "Filter teams, goals and people",
+  filterNone: "No team, goal or person matches.",
   scoresByPeriod: "Scores by period",
   alignedGoals: (count) => count === 1 ? "1 aligned goal" : `${count} aligned goals`,
   personSectionCounts: (goals, items) => [goals > 0 ? `${goals} goal${goals === 1 ? "" : "s"}` : "", items > 0 ? `${items} breakdown item${items === 1 ? "" : "s"}` : ""].filter(Boolean).join(" \xB7 "),
@@ -50277,6 +50293,7 @@ var zhCN = {
   alignment: "\u76EE\u6807\u5BF9\u9F50",
   alignmentNote: "\u6BCF\u4E2A\u76EE\u6807\u53CA\u5BF9\u9F50\u5230\u5B83\u7684\u76EE\u6807\uFF0C\u9644\u72B6\u6001\u3001\u8FBE\u6210\u7387\u548C\u8D1F\u8D23\u4EBA\u3002",
   filter: "\u7B5B\u9009\u56E2\u961F\u3001\u76EE\u6807\u548C\u4EBA\u5458",
+  filterNone: "\u6CA1\u6709\u5339\u914D\u7684\u56E2\u961F\u3001\u76EE\u6807\u6216\u4EBA\u5458\u3002",
   scoresByPeriod: "\u5404\u671F\u5F97\u5206",
   alignedGoals: (count) => `${count} \u4E2A\u5BF9\u9F50\u7684\u76EE\u6807`,
   personSectionCounts: (goals, items) => [goals > 0 ? `${goals} \u4E2A\u76EE\u6807` : "", items > 0 ? `${items} \u4E2A\u5206\u89E3\u9879` : ""].filter(Boolean).join(" \xB7 "),

@@ -41,10 +41,25 @@ export const indexFilterScript = `'use strict';
     if (query === '') {
       nodes.forEach(function (node) { node.hidden = false; });
       details.forEach(function (element, index) { element.open = openAtFirst[index]; });
+      sections();
       return;
     }
     document.querySelectorAll('ul.alignment-tree > li').forEach(function (root) { shows(root, query); });
+    sections();
   };
+  // A part of the index of which nothing matches is hidden, heading and all; and if nothing matches anywhere, it says so.
+  var sections = function () {
+    var any = false;
+    document.querySelectorAll('main > section').forEach(function (part) {
+      var shown = false;
+      part.querySelectorAll(listed).forEach(function (item) { if (!item.hidden) shown = true; });
+      part.hidden = !shown;
+      if (shown) any = true;
+    });
+    none.hidden = any;
+  };
+  var listed = 'table.index tbody tr, ul.period-scores > li, ul.people > li, ul.alignment-tree > li';
+  var none = document.getElementById('filter-none');
   box.closest('.filter').hidden = false;
   box.addEventListener('input', apply);
   apply();

@@ -125,8 +125,9 @@ export interface Labels {
   /** The index's alignment tree: the company's goals and the team goals that serve them. */
   alignment: string;
   alignmentNote: string;
-  /** The index's filter box. */
+  /** The index's filter box, and what it says when nothing matches. */
   filter: string;
+  filterNone: string;
   /** The collapsible list of the goals aligned to one: "2 aligned goals". */
   alignedGoals: (count: number) => string;
   /** Each team's score in each of its periods, side by side. */
@@ -255,6 +256,7 @@ const en: Labels = {
   alignment: 'Alignment',
   alignmentNote: 'Each goal with the goals that align to it, their status, attainment and owner.',
   filter: 'Filter teams, goals and people',
+  filterNone: 'No team, goal or person matches.',
   scoresByPeriod: 'Scores by period',
   alignedGoals: (count) => (count === 1 ? '1 aligned goal' : `${count} aligned goals`),
   personSectionCounts: (goals, items) =>
@@ -373,6 +375,7 @@ const zhCN: Labels = {
   alignment: '目标对齐',
   alignmentNote: '每个目标及对齐到它的目标，附状态、达成率和负责人。',
   filter: '筛选团队、目标和人员',
+  filterNone: '没有匹配的团队、目标或人员。',
   scoresByPeriod: '各期得分',
   alignedGoals: (count) => `${count} 个对齐的目标`,
   personSectionCounts: (goals, items) => [goals > 0 ? `${goals} 个目标` : '', items > 0 ? `${items} 个分解项` : ''].filter(Boolean).join(' · '),

@@ -289,8 +289,20 @@ for (const siteName of ['company', 'example'] as const) {
         for (const index of expected) await expect(rows.nth(index).locator('th.title a').textContent()).resolves.toBe(query);
         await page.screenshot({ path: path.join(outputDir, `${siteName === 'company' ? '' : 'example-'}index-filtered-1280.png`), fullPage: true });
 
+        // A part of the index with nothing that matches is hidden with its heading (the people, whose names hold no team's).
+        const people = page.locator('main > section', { has: page.locator('ul.people') });
+        if (!(await page.locator('ul.people > li').allTextContents()).some((text) => text.includes(query))) await expect(people.isVisible()).resolves.toBe(false);
+        await expect(page.locator('#filter-none').isVisible()).resolves.toBe(false);
+
+        // Nothing matches anywhere: every part is hidden, and the page says so.
+        await box.fill('zz-no-such-team-zz');
+        await expect.poll(() => page.locator('#filter-none').isVisible(), { timeout: 5_000 }).toBe(true);
+        await expect(page.locator('main > section:visible').count()).resolves.toBe(0);
+
         await box.fill('');
         await expect.poll(visibleRows, { timeout: 5_000 }).toEqual(texts.map((_, index) => index));
+        await expect(people.isVisible()).resolves.toBe(true);
+        await expect(page.locator('#filter-none').isVisible()).resolves.toBe(false);
       } finally {
         await page.close();
       }

@@ -41,17 +41,17 @@ export const indexFilterScript = `'use strict';
     if (query === '') {
       nodes.forEach(function (node) { node.hidden = false; });
       details.forEach(function (element, index) { element.open = openAtFirst[index]; });
-      sections();
+      sections(false);
       return;
     }
     document.querySelectorAll('ul.alignment-tree > li').forEach(function (root) { shows(root, query); });
-    sections();
+    sections(true);
   };
   // A part of the index of which nothing matches is hidden, heading and all; and if nothing matches anywhere, it says so.
-  var sections = function () {
-    var any = false;
+  var sections = function (filtering) {
+    var any = !filtering;
     document.querySelectorAll('main > section').forEach(function (part) {
-      var shown = false;
+      var shown = !filtering;
       part.querySelectorAll(listed).forEach(function (item) { if (!item.hidden) shown = true; });
       part.hidden = !shown;
       if (shown) any = true;

@@ -50009,6 +50009,7 @@ var CommittedVersion = class {
 
 // src/render/render.ts
 var import_handlebars = __toESM(require_lib(), 1);
+import { createHash as createHash2 } from "node:crypto";
 
 // src/render/index-filter.ts
 var indexScript = "filter.js";
@@ -51010,11 +51011,13 @@ function* renderScorecardFiles(report, model, options2) {
   const { page } = compileAll(options2.templates);
   for (const format of options2.formats) {
     const site = buildSiteView(report, model, options2.locale, format, options2.revisions, options2.includeIncentives ?? false);
+    const styles = format === "html" ? siteStylesheet(options2.templates.get("styles.css") ?? "", site.labels) : "";
     if (format === "html") {
-      yield { path: "styles.css", content: siteStylesheet(options2.templates.get("styles.css") ?? "", site.labels) };
+      yield { path: "styles.css", content: styles };
       yield { path: indexScript, content: indexFilterScript };
     }
-    const context3 = { lang: site.lang, labels: site.labels, asOf: site.asOf };
+    const styleHash = `sha256-${createHash2("sha256").update(styles, "utf8").digest("base64")}`;
+    const context3 = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
     const render = (template, pageView, script = "") => ({
       path: pageView.path,
       content: page(template)({ ...context3, root: "../".repeat(pageView.path.split("/").length - 1), script, page: pageView })

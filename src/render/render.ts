@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Locale } from '../model/kinds.js';
 import type { TargetRevision } from '../history/goal-history.js';
@@ -68,13 +69,16 @@ export function* renderScorecardFiles(report: ScoreReport, model: GoalsModel, op
   const { page } = compileAll(options.templates);
   for (const format of options.formats) {
     const site: SiteView = buildSiteView(report, model, options.locale, format, options.revisions, options.includeIncentives ?? false);
+    const styles = format === 'html' ? siteStylesheet(options.templates.get('styles.css') ?? '', site.labels) : '';
     if (format === 'html') {
       // One stylesheet and one script for the whole site, which every page links to (its
       // Content-Security-Policy allows them and nothing else), rather than a copy in each page.
-      yield { path: 'styles.css', content: siteStylesheet(options.templates.get('styles.css') ?? '', site.labels) };
+      yield { path: 'styles.css', content: styles };
       yield { path: indexScript, content: indexFilterScript };
     }
-    const context = { lang: site.lang, labels: site.labels, asOf: site.asOf };
+    // `styles` and its hash stay available to a template of one's own that puts the stylesheet in the page.
+    const styleHash = `sha256-${createHash('sha256').update(styles, 'utf8').digest('base64')}`;
+    const context = { lang: site.lang, labels: site.labels, asOf: site.asOf, styles, styleHash };
     const render = (template: string, pageView: { path: string }, script = ''): OutputFile => ({
       path: pageView.path,
       content: page(template)({ ...context, root: '../'.repeat(pageView.path.split('/').length - 1), script, page: pageView }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,21 @@ describe('templates', () => {
     expect(files.get('index.md')).toContain('# Scorecards');
   });
 
+  it('can put the site’s stylesheet in each page, allowed by its hash, with a head of one’s own', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-templates-'));
+    writeFileSync(
+      path.join(dir, '_html-head.hbs'),
+      `<!doctype html>\n<html lang="{{lang}}">\n<head>\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '{{styleHash}}'">\n<title>{{title}}</title>\n<style>{{{styles}}}</style>\n</head>\n`,
+    );
+    const files = await renderFiles(await exampleFiles(), { formats: ['html'], templateDir: dir, locale: 'en' });
+    const page = files.get('teams/marketing-2026-Q4.html')!;
+    const styles = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
+    expect(styles).toBe(files.get('styles.css'));
+    // In an attribute, as Handlebars escapes it: the browser reads &#x3D; as =.
+    const hash = createHash('sha256').update(styles, 'utf8').digest('base64').replaceAll('=', '&#x3D;');
+    expect(page).toContain(`style-src 'sha256-${hash}'`);
+  });
+
   it('fail loudly on a misspelt field instead of rendering an empty cell', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'goalpost-templates-'));
     writeFileSync(path.join(dir, 'index.md.hbs'), '{{page.teamz}}');
@@ -23,7 +39,7 @@ describe('templates', () => {
   });
 
   it('output user data only through escaping expressions: {{{ }}} is kept for markup built from numbers', () => {
-    const allowed = new Set(['bar', 'scoreBar', 'page.scoreBar', 'confidenceSvg', 'chartSvg']);
+    const allowed = new Set(['bar', 'scoreBar', 'page.scoreBar', 'confidenceSvg', 'chartSvg', 'styles']);
     for (const name of readdirSync(defaultTemplatesDir)) {
       const text = readFileSync(path.join(defaultTemplatesDir, name), 'utf8');
       for (const match of text.matchAll(/\{\{\{\s*([^}\s]+)\s*\}\}\}/g)) expect(allowed, `${name}: {{{${match[1]}}}}`).toContain(match[1]);

@@ -107,7 +107,8 @@ function fitTeamsToPages({ height, smallest }: { height: number; smallest: numbe
     // A little under the exact ratio: line boxes round to whole pixels once zoomed.
     const zoom = Math.max(smallest, Math.floor((height / natural) * 0.98 * 100) / 100);
     team.style.zoom = String(zoom);
-    team.classList.add(zoom > smallest ? 'fitted' : 'continued');
+    // A team that fits may break anywhere; one that does not keeps its goals whole across pages.
+    if (zoom > smallest) team.classList.add('fitted');
   }
 }
 

@@ -291,7 +291,8 @@ for (const siteName of ['company', 'example'] as const) {
 
         // A part of the index with nothing that matches is hidden with its heading (the people, whose names hold no team's).
         const people = page.locator('main > section', { has: page.locator('ul.people') });
-        if (!(await page.locator('ul.people > li').allTextContents()).some((text) => text.includes(query))) await expect(people.isVisible()).resolves.toBe(false);
+        expect((await page.locator('ul.people > li').allTextContents()).some((text) => text.includes(query))).toBe(false);
+        await expect(people.isVisible()).resolves.toBe(false);
         await expect(page.locator('#filter-none').isVisible()).resolves.toBe(false);
 
         // Nothing matches anywhere: every part is hidden, and the page says so.

@@ -92,45 +92,54 @@ export async function measureLspLatency(repoRoot: string, edits = 40, bursts = 1
 }
 
 /**
- * The same on a generated company (its goals folder `goalsDir`, in a folder of its own): edits of
- * one team's goal set that change its diagnostics, taking turns: a target, a KPI id and an owner
- * (a team member). Each is answered before the next is sent; the first validation, at open, is
- * not counted.
+ * The same on a generated company (its goals folder `goalsDir`, in a folder of its own): 50 edits of
+ * one team's files that change diagnostics, taking turns: a target and a KPI id in its goal set, and
+ * a member of its team renamed and back in its team file (the goal set then names a person who is
+ * not a member). Each edit is timed until the diagnostics of every file it changes are published:
+ * the edited file's, and for a member, the goal set's. Each is answered before the next is sent;
+ * the first validation, at open, is not counted.
  */
-export async function measureLspOnCompany(repoRoot: string, goalsDir: string, edits = 30): Promise<Latencies & { edits: number; firstMs: number }> {
+export async function measureLspOnCompany(repoRoot: string, goalsDir: string, edits = 50): Promise<Latencies & { edits: number; firstMs: number }> {
   const client = new LspClient(process.execPath, [path.join(repoRoot, 'bin/goalpost.js'), 'lsp', '--stdio'], () => null);
   try {
     await client.initialize(pathToFileURL(path.dirname(goalsDir)).href);
-    const goalSet = path.join(goalsDir, '2026/t00001.yaml');
-    const file = pathToFileURL(goalSet).href;
-    const valid = readFileSync(goalSet, 'utf8');
+    const goalSetFile = path.join(goalsDir, '2026/t00001.yaml');
+    const teamFile = path.join(goalsDir, 'teams/t00001.yaml');
+    const goalSet = pathToFileURL(goalSetFile).href;
+    const team = pathToFileURL(teamFile).href;
+    const valid = readFileSync(goalSetFile, 'utf8');
+    const validTeam = readFileSync(teamFile, 'utf8');
     const target = /target: (\d+)/.exec(valid)![1]!;
     const kpi = /kpi: (\w+)/.exec(valid)![1]!;
     const owner = /owner: ([\w.]+)/.exec(valid)![1]!;
-    const edited = (version: number): string => {
-      switch (version % 3) {
-        case 0:
-          return valid.replace(`target: ${target}`, `target: ${Number(target) + version}`);
-        case 1:
-          return valid.replace(`kpi: ${kpi}`, `kpi: ${kpi}x${version}`);
-        default:
-          return valid.replace(`owner: ${owner}`, `owner: ${owner}x${version}`);
-      }
-    };
-    const answered = (v: number): Promise<unknown> => client.diagnosticsFor(file, (p) => p.version === v);
-    let version = 1;
-    const opened = answered(version);
+    const versions = { goalSet: 1, team: 1 };
+    let renamed = false;
+    const opened = Promise.all([client.diagnosticsFor(goalSet, (p) => p.version === 1), client.diagnosticsFor(team, (p) => p.version === 1)]);
     const start = performance.now();
-    await client.open(file, valid);
+    await client.open(goalSet, valid);
+    await client.open(team, validTeam);
     await opened;
     const firstMs = performance.now() - start;
+    const namesUnknownPerson = (p: { diagnostics: { code?: unknown }[] }): boolean => p.diagnostics.some((d) => d.code === 'unknown-person');
     const times: number[] = [];
     for (let i = 0; i < edits; i++) {
-      version++;
-      const published = answered(version);
       const sent = performance.now();
-      await client.change(file, version, edited(version));
-      await published;
+      if (i % 3 === 2) {
+        renamed = !renamed;
+        const version = ++versions.team;
+        const published = Promise.all([
+          client.diagnosticsFor(team, (p) => p.version === version),
+          client.diagnosticsFor(goalSet, (p) => p.version === versions.goalSet && namesUnknownPerson(p) === renamed),
+        ]);
+        await client.change(team, version, renamed ? validTeam.replace(`${owner}:`, `${owner}x:`) : validTeam);
+        await published;
+      } else {
+        const version = ++versions.goalSet;
+        const text = i % 3 === 0 ? valid.replace(`target: ${target}`, `target: ${Number(target) + version}`) : valid.replace(`kpi: ${kpi}`, `kpi: ${kpi}x${version}`);
+        const published = client.diagnosticsFor(goalSet, (p) => p.version === version);
+        await client.change(goalSet, version, text);
+        await published;
+      }
       times.push(performance.now() - sent);
     }
     return { edits, firstMs, ...summarise(times) };

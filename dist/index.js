@@ -48661,6 +48661,50 @@ function readHeader(doc2, diagnostics) {
 
 // src/load/build-model.ts
 function buildModel(files) {
+  return assembleModel(files.map(modelFragment));
+}
+function modelFragment(file) {
+  const kpis = [];
+  const teams = [];
+  const goalSets = [];
+  const checkIns2 = [];
+  const settings = [];
+  for (const { kind, doc: doc2 } of file.documents) {
+    const root = record(doc2.data) ?? {};
+    const at = { doc: doc2, path: [] };
+    switch (kind) {
+      case "KpiCatalog":
+        for (const [id, value] of entries(root.kpis)) kpis.push(readKpi(id, value, locate(doc2, ["kpis", id])));
+        break;
+      case "Team":
+        if (typeof root["id"] === "string") teams.push(readTeam(root, at));
+        break;
+      case "GoalSet":
+        goalSets.push(readGoalSet(root, at));
+        break;
+      case "CheckIn":
+        checkIns2.push(readCheckIn(root, at));
+        break;
+      case "Settings":
+        settings.push({ at, settings: readSettings(root, at) });
+        break;
+    }
+  }
+  return {
+    path: file.path,
+    kpis,
+    teams,
+    goalSets,
+    checkIns: checkIns2,
+    settings,
+    actuals: file.actuals,
+    queryFile: file.source && isQueryPath(file.path) ? file.source : void 0
+  };
+}
+function readPeriods(goalSets, settings) {
+  for (const goalSet of goalSets) goalSet.period = goalSet.periodText === void 0 ? void 0 : parsePeriod(goalSet.periodText, settings.fiscalYearStart);
+}
+function assembleModel(fragments) {
   const kpiList = [];
   const teamList = [];
   const goalSets = [];
@@ -48669,33 +48713,19 @@ function buildModel(files) {
   const actuals = [];
   const queryFiles = /* @__PURE__ */ new Map();
   let settings = { ...defaultSettings, at: void 0 };
-  for (const file of files) {
-    if (file.actuals) actuals.push(file.actuals);
-    if (file.source && isQueryPath(file.path)) queryFiles.set(file.path, file.source);
-    for (const { kind, doc: doc2 } of file.documents) {
-      const root = record(doc2.data) ?? {};
-      const at = { doc: doc2, path: [] };
-      switch (kind) {
-        case "KpiCatalog":
-          for (const [id, value] of entries(root.kpis)) kpiList.push(readKpi(id, value, locate(doc2, ["kpis", id])));
-          break;
-        case "Team":
-          if (typeof root["id"] === "string") teamList.push(readTeam(root, at));
-          break;
-        case "GoalSet":
-          goalSets.push(readGoalSet(root, at));
-          break;
-        case "CheckIn":
-          checkIns2.push(readCheckIn(root, at));
-          break;
-        case "Settings":
-          if (settingsDocuments.length === 0) settings = readSettings(root, at);
-          settingsDocuments.push(at);
-          break;
-      }
+  for (const fragment of fragments) {
+    if (fragment.actuals) actuals.push(fragment.actuals);
+    if (fragment.queryFile) queryFiles.set(fragment.path, fragment.queryFile);
+    for (const kpi of fragment.kpis) kpiList.push(kpi);
+    for (const team of fragment.teams) teamList.push(team);
+    for (const goalSet of fragment.goalSets) goalSets.push(goalSet);
+    for (const checkIn of fragment.checkIns) checkIns2.push(checkIn);
+    for (const read of fragment.settings) {
+      if (settingsDocuments.length === 0) settings = read.settings;
+      settingsDocuments.push(read.at);
     }
   }
-  for (const goalSet of goalSets) goalSet.period = goalSet.periodText === void 0 ? void 0 : parsePeriod(goalSet.periodText, settings.fiscalYearStart);
+  readPeriods(goalSets, settings);
   return {
     kpis: firstById(kpiList),
     teams: firstById(teamList),
@@ -48972,20 +49002,10 @@ function fromCachedFile(source, cached) {
 }
 
 // src/load/load-repository.ts
-function isLoadedFileCache(cache) {
-  return "loaded" in cache;
-}
 function loadRepository(files, options2 = {}, cache) {
   const loaded = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0).map((file) => {
     if (!cache) return loadFile(file, options2);
     const key2 = cacheKey(file, options2);
-    if (isLoadedFileCache(cache)) {
-      const kept = cache.loaded(key2);
-      if (kept) return kept;
-      const result2 = loadFile(file, options2);
-      if (result2.source !== void 0) cache.keep(key2, result2);
-      return result2;
-    }
     const cached = cache.get(key2);
     if (cached?.key === key2) {
       const { source } = decodeFile(file.path, file.bytes, options2.maxFileBytes, file.size);
@@ -49016,11 +49036,12 @@ var codesThatWaitForEveryFile = /* @__PURE__ */ new Set([
   "rollup-missing",
   "actuals-rollup-mismatch"
 ]);
+function withoutGuesses(found, unreadableFiles) {
+  return unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !codesThatWaitForEveryFile.has(diagnostic.code));
+}
 function validateRepository(files, options2 = {}, cache) {
   const { model, diagnostics, unreadableFiles } = loadRepository(files, options2, cache);
-  const found = runChecks(model);
-  const checked2 = unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !codesThatWaitForEveryFile.has(diagnostic.code));
-  return { model, diagnostics: [...diagnostics, ...checked2].sort(compareDiagnostics) };
+  return { model, diagnostics: [...diagnostics, ...withoutGuesses(runChecks(model), unreadableFiles)].sort(compareDiagnostics) };
 }
 
 // src/text/terminal.ts

@@ -2,7 +2,7 @@ import { runChecks } from './checks/index.js';
 import type { DiagnosticCode } from './diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { LoadOptions, RepositoryFile } from './load/load-file.js';
-import { loadRepository, type LoadCache, type LoadedFileCache } from './load/load-repository.js';
+import { loadRepository, type LoadCache } from './load/load-repository.js';
 import type { GoalsModel } from './model/model.js';
 
 export interface ValidationResult {
@@ -33,10 +33,13 @@ const codesThatWaitForEveryFile: ReadonlySet<DiagnosticCode> = new Set<Diagnosti
   'actuals-rollup-mismatch',
 ]);
 
+/** What the checks found, without the reports that wait until every file can be read. */
+export function withoutGuesses(found: Diagnostic[], unreadableFiles: readonly string[]): Diagnostic[] {
+  return unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !codesThatWaitForEveryFile.has(diagnostic.code));
+}
+
 /** Loads a goals repository and runs every check on it. */
-export function validateRepository(files: readonly RepositoryFile[], options: LoadOptions = {}, cache?: LoadCache | LoadedFileCache): ValidationResult {
+export function validateRepository(files: readonly RepositoryFile[], options: LoadOptions = {}, cache?: LoadCache): ValidationResult {
   const { model, diagnostics, unreadableFiles } = loadRepository(files, options, cache);
-  const found = runChecks(model);
-  const checked = unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !codesThatWaitForEveryFile.has(diagnostic.code));
-  return { model, diagnostics: [...diagnostics, ...checked].sort(compareDiagnostics) };
+  return { model, diagnostics: [...diagnostics, ...withoutGuesses(runChecks(model), unreadableFiles)].sort(compareDiagnostics) };
 }

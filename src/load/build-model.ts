@@ -45,11 +45,78 @@ import type { LocatedDocument, PathSegment } from './yaml-document.js';
 type Loose<T> = { readonly [K in keyof T]?: unknown };
 
 /**
+ * What one loaded file adds to the model. It depends on that file alone, so a
+ * process that validates again and again (the language server) keeps it with
+ * the file and builds the model again from the fragments of unchanged files.
+ */
+export interface ModelFragment {
+  readonly path: string;
+  readonly kpis: readonly Kpi[];
+  readonly teams: readonly Team[];
+  /** Their `period` is set when the model is assembled: it depends on the settings' fiscal year. */
+  readonly goalSets: readonly GoalSet[];
+  readonly checkIns: readonly CheckIn[];
+  readonly settings: readonly { at: Located; settings: Settings }[];
+  readonly actuals: ActualsTable | undefined;
+  readonly queryFile: SourceText | undefined;
+}
+
+/**
  * Maps the loaded documents to the model, filling in defaults. It trusts
  * nothing: values of the wrong type (already reported by the schema check)
  * become undefined, so checks see what is there and skip what is not.
  */
 export function buildModel(files: readonly LoadedFile[]): GoalsModel {
+  return assembleModel(files.map(modelFragment));
+}
+
+/** What one file's documents define, read as the model holds them. */
+export function modelFragment(file: LoadedFile): ModelFragment {
+  const kpis: Kpi[] = [];
+  const teams: Team[] = [];
+  const goalSets: GoalSet[] = [];
+  const checkIns: CheckIn[] = [];
+  const settings: { at: Located; settings: Settings }[] = [];
+  for (const { kind, doc } of file.documents) {
+    const root = record(doc.data) ?? {};
+    const at: Located = { doc, path: [] };
+    switch (kind) {
+      case 'KpiCatalog':
+        for (const [id, value] of entries((root as Loose<FileFormat.KpiCatalogFile>).kpis)) kpis.push(readKpi(id, value, locate(doc, ['kpis', id])));
+        break;
+      case 'Team':
+        if (typeof root['id'] === 'string') teams.push(readTeam(root as Loose<FileFormat.TeamFile>, at));
+        break;
+      case 'GoalSet':
+        goalSets.push(readGoalSet(root as Loose<FileFormat.GoalSetFile>, at));
+        break;
+      case 'CheckIn':
+        checkIns.push(readCheckIn(root as Loose<FileFormat.CheckInFile>, at));
+        break;
+      case 'Settings':
+        settings.push({ at, settings: readSettings(root as Loose<FileFormat.SettingsFile>, at) });
+        break;
+    }
+  }
+  return {
+    path: file.path,
+    kpis,
+    teams,
+    goalSets,
+    checkIns,
+    settings,
+    actuals: file.actuals,
+    queryFile: file.source && isQueryPath(file.path) ? file.source : undefined,
+  };
+}
+
+/** A fiscal period means different months under a different fiscal year start: periods are read once the settings are known. */
+export function readPeriods(goalSets: readonly GoalSet[], settings: Settings): void {
+  for (const goalSet of goalSets) goalSet.period = goalSet.periodText === undefined ? undefined : parsePeriod(goalSet.periodText, settings.fiscalYearStart);
+}
+
+/** The model of files, from their fragments in the order of the files. */
+export function assembleModel(fragments: readonly ModelFragment[]): GoalsModel {
   const kpiList: Kpi[] = [];
   const teamList: Team[] = [];
   const goalSets: GoalSet[] = [];
@@ -59,35 +126,21 @@ export function buildModel(files: readonly LoadedFile[]): GoalsModel {
   const queryFiles = new Map<string, SourceText>();
   let settings: Settings = { ...defaultSettings, at: undefined };
 
-  for (const file of files) {
-    if (file.actuals) actuals.push(file.actuals);
-    if (file.source && isQueryPath(file.path)) queryFiles.set(file.path, file.source);
-    for (const { kind, doc } of file.documents) {
-      const root = record(doc.data) ?? {};
-      const at: Located = { doc, path: [] };
-      switch (kind) {
-        case 'KpiCatalog':
-          for (const [id, value] of entries((root as Loose<FileFormat.KpiCatalogFile>).kpis)) kpiList.push(readKpi(id, value, locate(doc, ['kpis', id])));
-          break;
-        case 'Team':
-          if (typeof root['id'] === 'string') teamList.push(readTeam(root as Loose<FileFormat.TeamFile>, at));
-          break;
-        case 'GoalSet':
-          goalSets.push(readGoalSet(root as Loose<FileFormat.GoalSetFile>, at));
-          break;
-        case 'CheckIn':
-          checkIns.push(readCheckIn(root as Loose<FileFormat.CheckInFile>, at));
-          break;
-        case 'Settings':
-          if (settingsDocuments.length === 0) settings = readSettings(root as Loose<FileFormat.SettingsFile>, at);
-          settingsDocuments.push(at);
-          break;
-      }
+  for (const fragment of fragments) {
+    if (fragment.actuals) actuals.push(fragment.actuals);
+    if (fragment.queryFile) queryFiles.set(fragment.path, fragment.queryFile);
+    for (const kpi of fragment.kpis) kpiList.push(kpi);
+    for (const team of fragment.teams) teamList.push(team);
+    for (const goalSet of fragment.goalSets) goalSets.push(goalSet);
+    for (const checkIn of fragment.checkIns) checkIns.push(checkIn);
+    for (const read of fragment.settings) {
+      // Only the first Settings document counts; the others are reported as duplicates.
+      if (settingsDocuments.length === 0) settings = read.settings;
+      settingsDocuments.push(read.at);
     }
   }
 
-  // A fiscal period means different months under a different fiscal year start: periods are read once the settings are known.
-  for (const goalSet of goalSets) goalSet.period = goalSet.periodText === undefined ? undefined : parsePeriod(goalSet.periodText, settings.fiscalYearStart);
+  readPeriods(goalSets, settings);
 
   return {
     kpis: firstById(kpiList),
@@ -324,7 +377,8 @@ function locate(doc: LocatedDocument, path: PathSegment[]): Located {
   return { doc, path };
 }
 
-function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+/** Items by id; when an id is defined twice, the first definition. */
+export function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of list) if (!map.has(item.id)) map.set(item.id, item);
   return map;

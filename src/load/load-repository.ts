@@ -11,20 +11,6 @@ export interface LoadCache {
   set(key: string, file: CachedFile): void;
 }
 
-/**
- * Whole loaded files, YAML and CSV alike, kept in memory by a process that
- * validates again and again (the language server), by cache key. Unlike a
- * LoadCache, nothing is written out, so nothing needs to be vouched for.
- */
-export interface LoadedFileCache {
-  loaded(key: string): LoadedFile | undefined;
-  keep(key: string, file: LoadedFile): void;
-}
-
-function isLoadedFileCache(cache: LoadCache | LoadedFileCache): cache is LoadedFileCache {
-  return 'loaded' in cache;
-}
-
 export interface LoadedRepository {
   model: GoalsModel;
   /** Problems found while reading files: encoding, YAML syntax, headers, schemas, CSV shape. */
@@ -39,20 +25,12 @@ export interface LoadedRepository {
  * files written in memory. Files are loaded one by one (each result depends
  * on its own bytes only) and then combined.
  */
-export function loadRepository(files: readonly RepositoryFile[], options: LoadOptions = {}, cache?: LoadCache | LoadedFileCache): LoadedRepository {
+export function loadRepository(files: readonly RepositoryFile[], options: LoadOptions = {}, cache?: LoadCache): LoadedRepository {
   const loaded: LoadedFile[] = [...files]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((file) => {
       if (!cache) return loadFile(file, options);
       const key = cacheKey(file, options);
-      if (isLoadedFileCache(cache)) {
-        const kept = cache.loaded(key);
-        if (kept) return kept;
-        const result = loadFile(file, options);
-        // A file that could not be read at all says so by its size, which the key does not hold.
-        if (result.source !== undefined) cache.keep(key, result);
-        return result;
-      }
       const cached = cache.get(key);
       // An entry is used only when it is for exactly these bytes; anything else is loaded afresh.
       if (cached?.key === key) {

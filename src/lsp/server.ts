@@ -16,10 +16,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeFailure } from '../load/file-system-error.js';
 import type { RepositoryFile } from '../load/load-file.js';
 import { isCsvPath, isQueryPath, isYamlPath } from '../load/load-file.js';
-import { MemoryLoadCache } from '../load/memory-cache.js';
 import { readGoalsDirectory } from '../load/read-directory.js';
 import type { GoalsModel } from '../model/model.js';
-import { validateRepository } from '../validate.js';
+import { IncrementalValidation } from '../incremental-validation.js';
 import { parsePeriod } from '../model/period.js';
 import { completionCandidates } from './completion.js';
 import { stdioTransport } from './stdio-transport.js';
@@ -88,9 +87,9 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
   /** The goals folder's files as the CLI reads them; a link or a device is never among them. */
   const disk = new Map<string, RepositoryFile>();
   let diskStale = true;
-  const published = new Set<string>();
   let goalsDir = process.cwd();
-  let model: GoalsModel | undefined;
+  /** The last validation: its model, put together when a completion asks for it. */
+  let validated: { readonly model: GoalsModel } | undefined;
 
   const inGoalsFolder = (file: string): boolean => {
     const relative = path.relative(goalsDir, file);
@@ -134,7 +133,10 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     }
   };
 
-  const loadCache = new MemoryLoadCache();
+  // Files that did not change since the last run are not read again, and the checks across files run again only where an edit can change what they find.
+  const validation = new IncrementalValidation(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes });
+  /** What was last published for each file, to publish a file that is not open only when its diagnostics change. */
+  const published = new Map<string, string>();
   const validate = async (overtaken: () => boolean): Promise<void> => {
     if (diskStale) {
       diskStale = false;
@@ -145,11 +147,8 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     const open = openGoalsFiles();
     const files = new Map(disk);
     for (const { file, document } of open) files.set(file, { path: file, bytes: Buffer.from(document.getText()) });
-    const repositoryFiles: RepositoryFile[] = [...files.values()];
-    // Files that did not change since the last run are not parsed again.
-    const result = validateRepository(repositoryFiles, options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }, loadCache);
-    loadCache.sweep();
-    model = result.model;
+    const result = validation.validate([...files.values()]);
+    validated = result;
     const byFile = new Map<string, LspDiagnostic[]>();
     for (const d of result.diagnostics) {
       const diagnostics = byFile.get(d.file) ?? [];
@@ -158,11 +157,13 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     }
     // Open files always hear back, under the editor's own URI and with the version checked, even when they have nothing wrong; others only when that changes.
     const openDocuments = new Map(open.map(({ file, document }) => [file, document]));
-    for (const file of new Set([...published, ...byFile.keys(), ...openDocuments.keys()])) {
+    for (const file of new Set([...published.keys(), ...byFile.keys(), ...openDocuments.keys()])) {
       const diagnostics = byFile.get(file) ?? [];
       const document = openDocuments.get(file);
+      const said = JSON.stringify(diagnostics);
+      if (!document && published.get(file) === said) continue;
       void connection.sendDiagnostics(document ? { uri: document.uri, version: document.version, diagnostics } : { uri: pathToFileURL(file).href, diagnostics });
-      if (diagnostics.length > 0) published.add(file);
+      if (diagnostics.length > 0) published.set(file, said);
       else published.delete(file);
     }
   };
@@ -225,6 +226,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
   connection.onCompletion(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     const file = goalsFile(textDocument.uri);
+    const model = validated?.model;
     if (!document || !model || file === undefined || !countsAsGoalsFile(file)) return [];
     const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
     const text = document.getText();

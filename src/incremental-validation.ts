@@ -144,11 +144,11 @@ export class IncrementalValidation {
     for (const found of this.checkDiagnostics.values()) for (const d of found) diagnostics.push(d);
     diagnostics.sort(compareDiagnostics);
     // The whole model is put together only when it is asked for (the editor's completion): the checks of an edit do not need it. It is the latest validation's.
-    const validation = this;
+    const wholeModel = (): GoalsModel => this.wholeModel();
     return {
       diagnostics,
       get model(): GoalsModel {
-        return validation.wholeModel();
+        return wholeModel();
       },
     };
   }

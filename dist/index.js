@@ -45313,6 +45313,38 @@ function firstInvalidUtf8(bytes) {
 var requiredActualsColumns = ["period", "team", "kpi", "value"];
 var plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 var dimensionRegex = new RegExp(dimensionPattern);
+var OneDimension = class {
+  constructor(name, value) {
+    this.name = name;
+    this.value = value;
+  }
+  name;
+  value;
+  get size() {
+    return 1;
+  }
+  get(key2) {
+    return key2 === this.name ? this.value : void 0;
+  }
+  has(key2) {
+    return key2 === this.name;
+  }
+  forEach(callback, thisArg) {
+    callback.call(thisArg, this.value, this.name, this);
+  }
+  entries() {
+    return [[this.name, this.value]].values();
+  }
+  keys() {
+    return [this.name].values();
+  }
+  values() {
+    return [this.value].values();
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+};
 function readActuals(source) {
   const diagnostics = [];
   const records = [];
@@ -45402,8 +45434,9 @@ function readActuals(source) {
     for (const [dimension, at] of dimensionAt) {
       const cell = text(at);
       if (cell === "") continue;
-      if (dimensionValues === noDimensions) dimensionValues = /* @__PURE__ */ new Map();
-      dimensionValues.set(dimension, cell);
+      if (dimensionValues === noDimensions) dimensionValues = new OneDimension(dimension, cell);
+      else if (dimensionValues instanceof OneDimension) dimensionValues = new Map([...dimensionValues, [dimension, cell]]);
+      else dimensionValues.set(dimension, cell);
     }
     rows.push({
       table,
@@ -48005,6 +48038,56 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
+// src/load/read-yaml-fast.ts
+var maxNesting = 64;
+var fastNesting = maxNesting + 2;
+function readYamlFast(text) {
+  let events;
+  try {
+    events = parseEvents(text, { maxDepth: fastNesting });
+  } catch {
+    return void 0;
+  }
+  if (!isPlain(text, events)) return void 0;
+  try {
+    return constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+  } catch {
+    return void 0;
+  }
+}
+function isPlain(text, events) {
+  let first = true;
+  let afterDocumentEnd = false;
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (event.explicitStart && (first ? hasLeadingDirective(text) : afterDocumentEnd)) return false;
+        first = false;
+        afterDocumentEnd = event.explicitEnd;
+        break;
+      case EVENT_ID.ALIAS:
+        return false;
+      case EVENT_ID.SCALAR:
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING:
+        if (event.tagStart !== -1 || event.anchorStart !== -1) return false;
+        break;
+    }
+  }
+  return true;
+}
+function hasLeadingDirective(text) {
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    if (text.startsWith("%", lineStart)) return true;
+    if (text.startsWith("---", lineStart)) return false;
+    const next = text.indexOf("\n", lineStart);
+    if (next === -1) return false;
+    lineStart = next + 1;
+  }
+  return false;
+}
+
 // src/load/read-yaml-precisely.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
@@ -48178,7 +48261,6 @@ function parserMessage(message) {
 var acceptedDirective = "%YAML 1.2";
 var acceptedTags = /* @__PURE__ */ new Set(["!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq"]);
 var maxAliasedValues = 1e4;
-var maxNesting = 64;
 function readYamlPrecisely(source) {
   const { documents, problems } = judgeYaml(source);
   if (problems.length > 0) return { documents: [], values: [], diagnostics: problems };
@@ -48402,58 +48484,11 @@ var StructureCheck = class {
   }
 };
 
-// src/load/read-yaml-fast.ts
-var fastNesting = maxNesting + 2;
-function readYamlFast(text) {
-  let events;
-  try {
-    events = parseEvents(text, { maxDepth: fastNesting });
-  } catch {
-    return void 0;
-  }
-  if (!isPlain(text, events)) return void 0;
-  try {
-    return constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
-  } catch {
-    return void 0;
-  }
-}
-function isPlain(text, events) {
-  let first = true;
-  let afterDocumentEnd = false;
-  for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        if (event.explicitStart && (first ? hasLeadingDirective(text) : afterDocumentEnd)) return false;
-        first = false;
-        afterDocumentEnd = event.explicitEnd;
-        break;
-      case EVENT_ID.ALIAS:
-        return false;
-      case EVENT_ID.SCALAR:
-      case EVENT_ID.SEQUENCE:
-      case EVENT_ID.MAPPING:
-        if (event.tagStart !== -1 || event.anchorStart !== -1) return false;
-        break;
-    }
-  }
-  return true;
-}
-function hasLeadingDirective(text) {
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    if (text.startsWith("%", lineStart)) return true;
-    if (text.startsWith("---", lineStart)) return false;
-    const next = text.indexOf("\n", lineStart);
-    if (next === -1) return false;
-    lineStart = next + 1;
-  }
-  return false;
-}
-
 // src/load/yaml-document.ts
 function parseYaml(source) {
-  const fast = readYamlFast(source.text);
+  return parseYamlReadAhead(source, readYamlFast(source.text));
+}
+function parseYamlReadAhead(source, fast) {
   if (fast) return { documents: located(source, fast), diagnostics: [] };
   const { documents, values, diagnostics } = readYamlPrecisely(source);
   preciseDocuments.set(source, documents);
@@ -48579,22 +48614,20 @@ function isQueryPath(path6) {
   return /\.sql$/i.test(path6);
 }
 function loadFile(file, options2 = {}) {
-  const loaded = { path: file.path, source: void 0, documents: [], actuals: void 0, diagnostics: [] };
   const decoded = decodeFile(file.path, file.bytes, options2.maxFileBytes, file.size);
-  if (decoded.diagnostic) {
-    loaded.diagnostics.push(decoded.diagnostic);
-    return loaded;
-  }
-  const source = decoded.source;
-  loaded.source = source;
-  if (isQueryPath(file.path)) return loaded;
-  if (isCsvPath(file.path)) {
+  if (decoded.diagnostic) return { path: file.path, source: void 0, documents: [], actuals: void 0, diagnostics: [decoded.diagnostic] };
+  return loadSource(decoded.source);
+}
+function loadSource(source, readAhead) {
+  const loaded = { path: source.path, source, documents: [], actuals: void 0, diagnostics: [] };
+  if (isQueryPath(source.path)) return loaded;
+  if (isCsvPath(source.path)) {
     const { table, diagnostics: diagnostics2 } = readActuals(source);
     loaded.actuals = table;
     loaded.diagnostics.push(...diagnostics2);
     return loaded;
   }
-  const { documents, diagnostics } = parseYaml(source);
+  const { documents, diagnostics } = readAhead ? parseYamlReadAhead(source, readAhead.values) : parseYaml(source);
   loaded.diagnostics.push(...diagnostics);
   for (const doc2 of documents) {
     const kind = readHeader(doc2, loaded.diagnostics);
@@ -49015,6 +49048,9 @@ function loadRepository(files, options2 = {}, cache) {
     if (isCacheable(result)) cache.set(key2, toCachedFile(key2, result));
     return result;
   });
+  return combineLoaded(loaded);
+}
+function combineLoaded(loaded) {
   return {
     model: buildModel(loaded),
     diagnostics: loaded.flatMap((file) => file.diagnostics),
@@ -49040,7 +49076,9 @@ function withoutGuesses(found, unreadableFiles) {
   return unreadableFiles.length === 0 ? found : found.filter((diagnostic) => !codesThatWaitForEveryFile.has(diagnostic.code));
 }
 function validateRepository(files, options2 = {}, cache) {
-  const { model, diagnostics, unreadableFiles } = loadRepository(files, options2, cache);
+  return checkRepository(loadRepository(files, options2, cache));
+}
+function checkRepository({ model, diagnostics, unreadableFiles }) {
   return { model, diagnostics: [...diagnostics, ...withoutGuesses(runChecks(model), unreadableFiles)].sort(compareDiagnostics) };
 }
 

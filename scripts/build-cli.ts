@@ -9,7 +9,8 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
 export const cliBuildOptions: BuildOptions = {
   absWorkingDir: repoRoot,
-  entryPoints: { goalpost: 'src/cli/main.ts' },
+  // yaml-worker.js sits beside goalpost.js, which starts it to read a large repository's YAML on a second thread.
+  entryPoints: { goalpost: 'src/cli/main.ts', 'yaml-worker': 'src/load/yaml-worker.ts' },
   outdir: 'lib',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -33,5 +34,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // Chunks are named by content: remove those of earlier builds.
   rmSync(`${repoRoot}lib/chunks`, { recursive: true, force: true });
   await build(cliBuildOptions);
-  console.log('lib/goalpost.js');
+  console.log('lib/goalpost.js lib/yaml-worker.js');
 }

@@ -2,7 +2,7 @@ import { runChecks } from './checks/index.js';
 import type { DiagnosticCode } from './diagnostics/codes.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { LoadOptions, RepositoryFile } from './load/load-file.js';
-import { loadRepository, type LoadCache } from './load/load-repository.js';
+import { loadRepository, type LoadCache, type LoadedRepository } from './load/load-repository.js';
 import type { GoalsModel } from './model/model.js';
 
 export interface ValidationResult {
@@ -40,6 +40,10 @@ export function withoutGuesses(found: Diagnostic[], unreadableFiles: readonly st
 
 /** Loads a goals repository and runs every check on it. */
 export function validateRepository(files: readonly RepositoryFile[], options: LoadOptions = {}, cache?: LoadCache): ValidationResult {
-  const { model, diagnostics, unreadableFiles } = loadRepository(files, options, cache);
+  return checkRepository(loadRepository(files, options, cache));
+}
+
+/** Runs every check on a loaded repository (see `loadInParallel`). */
+export function checkRepository({ model, diagnostics, unreadableFiles }: LoadedRepository): ValidationResult {
   return { model, diagnostics: [...diagnostics, ...withoutGuesses(runChecks(model), unreadableFiles)].sort(compareDiagnostics) };
 }

@@ -3,10 +3,13 @@ import { InvalidArgumentError, Option } from 'commander';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { DiskCache } from '../load/disk-cache.js';
 import { fileSystemReason, isFileSystemError } from '../load/file-system-error.js';
+import { isYamlPath } from '../load/load-file.js';
+import { combineLoaded } from '../load/load-repository.js';
+import { loadInParallel, parallelYamlBytes, startYamlWorker } from '../load/read-in-parallel.js';
 import { readGoalFiles } from '../load/read-directory.js';
 import { isMonth } from '../model/period.js';
 import { formatText } from '../reporters/text.js';
-import { validateRepository, type ValidationResult } from '../validate.js';
+import { checkRepository, validateRepository, type ValidationResult } from '../validate.js';
 
 /** What the CLI may touch of its process, so tests can run it in-process. */
 export interface CliIo {
@@ -17,6 +20,12 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** The working directory, for git. */
   cwd: string;
+  /**
+   * The script of a worker thread that reads YAML (the bundle's
+   * yaml-worker.js), to read a large repository on two threads; without it,
+   * everything is read on this one.
+   */
+  yamlWorker?: URL | undefined;
 }
 
 export const exitCodes = { ok: 0, problems: 1, usage: 2 } as const;
@@ -53,13 +62,24 @@ export const maxFileSizeOption = () =>
  * for. The cache only ever saves time: one that cannot be written is a
  * warning, and the result and the exit status stay what they would be without it.
  */
-export async function validateDirectory(dir: string, io: Pick<CliIo, 'cwd' | 'stderr'>, maxFileSize: number, cacheDir?: string): Promise<ValidationResult> {
+export async function validateDirectory(dir: string, io: Pick<CliIo, 'cwd' | 'stderr' | 'yamlWorker'>, maxFileSize: number, cacheDir?: string): Promise<ValidationResult> {
   const maxFileBytes = Math.floor(maxFileSize * 1024 * 1024);
   const files = await readGoalFiles(dir, io.cwd, maxFileBytes);
-  const cache = cacheDir === undefined ? undefined : DiskCache.open(path.resolve(io.cwd, cacheDir));
+  if (cacheDir === undefined) {
+    // A large repository's YAML is read on two threads; for a small one, starting a worker would cost more than it saves.
+    const yamlBytes = files.reduce((sum, file) => sum + (isYamlPath(file.path) ? file.bytes.length : 0), 0);
+    if (!io.yamlWorker || yamlBytes < parallelYamlBytes) return validateRepository(files, { maxFileBytes });
+    const worker = startYamlWorker(io.yamlWorker);
+    try {
+      return checkRepository(combineLoaded((await loadInParallel(files, { maxFileBytes }, worker)).loaded));
+    } finally {
+      void worker?.terminate();
+    }
+  }
+  const cache = DiskCache.open(path.resolve(io.cwd, cacheDir));
   const result = validateRepository(files, { maxFileBytes }, cache);
   try {
-    cache?.write();
+    cache.write();
   } catch (error) {
     if (!isFileSystemError(error)) throw error;
     io.stderr(`goalpost: warning: the cache was not saved in ${JSON.stringify(cacheDir)}: ${fileSystemReason(error)}. Validation is not affected.\n`);

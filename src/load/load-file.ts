@@ -9,7 +9,7 @@ import { checkSchema } from './check-schema.js';
 import { decodeFile } from './decode.js';
 import { readActuals } from './read-actuals.js';
 import type { SourceText } from './source-text.js';
-import { parseYaml, type LocatedDocument } from './yaml-document.js';
+import { parseYaml, parseYamlReadAhead, type LocatedDocument } from './yaml-document.js';
 
 /** A file of the goals repository: its path as it should appear in diagnostics, and its bytes. */
 export interface RepositoryFile {
@@ -56,24 +56,28 @@ export function isQueryPath(path: string): boolean {
 }
 
 export function loadFile(file: RepositoryFile, options: LoadOptions = {}): LoadedFile {
-  const loaded: LoadedFile = { path: file.path, source: undefined, documents: [], actuals: undefined, diagnostics: [] };
   const decoded = decodeFile(file.path, file.bytes, options.maxFileBytes, file.size);
-  if (decoded.diagnostic) {
-    loaded.diagnostics.push(decoded.diagnostic);
-    return loaded;
-  }
-  const source = decoded.source;
-  loaded.source = source;
+  if (decoded.diagnostic) return { path: file.path, source: undefined, documents: [], actuals: undefined, diagnostics: [decoded.diagnostic] };
+  return loadSource(decoded.source);
+}
+
+/**
+ * Loads a file from its text. `readAhead` is what js-yaml read of a YAML file
+ * on another thread (`readYamlFast`'s answer: undefined for a file it cannot
+ * read plainly), so that this thread does not read it again.
+ */
+export function loadSource(source: SourceText, readAhead?: { values: unknown[] | undefined }): LoadedFile {
+  const loaded: LoadedFile = { path: source.path, source, documents: [], actuals: undefined, diagnostics: [] };
   // A query is SQL for a database to read: goalpost only keeps its text, for the source that names it.
-  if (isQueryPath(file.path)) return loaded;
-  if (isCsvPath(file.path)) {
+  if (isQueryPath(source.path)) return loaded;
+  if (isCsvPath(source.path)) {
     const { table, diagnostics } = readActuals(source);
     loaded.actuals = table;
     loaded.diagnostics.push(...diagnostics);
     return loaded;
   }
   // A file that cannot be read to one meaning gives no documents, so nothing of it is checked.
-  const { documents, diagnostics } = parseYaml(source);
+  const { documents, diagnostics } = readAhead ? parseYamlReadAhead(source, readAhead.values) : parseYaml(source);
   loaded.diagnostics.push(...diagnostics);
   for (const doc of documents) {
     const kind = readHeader(doc, loaded.diagnostics);

@@ -41,6 +41,11 @@ export function loadRepository(files: readonly RepositoryFile[], options: LoadOp
       if (isCacheable(result)) cache.set(key, toCachedFile(key, result));
       return result;
     });
+  return combineLoaded(loaded);
+}
+
+/** Loaded files, in the order of their paths, combined into the model. */
+export function combineLoaded(loaded: readonly LoadedFile[]): LoadedRepository {
   return {
     model: buildModel(loaded),
     diagnostics: loaded.flatMap((file) => file.diagnostics),

@@ -1,5 +1,7 @@
 import { CORE_SCHEMA, EVENT_ID, constructFromEvents, parseEvents, type Event } from 'js-yaml';
-import { maxNesting } from './read-yaml-precisely.js';
+
+/** Far deeper than any goals file (a breakdown nested ten times is about 40 levels); deeper data is refused before anything recurses into it. */
+export const maxNesting = 64;
 
 /**
  * js-yaml counts every node on the way down, scalars too; at this depth no

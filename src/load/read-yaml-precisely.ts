@@ -5,6 +5,7 @@ import { compareDiagnostics, diagnosticAt } from '../diagnostics/diagnostic.js';
 import { formatNumber } from '../text/describe.js';
 import { composeYaml, isEmptyDocument, keyText, scalarValue, writesInfinityOrNaN, type YamlProperty } from './compose-yaml.js';
 import { explainSyntaxErrors } from './explain-syntax-errors.js';
+import { maxNesting } from './read-yaml-fast.js';
 import type { SourceText } from './source-text.js';
 
 /** The one directive goalpost accepts: it says what goalpost reads anyway. */
@@ -16,8 +17,6 @@ const acceptedTags: ReadonlySet<string> = new Set(['!!str', '!!int', '!!float', 
 /** Far more than any goals file copies by aliases; a file built to exhaust memory stops here. */
 export const maxAliasedValues = 10_000;
 
-/** Far deeper than any goals file (a breakdown nested ten times is about 40 levels); deeper data is refused before anything recurses into it. */
-export const maxNesting = 64;
 
 export interface YamlJudgement {
   /** The non-empty documents of the file, with positions. */

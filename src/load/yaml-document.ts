@@ -52,7 +52,11 @@ export interface ParsedYaml {
  * way, so which reader a file goes to never changes what it says.
  */
 export function parseYaml(source: SourceText): ParsedYaml {
-  const fast = readYamlFast(source.text);
+  return parseYamlReadAhead(source, readYamlFast(source.text));
+}
+
+/** `parseYaml` of a file that `readYamlFast` has already read (on another thread): `fast` is its answer. */
+export function parseYamlReadAhead(source: SourceText, fast: unknown[] | undefined): ParsedYaml {
   if (fast) return { documents: located(source, fast), diagnostics: [] };
   const { documents, values, diagnostics } = readYamlPrecisely(source);
   preciseDocuments.set(source, documents);

@@ -3,6 +3,7 @@
 // what it loaded, as a tool that uses the data must have it on one thread.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { URL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 

@@ -9,4 +9,4 @@ const before = process.memoryUsage().heapUsed;
 const result = validateRepository(files);
 globalThis.gc();
 const after = process.memoryUsage().heapUsed;
-console.log(JSON.stringify({ filesMb: bytes / 2 ** 20, modelMb: (after - before) / 2 ** 20, diagnostics: result.diagnostics.length }));
+process.stdout.write(`${JSON.stringify({ filesMb: bytes / 2 ** 20, modelMb: (after - before) / 2 ** 20, diagnostics: result.diagnostics.length })}\n`);

@@ -28,17 +28,35 @@ function kpiCatalog(): string {
 export interface GeneratedCompany {
   dir: string;
   teams: number;
+  files: number;
   yamlBytes: number;
   csvBytes: number;
 }
 
+/** Variations of the company's shape, for measuring more CSV than YAML, more YAML than CSV, deep breakdowns and many small files. */
+export interface CompanyShape {
+  /** Goals per team (20), their weights adding up to 100. */
+  goals?: number;
+  /** One goal in this many has monthly actuals (1: every goal). */
+  actualsEvery?: number;
+  /** One goal in this many also has its owners' rows of actuals (4; 1: every goal; 0: none). */
+  ownerRowsEvery?: number;
+  /** Each owner's part broken down again by month, nested in the item. */
+  deep?: boolean;
+  /** The actuals in a file per team and month (actuals/2026-MM/<team>.csv) instead of one per team. */
+  actualsByMonth?: boolean;
+}
+
 /** Writes a company of `teams` teams into `dir` (which should be empty). */
-export function generateCompany(dir: string, teams: number, seed = 1): GeneratedCompany {
+export function generateCompany(dir: string, teams: number, seed = 1, shape: CompanyShape = {}): GeneratedCompany {
+  const { goals: goalCount = 20, actualsEvery = 1, ownerRowsEvery = 4, deep = false, actualsByMonth = false } = shape;
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   let yamlBytes = 0;
   let csvBytes = 0;
+  let files = 0;
   const write = (file: string, text: string): void => {
+    files++;
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
     if (file.endsWith('.csv')) csvBytes += Buffer.byteLength(text);
@@ -53,10 +71,11 @@ export function generateCompany(dir: string, teams: number, seed = 1): Generated
       `teams/${team}.yaml`,
       `apiVersion: goalpost/v1\nkind: Team\nid: ${team}\nname: 团队${t}\nlead: ${people[0]}\nmembers:\n${people.map((p, i) => `  ${p}: {name: 成员${t}-${i + 1}, role: 经理}`).join('\n')}\n`,
     );
-    const goalCount = 20;
     const lines = ['apiVersion: goalpost/v1', 'kind: GoalSet', `team: ${team}`, 'period: 2026', 'goals:'];
-    const csv = ['period,team,kpi,owner,value'];
-    const kpis = [...measured].sort(() => next() - 0.5).slice(0, goalCount);
+    const header = 'period,team,kpi,owner,value';
+    const csv: string[] = [];
+    const shuffled = [...measured].sort(() => next() - 0.5);
+    const kpis = Array.from({ length: goalCount }, (_, g) => shuffled[g % shuffled.length]!);
     kpis.forEach((kpi, g) => {
       const items = 3 + Math.floor(next() * 3);
       const owners = people.slice(0, items);
@@ -67,24 +86,31 @@ export function generateCompany(dir: string, teams: number, seed = 1): Generated
         `    title: ${pick(titles)} ${target}`,
         `    kpi: ${kpi}`,
         `    target: ${target}`,
-        `    weight: ${100 / goalCount}`,
+        `    weight: ${(100 / goalCount).toFixed(4).replace(/\.?0+$/, '')}`,
         `    owner: ${pick(owners)}`,
         '    breakdown:',
         '      - by: owner',
-        `        items: {${owners.map((o, i) => `${o}: ${shares[i]! * 12}`).join(', ')}}`,
+        deep
+          ? `        items: {${owners.map((o, i) => `${o}: {target: ${shares[i]! * 12}, breakdown: [{by: month, items: {${months.map((m) => `${m}: ${shares[i]!}`).join(', ')}}}]}`).join(', ')}}`
+          : `        items: {${owners.map((o, i) => `${o}: ${shares[i]! * 12}`).join(', ')}}`,
       );
       if (g % 4 === 0) {
         lines.push('      - by: month', `        items: {${months.map((m) => `${m}: ${target / 12}`).join(', ')}}`);
       }
       // Every goal has a monthly team total; one in four also has its owners' rows.
+      if (g % actualsEvery !== 0) return;
       for (const month of months) {
         const values = owners.map((_, i) => Math.round(shares[i]! * (0.7 + next() * 0.6)));
-        if (g % 4 === 1) owners.forEach((owner, i) => csv.push(`${month},${team},${kpi},${owner},${values[i]}`));
+        if (ownerRowsEvery > 0 && g % ownerRowsEvery === 1 % ownerRowsEvery) owners.forEach((owner, i) => csv.push(`${month},${team},${kpi},${owner},${values[i]}`));
         csv.push(`${month},${team},${kpi},,${values.reduce((a, b) => a + b, 0)}`);
       }
     });
     write(`2026/${team}.yaml`, `${lines.join('\n')}\n`);
-    write(`actuals/${team}.csv`, `${csv.join('\n')}\n`);
+    if (actualsByMonth) {
+      for (const month of months) write(`actuals/${month}/${team}.csv`, `${[header, ...csv.filter((row) => row.startsWith(month))].join('\n')}\n`);
+    } else {
+      write(`actuals/${team}.csv`, `${[header, ...csv].join('\n')}\n`);
+    }
   }
-  return { dir, teams, yamlBytes, csvBytes };
+  return { dir, teams, files, yamlBytes, csvBytes };
 }

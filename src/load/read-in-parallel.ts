@@ -14,7 +14,10 @@ export const parallelYamlBytes = 2 * 1024 * 1024;
 /** A worker that reads YAML (`workerUrl`, the bundle's yaml-worker.js); undefined when it cannot be started, and everything is then read here. */
 export function startYamlWorker(workerUrl: URL): Worker | undefined {
   try {
-    return new Worker(workerUrl);
+    const worker = new Worker(workerUrl);
+    // A worker that fails (its script missing or broken) reads nothing, and this thread reads it all: the failure is not an error of the run.
+    worker.on('error', () => undefined);
+    return worker;
   } catch {
     return undefined;
   }
@@ -29,12 +32,12 @@ export interface ParallelLoad {
 
 /**
  * Loads files as `loadFile` does, on two threads: a worker (`startYamlWorker`)
- * reads YAML files with js-yaml, the costly part,
- * while this thread reads the CSV and then YAML files the worker has not got
- * to yet; the two take files from one shared counter, so neither waits while
- * the other has files left. What the worker read is used as this thread would
- * have read it; a file it did not send back (it failed, or could not start)
- * is read here, so the result is the same in every case.
+ * reads YAML files with js-yaml, the costly part, while this thread reads the
+ * CSV and then the YAML files the worker has not got to yet; the two take
+ * files from one shared counter, so neither waits while the other has files
+ * left. What the worker read is used as this thread would have read it; a
+ * file it did not send back (it failed, or could not start) is read here, so
+ * the result is the same in every case.
  */
 export async function loadInParallel(
   files: readonly RepositoryFile[],
@@ -56,7 +59,8 @@ export async function loadInParallel(
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const readAhead = new Map<number, unknown[] | undefined>();
   const finished = new Promise<void>((resolve) => {
-    if (!worker) {
+    // A worker that has already ended (threadId -1) sends nothing.
+    if (!worker || worker.threadId === -1) {
       resolve();
       return;
     }

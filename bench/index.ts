@@ -77,7 +77,7 @@ console.log(`\nCold start: goalpost validate on the example ${fmt(coldStart.ms)}
 
 if (lspOnCompany) {
   console.log(
-    `goalpost lsp on the company of 1,000 teams: ${lspOnCompany.edits} edits of one team (a target, a KPI id, a team member) answered in ${fmt(lspOnCompany.medianMs)} ms (median), p95 ${fmt(lspOnCompany.p95Ms)} ms; the first validation, at open, ${fmt(lspOnCompany.firstMs)} ms (aim: 100 ms)`,
+    `goalpost lsp on the company of 1,000 teams: ${lspOnCompany.edits} edits of one team (a target, a KPI id, a team member) answered in ${fmt(lspOnCompany.medianMs)} ms (median), p95 ${fmt(lspOnCompany.p95Ms)} ms; the first validation, at open, ${fmt(lspOnCompany.firstMs)} ms, during which a completion was answered in ${fmt(lspOnCompany.answeredMeanwhileMs)} ms (aim: 100 ms)`,
   );
 }
 const lsp = await measureLspLatency(repoRoot);

@@ -1,4 +1,4 @@
-import { runChecks } from './checks/index.js';
+import { checks, runChecks } from './checks/index.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { assembleModel, firstById, modelFragment, readPeriods, type ModelFragment } from './load/build-model.js';
 import { isUnreadable, isYamlPath, loadFile, type LoadedFile, type LoadOptions, type RepositoryFile } from './load/load-file.js';
@@ -68,6 +68,9 @@ function namesTeamWithoutFile(fragment: ModelFragment, teams: ReadonlyMap<string
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+/** Files read between two pauses of `validateInSteps`: some tens of milliseconds of work. */
+const filesPerStep = 50;
+
 /**
  * Validates the same repository again and again as it is edited (the
  * language server), with the result `validateRepository` would give for the
@@ -109,10 +112,30 @@ export class IncrementalValidation {
   }
 
   validate(repositoryFiles: readonly RepositoryFile[]): ValidationResult {
+    const steps = this.steps(repositoryFiles);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * `validate`, giving way to other work now and then (every few hundred
+   * files read, and between checks), so that a language server answers its
+   * editor while a whole large repository is read and checked.
+   */
+  async validateInSteps(repositoryFiles: readonly RepositoryFile[]): Promise<ValidationResult> {
+    const steps = this.steps(repositoryFiles);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** The work of a validation, pausing where another task may run. */
+  private *steps(repositoryFiles: readonly RepositoryFile[]): Generator<void, ValidationResult> {
     const previous = this.files;
     const files = new Map<string, KeptFile>();
     const changed: Change[] = [];
     let added = false;
+    let read = 0;
     for (const file of repositoryFiles) {
       const before = previous.get(file.path);
       if (before && sameBytes(before, file)) {
@@ -123,17 +146,18 @@ export class IncrementalValidation {
       files.set(file.path, after);
       if (before) changed.push({ before, after });
       else added = true;
+      if (++read % filesPerStep === 0) yield;
     }
     const sameFiles = !added && files.size === previous.size && this.catalog !== undefined;
     this.files = files;
 
     if (!sameFiles) {
       this.order = [...files.values()].sort((a, b) => byPath(a.loaded, b.loaded));
-      this.checkEverything([...files.keys()].filter((path) => !previous.has(path) || previous.get(path) !== files.get(path)));
+      yield* this.checkEverything([...files.keys()].filter((path) => !previous.has(path) || previous.get(path) !== files.get(path)));
     } else if (changed.length > 0) {
       this.order = this.order.map((file) => files.get(file.loaded.path)!);
       this.model = undefined;
-      if (this.reachesEverything(changed)) this.checkEverything(changed.map(({ after }) => after.loaded.path));
+      if (this.reachesEverything(changed)) yield* this.checkEverything(changed.map(({ after }) => after.loaded.path));
       else this.checkAffected(changed);
     } else {
       this.lastRun = { reread: [], checked: [] };
@@ -177,7 +201,7 @@ export class IncrementalValidation {
     return changed.some(({ after }) => namesTeamWithoutFile(after.fragment, this.teams));
   }
 
-  private checkEverything(reread: readonly string[]): void {
+  private *checkEverything(reread: readonly string[]): Generator<void, void> {
     const model = (this.model = assembleModel(this.order.map((file) => file.fragment)));
     this.catalog = { kpis: model.kpis, settings: model.settings, queryFiles: model.queryFiles, definitions: model.definitions };
     this.teams = model.teams;
@@ -186,8 +210,13 @@ export class IncrementalValidation {
     this.unreadableFiles = this.order.filter((file) => file.unreadable).map((file) => file.loaded.path);
     this.filesByTeam.clear();
     for (const file of this.order) this.index(file, 'add');
+    const found: Diagnostic[] = [];
+    for (const check of checks) {
+      for (const d of check.run(model)) found.push(d);
+      yield;
+    }
     this.checkDiagnostics.clear();
-    this.keep(withoutGuesses(runChecks(model), this.unreadableFiles), undefined);
+    this.keep(withoutGuesses(found, this.unreadableFiles), undefined);
     this.lastRun = { reread, checked: 'all' };
   }
 

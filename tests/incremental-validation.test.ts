@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCompany } from '../bench/generate.js';
+import { checks } from '../src/checks/index.js';
 import { IncrementalValidation } from '../src/incremental-validation.js';
 import type { RepositoryFile } from '../src/load/load-file.js';
 import { readGoalsDirectory } from '../src/load/read-directory.js';
@@ -144,6 +145,23 @@ describe('incremental validation', () => {
     expect(runs.all).toBeGreaterThan(15);
     expect(runs.some).toBeGreaterThan(70);
     expect(runs.checkedFiles.filter((count) => count > 3).length).toBeGreaterThan(15);
+  });
+
+  it('validates in steps that let other work run between them, with the same result', async () => {
+    const validation = new IncrementalValidation();
+    let ticks = 0;
+    let running = true;
+    const tick = (): void => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const result = await validation.validateInSteps(filesOf(company));
+    running = false;
+    expect(summary(result)).toEqual(summary(validateRepository(filesOf(company))));
+    // A pause after each of the checks, at least.
+    expect(ticks).toBeGreaterThanOrEqual(checks.length);
+    expect(validation.run.checked).toBe('all');
   });
 
   it('reads again only the file that changed and checks again only the files of its team', () => {

@@ -147,8 +147,11 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Promis
     const open = openGoalsFiles();
     const files = new Map(disk);
     for (const { file, document } of open) files.set(file, { path: file, bytes: Buffer.from(document.getText()) });
-    const result = validation.validate([...files.values()]);
+    // A whole repository is read and checked in steps (the first run, an edit of the KPI catalog), so that the editor's messages are answered meanwhile.
+    const result = await validation.validateInSteps([...files.values()]);
     validated = result;
+    // Edits made meanwhile have scheduled a run that sees them (and re-reads only what they changed); these diagnostics would be stale.
+    if (overtaken()) return;
     const byFile = new Map<string, LspDiagnostic[]>();
     for (const d of result.diagnostics) {
       const diagnostics = byFile.get(d.file) ?? [];

@@ -7,7 +7,8 @@
  * change replaces a run that has not started. 25 ms is shorter than a pause
  * in typing and leaves most of 100 ms after the last change for the run
  * itself. Runs never overlap, and a run is told when changes have overtaken
- * it (while it waited for the disk), so that it publishes nothing stale.
+ * it (while it waited for the disk, or read a whole repository in steps), so
+ * that it publishes nothing stale.
  */
 export class ValidationSchedule {
   private timer: ReturnType<typeof setTimeout> | undefined;

@@ -34,6 +34,11 @@ const exampleEdits: Edit[] = [
   { name: 'a syntax error', file: /2026-Q4\/sales\.yaml$/, apply: (text, n) => (n % 2 === 0 ? text.replace(/\n {2}- id:/, '\n  - id: [') : text) },
   { name: 'a KPI removed', file: /kpis\.yaml$/, apply: (text, n) => (n % 3 === 0 ? text.replace(/\n {2}csat: .*/, '') : text) },
   { name: 'an actual', file: /actuals\/2026-q4\.csv$/, apply: (text, n) => text.replace(/(2026-10,marketing,revenue,zhang\.min,)\d+/, `$1${1_500_000 + n}`) },
+  {
+    name: 'a check-in of another team, or of a goal it lacks',
+    file: /checkins\/2026-11-16-marketing\.yaml$/,
+    apply: (text, n) => (n % 3 === 0 ? text.replace('team: marketing', 'team: sales') : n % 3 === 1 ? text.replace('  q4-revenue:', '  q4-revenu:') : text),
+  },
   { name: 'the file as it was', file: /./, apply: (text) => text },
 ];
 

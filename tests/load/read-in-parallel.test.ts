@@ -36,6 +36,9 @@ function withProblems(files: RepositoryFile[], unreadable: boolean): RepositoryF
   };
   edit('2026/t00003.yaml', (text) => text.replace('team: t00003', 'team: &team t00003').replace(/owner: t00003\.p1/, 'owner: t00003.p9'));
   edit('teams/t00004.yaml', (text) => text.replace('lead:', 'colour: 红\nlead:'));
+  // A KPI whose id is `__proto__` is an ordinary key, read on either thread.
+  edit('kpis.yaml', (text) => text.replace('kpis:\n', 'kpis:\n  __proto__: {name: 原型, unit: count, direction: increase, aggregate: sum}\n'));
+  edit('2026/t00002.yaml', (text) => text.replace(/kpi: k\d+/, 'kpi: __proto__'));
   if (!unreadable) return files;
   files.find((file) => file.path.endsWith('2026/t00005.yaml'))!.bytes = Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xc3, 0x28]);
   return [...files, { path: `${path.dirname(files[0]!.path)}/2026/huge.yaml`, bytes: new Uint8Array(), size: 64 * 1024 * 1024 }];
@@ -57,6 +60,7 @@ describe('reading YAML on a second thread', () => {
       const files = withProblems(await readGoalsDirectory(path.join(dir, 'small')), unreadable);
       const alone = validateRepository(files);
       expect(new Set(alone.diagnostics.map((d) => d.code))).toEqual(new Set(codes));
+      expect(alone.diagnostics.filter((d) => d.file.endsWith('2026/t00002.yaml'))).toEqual([]);
       // The worker alone reads the YAML files that can be decoded (the catalog, the settings, 6 teams, 6 goal sets, one of them not UTF-8 with `unreadable`).
       const byWorker = await loadInParallel(files, {}, startYamlWorker(workerUrl), false);
       expect(byWorker.readOnWorker).toBe(yamlFiles);

@@ -4,12 +4,6 @@ import { isYamlPath, loadFile, loadSource, type LoadedFile, type LoadOptions, ty
 import type { SourceText } from './source-text.js';
 import type { YamlWorkerMessage, YamlWorkerTask } from './yaml-worker.js';
 
-/**
- * Below this much YAML (a company of about 300 teams), files are all read on
- * this thread: measured on two cores, a worker saves nothing at 0.6 MB and
- * about a sixth of the time at 6 MB.
- */
-export const parallelYamlBytes = 2 * 1024 * 1024;
 
 /** A worker that reads YAML (`workerUrl`, the bundle's yaml-worker.js); undefined when it cannot be started, and everything is then read here. */
 export function startYamlWorker(workerUrl: URL): Worker | undefined {

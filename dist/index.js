@@ -50082,7 +50082,10 @@ var indexFilterScript = `'use strict';
     node.childNodes.forEach(function (child) { if (child.nodeName !== 'DETAILS' && child.nodeName !== 'UL') text += child.textContent; });
     return normal(text);
   };
-  var rows = Array.prototype.map.call(document.querySelectorAll('table.index tbody tr, ul.period-scores > li, ul.people > li'), function (row) {
+  // The rows the filter matches on their whole text; the alignment tree is matched node by node.
+  var rowSelector = 'table.index tbody tr, ul.period-scores > li, ul.people > li';
+  var none = document.getElementById('filter-none');
+  var rows = Array.prototype.map.call(document.querySelectorAll(rowSelector), function (row) {
     return { row: row, text: normal(row.textContent) };
   });
   var details = Array.prototype.slice.call(document.querySelectorAll('ul.alignment-tree details'));
@@ -50115,14 +50118,12 @@ var indexFilterScript = `'use strict';
     var any = !filtering;
     document.querySelectorAll('main > section').forEach(function (part) {
       var shown = !filtering;
-      part.querySelectorAll(listed).forEach(function (item) { if (!item.hidden) shown = true; });
+      part.querySelectorAll(rowSelector + ', ul.alignment-tree > li').forEach(function (item) { if (!item.hidden) shown = true; });
       part.hidden = !shown;
       if (shown) any = true;
     });
     none.hidden = any;
   };
-  var listed = 'table.index tbody tr, ul.period-scores > li, ul.people > li, ul.alignment-tree > li';
-  var none = document.getElementById('filter-none');
   box.closest('.filter').hidden = false;
   box.addEventListener('input', apply);
   apply();
